@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine (Python 3.11, nothing installed):
+#   make demo   - create .venv, install, run newsdistill on the bundled examples
+#   make test   - create .venv, install everything (extras, chromium), run the whole suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-base
+STAMP_ALL := $(VENV)/.installed-all
+
+.PHONY: demo test lint bench train-attribution clean chromium
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(STAMP_ALL): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[all]"
+	touch $@ $(STAMP)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	  || echo "WARNING: could not install Debian chromium; browser tests will be skipped"
+
+demo: $(STAMP)
+	$(BIN)/newsdistill run examples/ -o demo-out.jsonl
+	$(BIN)/newsdistill show examples/syria-ambassador.txt
+
+test: $(STAMP_ALL) chromium
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP_ALL)
+	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/python bench/clean_quality.py
+	$(BIN)/python bench/clean_speed.py
+
+clean:
+	rm -rf $(VENV) demo-out.jsonl .pytest_cache

@@ -1,0 +1,23 @@
+"""newsdistill: what does this article actually say, and on whose word?"""
+
+from __future__ import annotations
+
+from .record import FORMAT_VERSION, Document
+
+__version__ = "0.1.0"
+__all__ = ["FORMAT_VERSION", "Document", "__version__", "distill"]
+
+
+def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None) -> Document:
+    """Distil one plain-text article.  Never raises for bad text: check ``doc.status``."""
+    import hashlib
+
+    from .engine.serial import process
+    from .pipeline import default_pipeline
+    from .record import Source
+
+    doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    doc = Document(id=doc_id, input_text=text, source=Source(url=url), published=published)
+    if not text.strip():
+        return doc.fail("empty-input", "input is empty" if not text else "input holds only whitespace")
+    return process(default_pipeline(), doc)

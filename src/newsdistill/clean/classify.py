@@ -1,0 +1,199 @@
+"""Decide, for every non-blank input line, what it is - using the line and its context.
+
+Passes (each decision records the rule name that made it):
+
+1. line by itself: caption, boilerplate pattern (``rules.BOILERPLATE_RULES``),
+   lone image credit, byline, dateline; otherwise a body candidate, "good"
+   (a sentence-like paragraph) or "short";
+2. the body region runs from the first to the last good line; rules that
+   only apply outside it ("comments", form fields, author bios) fire now,
+   and a comments heading after the body starts closes the article;
+3. short lines outside the region are page chrome; inside it they are kept
+   (headings, one-line paragraphs) unless they form a run of menu-like lines;
+4. body stretches cut off from the main one by a lot of boilerplate, and
+   much smaller than it, are other articles' teasers, not this article;
+5. the title is the title-like line just before the body starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import rules
+from .captions import caption_rule
+from .lines import Line
+
+BODY, REMOVED, CAPTION, TITLE, BYLINE, DATELINE = "body", "removed", "caption", "title", "byline", "dateline"
+
+
+@dataclass(slots=True)
+class Decision:
+    kind: str
+    rule: str
+    reason: str | None = None  # for removed lines: the reason code
+
+
+def _match(rule: rules.LineRule, text: str) -> bool:
+    return rule.pattern.fullmatch(text) is not None
+
+
+def _first_pass(line: Line) -> Decision | None:
+    if line.ignorable:
+        return None
+    text = line.text
+    cap = caption_rule(text)
+    if cap:
+        return Decision(CAPTION, cap)
+    if len(text) > rules.MAX_RULE_LINE_CHARS:
+        return None
+    for rule in rules.BOILERPLATE_RULES:
+        if rule.where == "any" and _match(rule, text):
+            return Decision(REMOVED, rule.name, rule.reason)
+    if not line.good:
+        for rule in rules.IMAGE_CREDIT_RULES:
+            if _match(rule, text):
+                return Decision(REMOVED, rule.name, rule.reason)
+        if line.words <= rules.BYLINE_MAX_WORDS and rules.BYLINE.fullmatch(text):
+            return Decision(BYLINE, "meta.byline")
+        if line.words <= rules.BYLINE_MAX_WORDS and rules.DATELINE.fullmatch(text):
+            return Decision(DATELINE, "meta.dateline")
+    return None
+
+
+def _title_like(line: Line) -> bool:
+    if not 2 <= line.words <= rules.TITLE_MAX_WORDS or line.text.endswith((":", ",", ";")):
+        return False
+    words = [w for w in line.text.split() if w[:1].isalpha() and w.lower() not in rules.SMALL_WORDS]
+    if not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _menu_run(lines: list[Line], decisions: list[Decision | None], i: int) -> int:
+    """Length of the run of menu-like lines starting at i (0 if line i is not one)."""
+    j = i
+    while (
+        j < len(lines)
+        and decisions[j] is None
+        and not lines[j].good
+        and lines[j].words <= rules.SHORT_RUN_MAX_WORDS
+        and not lines[j].sentence_end
+    ):
+        j += 1
+    return j - i
+
+
+def classify(lines: list[Line]) -> list[Decision]:
+    decisions: list[Decision | None] = [_first_pass(line) for line in lines]
+    good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
+    if not good:
+        # no paragraph looks like prose: keep every undecided line (a short note is still a note)
+        return [d or Decision(BODY, "body.no-prose-found") for d in decisions]
+    first, last = good[0], good[-1]
+
+    # pass 2: rules for outside the body; a comments heading closes the article
+    for i, line in enumerate(lines):
+        if decisions[i] is not None or len(line.text) > rules.MAX_RULE_LINE_CHARS:
+            continue
+        outside = i < first or i > last
+        for rule in rules.BOILERPLATE_RULES:
+            if rule.where == "any" or (rule.where == "after" and i < last) or (rule.where == "outside" and not outside and not rule.opens_section):
+                continue
+            if _match(rule, line.text):
+                decisions[i] = Decision(REMOVED, rule.name, rule.reason)
+                break
+    _open_sections(lines, decisions, first)
+    good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
+    if not good:
+        return [d or Decision(REMOVED, "context.no-body", "navigation") for d in decisions]
+    first, last = good[0], good[-1]
+
+    # pass 3: short lines by position
+    i = 0
+    while i < len(lines):
+        if decisions[i] is None:
+            if i < first or i > last:
+                reason = "related-links" if i > last and _title_like(lines[i]) else "navigation"
+                decisions[i] = Decision(REMOVED, "context.outside-body", reason)
+            elif not lines[i].good:
+                run = _menu_run(lines, decisions, i)
+                if run >= rules.SHORT_RUN_NAV:
+                    for j in range(i, i + run):
+                        decisions[j] = Decision(REMOVED, "context.menu-run", "navigation")
+                    i += run
+                    continue
+        i += 1
+
+    _drop_minor_clusters(lines, decisions)
+    _find_title(lines, decisions)
+    return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+
+
+def _open_sections(lines: list[Line], decisions: list[Decision | None], first_good: int) -> None:
+    """Section headings (comments, related, author) pull the lines after them along."""
+    i = 0
+    while i < len(lines):
+        d = decisions[i]
+        rule = _rule_named(d.rule) if d is not None and d.kind == REMOVED else None
+        if rule is None or not rule.opens_section or i < first_good:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (decisions[j] is None or decisions[j].kind == REMOVED):
+            if decisions[j] is None:
+                if rule.reason != "comments" and lines[j].good:
+                    break  # related links / author sections end where prose resumes
+                decisions[j] = Decision(REMOVED, rule.name + ".section", rule.reason)
+            j += 1
+        i = j
+
+
+_RULES_BY_NAME = {r.name: r for r in rules.BOILERPLATE_RULES}
+
+
+def _rule_named(name: str) -> rules.LineRule | None:
+    return _RULES_BY_NAME.get(name)
+
+
+def _drop_minor_clusters(lines: list[Line], decisions: list[Decision | None]) -> None:
+    """Body stretches separated by > CLUSTER_GAP_CHARS of non-body text form clusters;
+    clusters far smaller than the largest are teasers of other articles."""
+    clusters: list[list[int]] = []
+    gap = 0
+    for i, line in enumerate(lines):
+        d = decisions[i]
+        if d is None:
+            if not clusters or gap > rules.CLUSTER_GAP_CHARS:
+                clusters.append([])
+            clusters[-1].append(i)
+            gap = 0
+        elif d.kind == REMOVED:
+            gap += len(line.text)
+    if len(clusters) < 2:
+        return
+    weights = [sum(lines[i].words for i in c) for c in clusters]
+    top = max(weights)
+    total = sum(weights)
+    for cluster, weight in zip(clusters, weights):
+        if weight < top and weight < rules.MINOR_CLUSTER_SHARE * total:
+            for i in cluster:
+                decisions[i] = Decision(REMOVED, "context.minor-cluster", "off-article")
+
+
+def _find_title(lines: list[Line], decisions: list[Decision | None]) -> None:
+    body = [i for i, d in enumerate(decisions) if d is None]
+    if not body:
+        return
+    first = body[0]
+    # page chrome before the body: the title-like line closest to the body is the headline
+    for i in range(first - 1, max(-1, first - rules.TITLE_LOOKBACK_LINES), -1):
+        d = decisions[i]
+        if d is not None and d.rule == "context.outside-body" and _title_like(lines[i]):
+            decisions[i] = Decision(TITLE, "meta.title-before-body")
+            return
+    # the document opens with a short line followed by more body: its headline
+    line = lines[first]
+    if first == 0 and len(body) > 1 and line.words <= rules.TITLE_MAX_WORDS and (
+        not line.good or not line.sentence_end or _title_like(line)
+    ):
+        decisions[first] = Decision(TITLE, "meta.title-first-line")

@@ -1,0 +1,270 @@
+"""Every pattern, word list and threshold the plain-text cleaner uses - data, not logic.
+
+Each :class:`LineRule` has a unique ``name``; the cleaner records that name on
+every decision it makes, so ``removed[i].rule`` (and ``captions[i].rule``)
+trace any outcome back to exactly one entry here.
+
+Patterns are matched only against lines of at most ``MAX_RULE_LINE_CHARS``
+characters (boilerplate lines are short; the longest in our examples is ~130
+chars), and use no nested quantifiers, so a 50 MB single-line input costs
+one length check, not a regex scan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------------------
+# thresholds (numbers behind each choice in the comment beside it)
+# ---------------------------------------------------------------------------
+MAX_RULE_LINE_CHARS = 400  # 3x the longest boilerplate line seen (newsletter blurb, 130)
+MAX_CAPTION_CHARS = 1500  # wire captions run long (the seed's is 562 chars with its restrictions)
+GOOD_MIN_WORDS = 10  # a body paragraph: >= 10 words and sentence punctuation (jusText uses ~10-15)
+GOOD_MIN_CHARS = 60
+SHORT_RUN_NAV = 4  # >= 4 consecutive short non-sentence lines inside the body = a menu / link list
+SHORT_RUN_MAX_WORDS = 6  # ... where each has at most 6 words
+TITLE_MAX_WORDS = 25
+TITLE_LOOKBACK_LINES = 6  # title is searched this many non-blank lines before the first body line
+CLUSTER_GAP_CHARS = 1200  # boilerplate between two body stretches that splits them into two clusters
+MINOR_CLUSTER_SHARE = 0.15  # a body cluster with < 15% of the body words, cut off by a gap, is not the article
+BYLINE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    name: str
+    reason: str
+    pattern: re.Pattern[str]
+    # where in the document the rule may fire: "any", "outside" (only before
+    # the first or after the last body paragraph), "after" (after the body)
+    where: str = "any"
+    # a section heading: the short lines after it take the same reason
+    opens_section: bool = False
+
+
+def _p(rx: str) -> re.Pattern[str]:
+    return re.compile(rx, re.IGNORECASE)
+
+
+_DASH = r"[\s\-\u2013\u2014_=*•|·]*"
+
+# ---------------------------------------------------------------------------
+# boilerplate lines, checked in order; the first that matches decides
+# ---------------------------------------------------------------------------
+BOILERPLATE_RULES: tuple[LineRule, ...] = (
+    # -- advertising markers -------------------------------------------------
+    LineRule("ad.marker", "ad-marker", _p(
+        rf"{_DASH}(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
+        r"paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content|"
+        r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+        r"continue reading (?:below|the main story)|scroll to continue(?: with content)?|"
+        rf"content continues below|skip advert(?:isement)?|report this ad){_DASH}")),
+    # -- counters: share/comment/view counts, lone numbers ---------------------
+    LineRule("counter.bare-numbers", "counter", _p(r"[\d\s.,:|/·•]*\d[\d\s.,:|/·•]*[km]?")),
+    LineRule("counter.labelled", "counter", _p(
+        r"(?:[\d.,]+[km]?\s*(?:shares?|comments?|views?|likes?|reads?|reactions?|responses?|"
+        r"retweets?|claps?)[\s,|·•]*){1,4}")),
+    LineRule("counter.label-first", "counter", _p(
+        r"(?:(?:shares?|comments?|views?|likes?|reads?)\s*[:\-]?\s*[\d.,]+[km]?[\s,|·•]*){1,4}")),
+    LineRule("counter.reading-time", "counter", _p(
+        r"(?:\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading time)|reading time:?\s*\d+\s*min(?:ute)?s?\.?)")),
+    # -- newsletters, subscriptions, apps ---------------------------------------
+    LineRule("newsletter.subscribe-to", "newsletter", _p(
+        r".{0,40}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,60}")),
+    LineRule("newsletter.inbox", "newsletter", _p(
+        r".{0,120}\b(?:delivered|straight|directly|sent) (?:directly |straight |right )?to your (?:inbox|email)\b.{0,40}")),
+    LineRule("newsletter.heading", "newsletter", _p(
+        r"(?:(?:our|the|free|daily|weekly|morning|evening) )?(?:newsletters?|e-?mail alerts?)(?: sign-?up)?[.!:]?|"
+        r"enter your e-?mail(?: address)?.{0,40}|your e-?mail address.{0,20}|"
+        r"(?:thanks|thank you) for (?:subscribing|signing up).{0,80}")),
+    LineRule("app.promo", "app-promo", _p(
+        r".{0,80}\b(?:download (?:our|the) (?:free )?app|get (?:the|our) (?:free )?app|"
+        r"(?:available|download it) on (?:the )?(?:app store|google play)|"
+        r"updates directly on (?:your|you) device|push notifications?|on your (?:phone|device), subscribe)\b.{0,80}")),
+    LineRule("subscribe.call", "subscribe", _p(
+        r".{0,80}\b(?:subscribe now|subscribe today|subscribe here|subscribe for|"
+        r"already (?:a )?subscriber|become a (?:subscriber|member|patron)|"
+        r"support (?:our|independent) journalism|"
+        r"(?:start|get) (?:your )?(?:free )?(?:trial|unlimited (?:digital )?access)|"
+        r"subscribers? only|this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) subscribers|"
+        r"log ?in to (?:continue|read)|create (?:a )?free account)\b.{0,80}")),
+    LineRule("subscribe.bare", "subscribe", _p(r"subscribe|subscribe!|subscription|donate|donate now")),
+    # -- cookies and legal ---------------------------------------------------
+    LineRule("legal.cookies", "cookie-legal", _p(
+        r".{0,200}\b(?:(?:we|this (?:web)?site) uses? cookies|cookie (?:policy|settings|preferences|consent)|"
+        r"accept (?:all )?cookies|manage (?:cookies|consent)|by (?:continuing to use|using) (?:this|our) "
+        r"(?:site|website|service))\b.{0,200}")),
+    LineRule("legal.links", "cookie-legal", _p(
+        r"(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|"
+        r"do not sell my (?:personal )?information|accessibility|ad ?choices|sitemap|site map|"
+        r"contact us|about us|careers|advertise(?: with us)?)\s*[|·•,]?\s*){1,8}")),
+    # -- copyright footer ------------------------------------------------------
+    LineRule("footer.copyright", "copyright-footer", _p(
+        r".{0,80}(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z]).{0,160}")),
+    LineRule("footer.all-rights", "copyright-footer", _p(r".{0,120}\ball rights reserved\b.{0,120}")),
+    LineRule("footer.reproduction", "copyright-footer", _p(
+        r".{0,120}\b(?:may not be (?:published|reproduced|redistributed)|without (?:prior )?(?:written )?permission)\b.{0,120}"),
+        where="outside"),
+    # -- social sharing --------------------------------------------------------
+    LineRule("social.share-buttons", "social-share", _p(
+        r"(?:(?:share(?: this(?: article| story| post)?| on| via)?|tweet|pin(?: it)?|email|e-mail|print|"
+        r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|messenger|flipboard|copy link|"
+        r"copy url|link copied|vk|threads|bluesky|mastodon)\s*[:|·•,/]?\s*){1,12}")),
+    LineRule("social.follow", "social-share", _p(
+        r"(?:follow|like) us(?: on)? .{0,80}|follow (?:@\w+|[a-z .]{2,40} on (?:twitter|x|facebook|instagram)).{0,40}|"
+        r"click to share on .{0,40}|share (?:this|on|via) .{0,60}")),
+    # -- comments ------------------------------------------------------------
+    LineRule("comments.heading", "comments", _p(
+        r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
+        r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
+        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
+        r"you must be logged in to post a comment\.?|be the first to comment\.?"),
+        where="outside", opens_section=True),
+    LineRule("comments.form", "comments", _p(
+        r"(?:name|e-?mail|website|comment)\s*\*?:?|"
+        r"save my name, email, and website in this browser.{0,60}|"
+        r"your email address will not be published.{0,80}|notify me of (?:follow-up|new) .{0,60}|cancel reply"),
+        where="outside"),
+    # -- related links / read more -------------------------------------------------
+    LineRule("related.read-more", "read-more", _p(
+        r"(?:read|see|click here for|watch)(?: the)? (?:more|also|next|full (?:story|article)|rest(?: of (?:the|this) (?:story|article))?)"
+        r"(?: here)?\s*[:>»…]?.{0,160}|continue reading\.?|read on\.?|keep reading\.?")),
+    LineRule("related.heading", "related-links", _p(
+        r"(?:related(?: articles?| stories| posts?| news| content| coverage| topics| reading| links)?|"
+        r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{1,40})?|"
+        r"(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+        r"recommended(?: for you| stories| articles| reading)?|(?:most )?(?:popular|read|viewed|shared)(?: (?:now|stories|articles|today|this week))?|"
+        r"trending(?: now| stories| today)?|top stories|latest(?: news| stories| articles| posts)?|"
+        r"editor'?s? picks?|don'?t miss|also (?:read|see|on)|further reading|in other news|"
+        r"what to read next|up next|next (?:article|story|post)|previous (?:article|story|post))\s*[:>»…]?"),
+        opens_section=True),
+    # -- tags ----------------------------------------------------------------
+    LineRule("tags.label", "tags", _p(
+        r"(?:tags?|tagged(?: with| as)?|topics?|filed under|categories|category|keywords|labels)\s*:.{0,300}")),
+    # -- author bio ----------------------------------------------------------
+    LineRule("author.about", "author-bio", _p(
+        r"(?:about the (?:author|writer|reporter)|author bio|more (?:articles |stories )?by (?:this author|[a-z .'-]{2,40})|"
+        r"(?:contact|email|follow) the (?:author|writer|reporter).{0,80}|view all posts by .{1,60}|"
+        r"posts? by .{1,40}|author profile)\s*:?"),
+        opens_section=True),
+    LineRule("author.is-a-reporter", "author-bio", _p(
+        r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} (?:is|was|has been) (?:a|an|the) (?:[\w-]+ ){0,5}"
+        r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|freelancer|author|producer|"
+        r"photographer|anchor|intern)\b.{0,300}"),
+        where="after"),
+    LineRule("author.contact", "author-bio", _p(
+        r"(?:you can )?(?:reach|contact|email|follow) (?:him|her|them|the author|[A-Z][a-z]+) (?:at|on|via) .{0,100}"),
+        where="after"),
+    # -- navigation ------------------------------------------------------------
+    LineRule("nav.skip", "navigation", _p(
+        r"skip to (?:main )?(?:content|navigation|search|footer)|back to top|jump to .{0,40}|toggle (?:navigation|menu)")),
+    LineRule("nav.breadcrumb", "navigation", _p(
+        r"home\s*(?:[>»/|›]\s*[^>»/|›]{1,40}){1,6}")),
+    LineRule("nav.single-word", "navigation", _p(
+        r"(?:home|menu|search|news|sections|log ?in|log ?out|sign ?in|sign ?up|register|my account|close|open|"
+        r"next|previous|prev|more|all|top|back|submit|go|ok|loading\.*|video|videos|photos?|gallery|"
+        r"podcasts?|opinion|sports?|business|politics|world|entertainment|lifestyle|tech|technology|"
+        r"health|science|travel|weather|local|national|u\.s\.|us|uk|europe|asia|africa|"
+        r"middle east|americas|culture|arts|food|style|obituaries|classifieds|jobs|shop|listen|watch|"
+        r"follow|subscribe to|e-paper|epaper|print edition|today's paper|breaking news|live|"
+        r"advertisement|cookies|settings|language|english|edition|view gallery|view comments|"
+        r"enlarge|expand|collapse|show more|show less|load more|see more|view more|"
+        r"image|picture|caption|photo gallery|previous slide|next slide|"
+        r"\d+ of \d+|page \d+(?: of \d+)?)\s*[:>»|]?")),
+    LineRule("nav.pagination", "navigation", _p(r"(?:«|‹|<)?\s*(?:\d+\s*){2,12}(?:»|›|>)?|(?:older|newer) (?:posts|entries)")),
+)
+
+# Lines about the picture: a credit alone is removed as ``image-credit``;
+# a line with a credit or a restriction and descriptive text is a caption.
+IMAGE_CREDIT_RULES: tuple[LineRule, ...] = (
+    LineRule("credit.photo-label", "image-credit", _p(
+        r"[(\[]?\s*(?:photo|image|picture|photograph|photography|pic|video|illustration|graphic|source|credit|"
+        r"photo credit|image credit|image source|file photo|cover photo|featured image|top image|main image|"
+        r"header image|lead image)s?(?: by| courtesy(?: of)?)?\s*[:/|©-]?\s*.{1,100}?[)\]]?\.?")),
+    LineRule("credit.agency-only", "image-credit", _p(
+        r"[(\[]?\s*(?:©\s*)?(?:[A-Z][\w.'-]+ ){0,4}(?:[A-Z][\w.'-]+\s*/\s*)?(?:getty images|afp|ap|reuters|epa|"
+        r"shutterstock|istock(?:photo)?|alamy|pa(?: wire| images)?|anadolu(?: agency)?|xinhua|tass|sputnik|"
+        r"efe|ansa|dpa|upi|bloomberg|sipa|rex(?:/shutterstock)?|unsplash|pexels|pixabay|wikimedia commons)"
+        r"(?:\s*(?:/|via)\s*[\w .'-]{1,40}){0,3}\s*[)\]]?\.?")),
+)
+
+# A credit inside a longer line (the line is then a caption).  Ordered: the
+# first match wins and its text is the caption's ``credit``.
+CREDIT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("credit.wire-photo", re.compile(
+        r"\b(?:AFP|AP|EPA|REUTERS|ANADOLU|XINHUA|SPUTNIK|TASS|DPA|ANSA|EFE|UPI|SIPA|KCNA|YONHAP|POOL)"
+        r"(?:[ -](?:PHOTO|PHOTOS|IMAGES|PICTURE|POOL|HANDOUT|FILE))+(?:\s*/\s*[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}){0,4}")),
+    ("credit.ap-style", re.compile(
+        r"\((?:AP|AFP|Reuters|EPA|Xinhua|Yonhap|Kyodo|UPI|Pool|File) (?:Photo|Photos|Images|Video)(?:\s*/\s*[^()]{1,60})?\)")),
+    ("credit.photo-by", re.compile(
+        r"\((?:Photo|Photos|Image|Picture|Photograph|Video|File photo|Illustration)(?: by| courtesy of|:)\s[^()]{1,80}\)", re.IGNORECASE)),
+    ("credit.reuters-name", re.compile(r"\bREUTERS/[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,3}(?:/File Photo)?")),
+    ("credit.label", re.compile(
+        r"\b(?:Photo|Photos|Image|Picture|Photograph|Credit|Photo credit|Image credit)s?\s*(?::|©|/)\s*"
+        r"[A-Z][\w.'&-]*(?:[ /][A-Z][\w.'&-]*){0,5}")),
+    ("credit.getty", re.compile(r"(?:[A-Z][\w.'-]+ ){0,3}(?:/\s*)?(?:Getty Images|Shutterstock|Alamy|iStock)(?: for [A-Z][\w ]{1,30})?")),
+)
+
+# Usage restrictions of wire photos.  A caption's restriction list is made of
+# the uppercase stretches (split on "===" / " - ") that contain one of these.
+RESTRICTION_KEYWORDS: tuple[str, ...] = (
+    "RESTRICTED TO EDITORIAL USE", "EDITORIAL USE ONLY", "FOR EDITORIAL USE", "MANDATORY CREDIT",
+    "NO MARKETING", "NO ADVERTISING", "DISTRIBUTED AS A SERVICE", "NO SALES", "NO ARCHIVES",
+    "NO RESALE", "NO THIRD PARTY SALES", "NOT FOR SALE", "NO COMMERCIAL USE", "HANDOUT",
+    "THIS PICTURE WAS SUPPLIED BY A THIRD PARTY", "NO USE AFTER", "MAGS OUT", "TV OUT",
+    "ONLINE OUT", "NO MAGAZINES", "NO FOR", "NO ",
+)
+RESTRICTION_SPLIT = re.compile(r"\s*===+\s*|\s+-\s+|\s*\|\s*")
+RESTRICTION_MIN_UPPER_SHARE = 0.8  # a restriction stretch is (almost) all caps
+RESTRICTION_ANY = re.compile(
+    r"RESTRICTED TO EDITORIAL USE|EDITORIAL USE ONLY|FOR EDITORIAL USE|MANDATORY CREDIT|NO MARKETING|"
+    r"NO ADVERTISING|DISTRIBUTED AS A SERVICE|NO SALES|NO ARCHIVES|NO RESALE|NOT FOR SALE|"
+    r"THIS PICTURE WAS SUPPLIED BY A THIRD PARTY", re.IGNORECASE)
+
+# words that mark a line as describing a picture (with a credit, a caption)
+CAPTION_CUES = re.compile(
+    r"\b(?:picture|photo|photograph|image|handout|pictured|file photo|in this (?:photo|image|picture)|"
+    r"seen here|\(L\)|\(R\)|\(C\)|left,|right,|center,|centre,)\b", re.IGNORECASE)
+CAPTION_PREFIX = re.compile(r"(?:caption|pictured|file photo|photo|image)\s*:\s*\S", re.IGNORECASE)
+
+# caption date and place
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+CAPTION_DATE = re.compile(
+    r"\b(?:on )?(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b|"
+    r"\b(?P<day2>\d{1,2}) (?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<year2>(?:19|20)\d\d)\b")
+# "in the Atshan village in central province of Hama, on October 11, 2015":
+# the chain of "in/at ..." phrases just before the date names the place
+PLACE_PHRASE = re.compile(r"\b(?:in|at|near|outside) (?P<phrase>[^,.;]{2,80}?)(?=,? (?:on|in|at|near|outside)\b|[,.;]|$)")
+PLACE_ADJECTIVES = frozenset((
+    "the", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "rebel-held", "government-held",
+    "besieged", "downtown", "rural", "suburban", "an", "a",
+))
+PLACE_CONTAINERS = re.compile(
+    r"\b(?:province|region|governorate|state|district|county|prefecture|oblast|city|town|area) of "
+    r"(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})")
+PLACE_HEAD_NOUNS = frozenset(("village", "town", "city", "district", "camp", "neighbourhood", "neighborhood",
+                              "suburb", "region", "province", "area", "square", "port", "airport"))
+PLACE_IGNORE = re.compile(r"\b(?:undisclosed|unknown|unspecified) location\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------
+# metadata lines: byline, dateline, title
+# ---------------------------------------------------------------------------
+BYLINE = re.compile(
+    r"(?:by|written by|words by|story by|reporting by|author:)\s+"
+    r"(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:(?:,| and| &)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3})"
+    r"(?:\s*[,|/-]\s*.{0,60})?", re.IGNORECASE)
+DATELINE = re.compile(
+    r"(?:(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
+    r"(?:\s*[|,/-]\s*(?:updated|modified)?:?.{0,40})?", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
+                         "with", "from", "as", "is", "vs", "vs.", "via", "into", "over", "after", "about"))

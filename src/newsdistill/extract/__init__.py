@@ -1,0 +1,1 @@
+"""Steps that find things in the clean text (language, entities, attributions...)."""

@@ -1,0 +1,74 @@
+"""Steps and the pipeline that runs them over one :class:`Document` at a time.
+
+A step is any callable object with ``name``, ``needs`` and ``adds`` (tuples of
+record field names) that takes a Document and returns it.  The pipeline
+checks at construction that every step's needs are added by an earlier step
+(or are inputs), so a mis-ordered pipeline fails before any document is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from . import errors
+from .errors import BadRecord, Fatal
+from .record import Document
+
+INPUT_FIELDS = ("input_text", "source", "id")
+
+
+class Step(Protocol):
+    name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+class Pipeline:
+    def __init__(self, steps: Iterable[Step]):
+        self.steps = list(steps)
+        available = set(INPUT_FIELDS)
+        for step in self.steps:
+            missing = [n for n in step.needs if n not in available]
+            if missing:
+                raise Fatal("bad-pipeline", f"step {step.name!r} needs {missing} which no earlier step adds")
+            available.update(step.adds)
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every step; a step's BadRecord becomes an error record, never an exception."""
+        if doc.status != "ok":
+            return doc
+        for step in self.steps:
+            try:
+                doc = step(doc)
+            except BadRecord as exc:
+                return doc.fail(exc.code, exc.message)
+            except (RecursionError, MemoryError) as exc:
+                # pathological input (nesting bombs, huge documents): this record fails, the run goes on
+                return doc.fail(errors.INTERNAL, f"{step.name}: {type(exc).__name__}")
+            doc.steps_run.append(step.name)
+        return doc
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+
+def default_steps() -> list[Step]:
+    from .clean import CleanText
+    from .extract.language import DetectLanguage
+
+    return [CleanText(), DetectLanguage()]
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline ``newsdistill run`` uses, built once per process (models load once)."""
+    global _default
+    if _default is None:
+        _default = Pipeline(default_steps())
+    return _default

@@ -1,0 +1,5 @@
+"""Writers: Documents -> files."""
+
+from .jsonl import JsonlWriter
+
+__all__ = ["JsonlWriter"]
