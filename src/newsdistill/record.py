@@ -179,5 +179,16 @@ class Document:
         d["captions"] = [c.to_dict() for c in self.captions]
         d["metadata_lines"] = [m.to_dict() for m in self.metadata_spans]
         for key, value in self.extra.items():
-            d[key] = value
+            d[key] = _plain(value)
         return d
+
+
+def _plain(value: Any) -> Any:
+    """Objects a later step stored in ``extra`` -> JSON-ready values (via their ``to_dict``)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
