@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
 import click
 
@@ -26,68 +25,51 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", show_default=True, help="JSONL file to write (.gz compresses); '-' is stdout.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write (.jsonl, .jsonl.gz, .parquet; '-' is stdout), or a directory ending in '/': "
+                   "resumable shards (rerun the same command to continue after an interruption).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "jsonl.gz", "parquet"]),
+              help="Output format (default: from the output name; jsonl.gz for a directory).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the URL.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: a pool of worker processes; ray: Ray Data actors (pip install 'newsdistill[ray]').")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes / Ray actors (default: one per core).")
+@click.option("--address", help="Ray cluster to join (--engine ray; default: start a local one).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per task sent to a worker.")
+@click.option("--doc-timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds one document may take; slower ones become 'timeout' error records.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Most documents per shard (directory output).")
+@click.option("--dedup/--no-dedup", default=True, show_default=True, help="Mark exact and near duplicates (duplicate_of, cluster).")
+@click.option("--drop-duplicates", is_flag=True, help="Leave duplicates out of the output.")
+@click.option("--csv-dir", type=click.Path(file_okay=False), help="Also write entities.csv and attributions.csv here.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
-def run(paths, output, text_field, id_field, url_field, progress, summary_json) -> None:
+def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
+        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json) -> None:
     """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
-    from .engine.serial import run_serial
+    from .engine.runner import RunOptions, run_corpus
     from .errors import Fatal
-    from .pipeline import default_pipeline
-    from .read import iter_documents
-    from .summary import RunSummary
-    from .write import JsonlWriter
 
-    summary = RunSummary()
-    started = time.perf_counter()
-    show_progress = sys.stderr.isatty() if progress is None else progress
+    if drop_duplicates and not dedup:
+        raise click.UsageError("--drop-duplicates needs --dedup")
+    options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
+                         address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
+                         dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir,
+                         progress=sys.stderr.isatty() if progress is None else progress)
     try:
-        docs = iter_documents(paths, _read_options(text_field, id_field, url_field))
-        with JsonlWriter(output) as writer, _progress(show_progress) as advance:
-            for doc in run_serial(default_pipeline(), docs):
-                writer.write(doc)
-                summary.add(doc)
-                advance(doc)
+        summary = run_corpus(paths, output, options)
     except Fatal as exc:
         raise click.UsageError(exc.message) from None
-    summary.seconds = time.perf_counter() - started
     click.echo(summary.line(), err=True)
+    for line in summary.details():
+        click.echo(line, err=True)
     if summary_json:
         with open(summary_json, "w", encoding="utf-8") as fh:
             json.dump(summary.to_dict(), fh, indent=2)
     sys.exit(0 if summary.ok else 1)
-
-
-class _progress:
-    """A rich progress bar with docs/s, or nothing."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda doc: None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._bar = Progress(SpinnerColumn(), TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]}"),
-                             TimeElapsedColumn(), transient=True)
-        self._bar.__enter__()
-        task = self._bar.add_task("distil", total=None, rate="")
-        started = time.perf_counter()
-
-        def advance(doc) -> None:
-            done = self._bar.tasks[0].completed + 1
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            self._bar.update(task, advance=1, rate=f"{rate:.0f} docs/s")
-
-        return advance
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            self._bar.__exit__(*exc)
 
 
 @main.command()

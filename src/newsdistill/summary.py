@@ -1,4 +1,4 @@
-"""Counting what a run did: in == out, ok / error by code, removed-line reasons."""
+"""Counting what a run did: in == out, ok / error by code, removed-line reasons, duplicates."""
 
 from __future__ import annotations
 
@@ -15,9 +15,13 @@ class RunSummary:
     errors: Counter = field(default_factory=Counter)
     removed_reasons: Counter = field(default_factory=Counter)
     captions: int = 0
+    duplicates: Counter = field(default_factory=Counter)  # by dedup rule: exact-text, near-text
+    dropped: int = 0  # duplicates left out of the output (--drop-duplicates)
     seconds: float = 0.0
+    resumed_documents: int = 0  # documents of shards a previous run completed (counted above too)
+    shards: int = 0
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, duplicate: str | None = None, dropped: bool = False) -> None:
         self.documents += 1
         if doc.status == "ok":
             self.ok += 1
@@ -25,18 +29,48 @@ class RunSummary:
             self.captions += len(doc.captions)
         else:
             self.errors[doc.error.code if doc.error else "unknown"] += 1
+        if duplicate:
+            self.duplicates[duplicate] += 1
+        if dropped:
+            self.dropped += 1
 
     @property
     def error_count(self) -> int:
         return sum(self.errors.values())
 
+    @property
+    def written(self) -> int:
+        return self.documents - self.dropped
+
+    def merge(self, other: RunSummary) -> None:
+        """Add another summary's counts (a shard's, on resume); time is not added."""
+        self.documents += other.documents
+        self.ok += other.ok
+        self.errors.update(other.errors)
+        self.removed_reasons.update(other.removed_reasons)
+        self.captions += other.captions
+        self.duplicates.update(other.duplicates)
+        self.dropped += other.dropped
+
     def line(self) -> str:
         parts = [f"{self.documents} documents: {self.ok} ok, {self.error_count} error"]
         if self.errors:
             parts.append("(" + ", ".join(f"{c} {n}" for c, n in self.errors.most_common()) + ")")
+        if self.duplicates:
+            dup = ", ".join(f"{n} {rule.removesuffix('-text')}" for rule, n in sorted(self.duplicates.items()))
+            parts.append(f"; {sum(self.duplicates.values())} duplicates ({dup})" + (f", {self.dropped} dropped" if self.dropped else ""))
+        if self.resumed_documents:
+            parts.append(f"; {self.resumed_documents} from completed shards of an earlier run")
         if self.seconds:
-            parts.append(f"in {self.seconds:.1f}s ({self.documents / self.seconds:.0f} docs/s)")
-        return " ".join(parts)
+            fresh = self.documents - self.resumed_documents
+            parts.append(f"; in {self.seconds:.1f}s ({fresh / self.seconds:.0f} docs/s)")
+        return " ".join(parts).replace(" ;", ";")
+
+    def details(self) -> list[str]:
+        """Further lines for the end of a run: removed-line reasons."""
+        if not self.removed_reasons:
+            return []
+        return ["removed lines: " + ", ".join(f"{n} {r}" for r, n in self.removed_reasons.most_common())]
 
     def to_dict(self) -> dict:
         return {
@@ -45,5 +79,16 @@ class RunSummary:
             "errors": dict(self.errors),
             "removed_reasons": dict(self.removed_reasons),
             "captions": self.captions,
+            "duplicates": dict(self.duplicates),
+            "dropped": self.dropped,
+            "written": self.written,
+            "resumed_documents": self.resumed_documents,
+            "shards": self.shards,
             "seconds": round(self.seconds, 3),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> RunSummary:
+        return cls(documents=d.get("documents", 0), ok=d.get("ok", 0), errors=Counter(d.get("errors", {})),
+                   removed_reasons=Counter(d.get("removed_reasons", {})), captions=d.get("captions", 0),
+                   duplicates=Counter(d.get("duplicates", {})), dropped=d.get("dropped", 0))

@@ -1,1 +1,27 @@
-"""Engines run a pipeline over a stream of documents.  Steps never import this package."""
+"""Engines run a pipeline over a stream of documents.  Steps never import this package.
+
+Every engine has ``map(docs) -> documents`` (same order, one out per one in), ``close()``
+and is a context manager: ``local`` (a process pool, the default), ``ray`` (Ray Data
+actors, :mod:`.ray_engine`) and :mod:`.serial` (this process, for the API and ``show``).
+"""
+
+from __future__ import annotations
+
+ENGINES = ("local", "ray")
+
+
+def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None,
+                batch_size: int | None = None, timeout: float | None = None):
+    from ..errors import Fatal
+
+    if name == "local":
+        from .local import DEFAULT_BATCH_SIZE, LocalEngine
+
+        if address:
+            raise Fatal("bad-option", "--address is for --engine ray")
+        return LocalEngine(workers, batch_size or DEFAULT_BATCH_SIZE, timeout=timeout)
+    if name == "ray":
+        from .ray_engine import RayEngine
+
+        return RayEngine(workers, address=address, batch_size=batch_size, timeout=timeout)
+    raise Fatal("bad-option", f"unknown engine {name!r} (one of {', '.join(ENGINES)})")

@@ -1,5 +1,47 @@
-"""Writers: Documents -> files."""
+"""Writers: records -> files.  Each has ``write(doc)``, ``write_record(dict)`` and ``close()``."""
+
+from __future__ import annotations
 
 from .jsonl import JsonlWriter
 
-__all__ = ["JsonlWriter"]
+FORMATS = ("jsonl", "jsonl.gz", "parquet")
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The output format: ``fmt`` when given, else from the file suffix (JSON Lines by default)."""
+    if fmt:
+        return fmt
+    if path and path.endswith(".parquet"):
+        return "parquet"
+    if path and path.endswith(".gz"):
+        return "jsonl.gz"
+    return "jsonl"
+
+
+def open_writer(path: str | None, fmt: str):
+    """A writer for one output file (``-`` is stdout, JSON Lines only)."""
+    if fmt == "parquet":
+        from .parquet import ParquetWriter
+
+        return ParquetWriter(path)
+    return JsonlWriter(path)  # compressed when the name ends with .gz
+
+
+def read_records(path: str):
+    """The records of any file newsdistill wrote (JSON Lines, .gz, Parquet)."""
+    if path.endswith(".parquet"):
+        from .parquet import read_records as read_parquet
+
+        yield from read_parquet(path)
+        return
+    import gzip
+    import json
+
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+__all__ = ["FORMATS", "JsonlWriter", "format_for", "open_writer", "read_records"]

@@ -21,13 +21,16 @@ class JsonlWriter:
         if path in (None, "-"):
             self._fh = sys.stdout
         elif path.endswith(".gz"):
-            self._fh = gzip.open(path, "wt", encoding="utf-8")
+            self._fh = gzip.open(path, "wt", encoding="utf-8")  # noqa: SIM115 - closed in close()
         else:
             self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
         self.count = 0
 
     def write(self, doc: Document) -> None:
-        self._fh.write(dumps(doc))
+        self.write_record(doc.to_dict())
+
+    def write_record(self, record: dict) -> None:
+        self._fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         self._fh.write("\n")
         self.count += 1
 

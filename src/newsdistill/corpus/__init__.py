@@ -1,0 +1,1 @@
+"""Corpus-level features: what needs to see many documents (duplicates, the store)."""

@@ -1,0 +1,146 @@
+"""Exact and near-duplicate documents, found as the stream goes by.
+
+Corpus-level, so it runs in the parent process after any engine, one document at a time:
+query the index, then insert.  Only cluster *representatives* (the first document of each
+cluster) go into the index, so the result for a document depends only on the documents
+before it in input order: deterministic, and restorable on resume by re-adding the
+representatives already written (:meth:`Deduplicator.restore`).
+
+* exact: a hash of the normalised clean text (:func:`normalise`: NFKC, case-folded, every run
+  of non-word characters one space), rule ``exact-text``;
+* near: MinHash over word shingles (rensa ``RMinHash``) and an LSH index (``RMinHashLSH``),
+  candidates confirmed by their estimated Jaccard similarity >= ``threshold``, rule ``near-text``.
+
+Each ok document gets ``cluster`` (the id of the first document of its cluster; its own id
+when it is the first) and ``duplicate_of`` (that first document's id, or null).  Error
+records get both null.  Texts with fewer than ``min_words`` words are only matched exactly
+(too short for shingles to judge).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..record import Document
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    threshold: float = 0.8  # estimated Jaccard similarity of word shingles to call two texts near-duplicates
+    num_perm: int = 128
+    num_bands: int = 16  # 16 bands x 8 rows: candidates from about J = 0.7 upwards, confirmed at threshold
+    shingle: int = 3  # words per shingle
+    min_words: int = 20  # shorter texts are only matched exactly
+    seed: int = 42
+    near: bool = True
+
+    def to_dict(self) -> dict:
+        return {"threshold": self.threshold, "num_perm": self.num_perm, "num_bands": self.num_bands,
+                "shingle": self.shingle, "min_words": self.min_words, "seed": self.seed, "near": self.near}
+
+
+def normalise(text: str) -> str:
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def shingles(words: list[str], n: int) -> list[str]:
+    if len(words) <= n:
+        return [" ".join(words)]
+    return [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+
+
+class Deduplicator:
+    """``dedup(doc)`` sets ``duplicate_of`` / ``cluster`` in ``doc.extra`` and says whether it is a duplicate."""
+
+    def __init__(self, options: DedupOptions | None = None):
+        from rensa import RMinHashLSH
+
+        self.options = options or DedupOptions()
+        o = self.options
+        self._exact: dict[bytes, str] = {}  # text hash -> representative id
+        self._lsh = RMinHashLSH(o.threshold, o.num_perm, o.num_bands) if o.near else None
+        self._ids: list[str] = []  # LSH key -> representative id
+        self._digests = np.zeros((1024, o.num_perm), dtype=np.uint32)  # LSH key -> MinHash digest
+
+    # ---- the two signatures ----------------------------------------------------------------
+    def _signatures(self, text: str):
+        from rensa import RMinHash
+
+        norm = normalise(text)
+        digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
+        if self._lsh is None:
+            return digest, None
+        words = norm.split()
+        if len(words) < self.options.min_words:
+            return digest, None
+        mh = RMinHash(self.options.num_perm, self.options.seed)
+        mh.update(shingles(words, self.options.shingle))
+        return digest, mh
+
+    def _near(self, mh) -> int | None:
+        """LSH key of the earliest representative similar enough to ``mh``."""
+        best = None
+        candidates = self._lsh.query(mh)
+        if not candidates:
+            return None
+        mine = np.asarray(mh.digest(), dtype=np.uint32)
+        for key in sorted(candidates):
+            similarity = float(np.count_nonzero(self._digests[key] == mine)) / self.options.num_perm
+            if similarity >= self.options.threshold:
+                best = key
+                break
+        return best
+
+    def _insert(self, doc_id: str, digest: bytes, mh) -> None:
+        self._exact.setdefault(digest, doc_id)
+        if mh is None:
+            return
+        key = len(self._ids)
+        if key >= len(self._digests):
+            self._digests = np.concatenate([self._digests, np.zeros_like(self._digests)])
+        self._digests[key] = mh.digest()
+        self._ids.append(doc_id)
+        self._lsh.insert(key, mh)
+
+    # ---- API -----------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> str | None:
+        """Mark ``doc``; the rule (``exact-text`` / ``near-text``) when it duplicates an earlier document."""
+        if doc.status != "ok" or doc.text is None:
+            doc.extra["duplicate_of"] = None
+            doc.extra["cluster"] = None
+            return None
+        digest, mh = self._signatures(doc.text)
+        first = self._exact.get(digest)
+        rule = "exact-text" if first is not None else None
+        if first is None and mh is not None:
+            key = self._near(mh)
+            if key is not None:
+                first, rule = self._ids[key], "near-text"
+        if first is None:
+            self._insert(doc.id, digest, mh)
+            doc.extra["duplicate_of"] = None
+            doc.extra["cluster"] = doc.id
+            return None
+        doc.extra["duplicate_of"] = first
+        doc.extra["cluster"] = first
+        return rule
+
+    def restore(self, record: dict) -> None:
+        """Re-add a record written by an earlier, interrupted run (resume): representatives only."""
+        if record.get("status") != "ok" or record.get("text") is None:
+            return
+        if record.get("duplicate_of") is not None:
+            return
+        digest, mh = self._signatures(record["text"])
+        self._insert(record["id"], digest, mh)
+
+    @property
+    def representatives(self) -> int:
+        return len(self._exact)

@@ -1,0 +1,173 @@
+"""The default engine: a streaming pool of worker processes on this machine.
+
+* Each worker builds the pipeline once (pool initializer), so models load once per worker.
+* Documents travel in batches; at most ``max_in_flight`` batches are out at any time, so
+  memory stays flat whatever the size of the input stream (the reader is a generator and is
+  only pulled as fast as the workers free a slot).
+* Results come back in input order (a batch's future is awaited in submission order), so
+  the output is deterministic whatever the number of workers.
+* ``workers=1``, or a stream that fits in one batch, runs in this process: no pool start-up
+  for one file.
+* Workers are started with the ``forkserver`` context (``spawn`` where that is missing):
+  never ``fork`` a parent that may already hold threads (spaCy/BLAS, rich's refresh thread).
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .. import errors
+from ..errors import Fatal
+from ..pipeline import Pipeline, default_pipeline
+from ..record import Document
+from .serial import process
+
+PipelineFactory = Callable[[], Pipeline]
+
+DEFAULT_BATCH_SIZE = 16  # documents per task: large enough to amortise pickling, small enough to balance
+IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps every worker busy while the parent writes
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# ---- per-document time bound ---------------------------------------------------------------
+class _DocTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise _DocTimeout()
+
+
+def process_bounded(pipeline: Pipeline, doc: Document, timeout: float | None) -> Document:
+    """``process`` with a wall-clock bound (SIGALRM; only in a process's main thread)."""
+    if not timeout or threading.current_thread() is not threading.main_thread():
+        return process(pipeline, doc)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return process(pipeline, doc)
+    except _DocTimeout:
+        return doc.fail(errors.TOO_SLOW, f"processing took more than {timeout:g}s")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# ---- worker side ---------------------------------------------------------------------------
+_worker_pipeline: Pipeline | None = None
+_worker_timeout: float | None = None
+
+
+def _init_worker(factory: PipelineFactory, timeout: float | None) -> None:
+    global _worker_pipeline, _worker_timeout
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    _worker_pipeline = factory()
+    _worker_timeout = timeout
+
+
+def _work(batch: list[Document]) -> list[Document]:
+    assert _worker_pipeline is not None, "worker not initialised"
+    return [process_bounded(_worker_pipeline, doc, _worker_timeout) for doc in batch]
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+# ---- parent side ---------------------------------------------------------------------------
+class LocalEngine:
+    """``engine.map(docs)`` -> processed documents, in input order."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 pipeline_factory: PipelineFactory = default_pipeline, timeout: float | None = None,
+                 max_in_flight: int | None = None):
+        self.workers = workers or default_workers()
+        if self.workers < 1:
+            raise Fatal("bad-option", f"--workers must be at least 1, not {self.workers}")
+        self.batch_size = max(1, batch_size)
+        self.factory = pipeline_factory
+        self.timeout = timeout
+        self.max_in_flight = max_in_flight or IN_FLIGHT_PER_WORKER * self.workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._pipeline: Pipeline | None = None
+
+    # in-process path (workers=1, or a stream smaller than one batch)
+    def _local(self, docs: Iterable[Document]) -> Iterator[Document]:
+        if self._pipeline is None:
+            self._pipeline = self.factory()
+        for doc in docs:
+            yield process_bounded(self._pipeline, doc, self.timeout)
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
+                                             initargs=(self.factory, self.timeout))
+        return self._pool
+
+    def map(self, docs: Iterable[Document]) -> Iterator[Document]:
+        stream = iter(docs)
+        if self.workers == 1:
+            yield from self._local(stream)
+            return
+        first = list(itertools.islice(stream, self.batch_size))
+        if len(first) < self.batch_size and self._pool is None:
+            yield from self._local(first)  # the whole input is one small batch: no pool start-up
+            return
+        batches = itertools.chain([first], _batched(stream, self.batch_size))
+        yield from self._pooled(batches)
+
+    def _pooled(self, batches: Iterator[list[Document]]) -> Iterator[Document]:
+        pool = self._start()
+        pending: deque[tuple[Future, list[Document]]] = deque()
+        try:
+            for batch in batches:
+                pending.append((pool.submit(_work, batch), batch))
+                while len(pending) >= self.max_in_flight:
+                    yield from self._result(*pending.popleft())
+            while pending:
+                yield from self._result(*pending.popleft())
+        finally:
+            for future, _ in pending:
+                future.cancel()
+
+    def _result(self, future: Future, batch: list[Document]) -> list[Document]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self.close()
+            raise Fatal("worker-died", f"a worker process died (killed, out of memory or crashed in native code) "
+                                       f"while processing a batch starting with {batch[0].id!r}; rerun to resume") from None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _batched(it: Iterator[Document], n: int) -> Iterator[list[Document]]:
+    while batch := list(itertools.islice(it, n)):
+        yield batch

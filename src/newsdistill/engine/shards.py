@@ -1,0 +1,183 @@
+"""Sharded directory output that survives ``kill -9``: ``newsdistill run INPUTS -o OUTDIR/``.
+
+The input stream is cut into shards *before* processing, by a rule that depends only on the
+inputs (so a rerun cuts the same shards):
+
+* a file that holds many documents (JSON Lines, WARC) starts a shard of its own;
+* single-document files (.txt, .html) are grouped, consecutive files in one shard;
+* a shard holds at most ``shard_size`` documents (a big file gives several shards).
+
+Shard *k* is written to ``shard-0000k.part.<ext>``; once its last record is written the file is
+closed, fsynced and renamed to ``shard-0000k.<ext>``, then the marker ``shard-0000k.done`` is
+written the same way (temporary file, fsync, rename, fsync of the directory).  A shard is
+complete exactly when its marker exists.  On restart, documents of completed shards are read
+but not processed (their records are already written), every other shard is redone from its
+first document, and its old partial file is replaced: no record lost, none duplicated.
+
+``manifest.json`` holds the inputs (and a hash of the file list they expand to), the options
+that change records, and the format version; a rerun whose manifest differs is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Fatal
+from ..read.sources import ReadOptions, read_path, split_suffix
+from ..record import FORMAT_VERSION, Document
+
+# files that hold many documents: each starts a shard of its own (the rest are grouped)
+CONTAINER_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson", ".warc", ".arc"})
+DEFAULT_SHARD_SIZE = 10_000
+EXTENSIONS = {"jsonl": "jsonl", "jsonl.gz": "jsonl.gz", "parquet": "parquet"}
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    shard: int
+    file_index: int
+    doc: Document
+
+
+def is_container(path: str) -> bool:
+    return path == "-" or split_suffix(path)[0] in CONTAINER_SUFFIXES
+
+
+def plan(files: list[str], options: ReadOptions, shard_size: int = DEFAULT_SHARD_SIZE) -> Iterator[Planned]:
+    """Every input document with the shard it belongs to (deterministic for the same inputs)."""
+    shard, in_shard, previous_container = 0, 0, False
+    for index, path in enumerate(files):
+        container = is_container(path)
+        if in_shard and (container or previous_container):
+            shard, in_shard = shard + 1, 0
+        for doc in read_path(path, options):
+            if in_shard >= shard_size:
+                shard, in_shard = shard + 1, 0
+            yield Planned(shard, index, doc)
+            in_shard += 1
+        previous_container = container
+
+
+def files_digest(files: list[str]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(os.path.abspath(f).encode("utf-8", "surrogateescape") + b"\0")
+    return h.hexdigest()
+
+
+def _fsync_path(path: str | Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either absent or complete."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_path(path.parent)
+
+
+class ShardDir:
+    """An output directory of shards, their completion markers and the run's manifest."""
+
+    def __init__(self, directory: str, fmt: str, manifest: dict[str, Any]):
+        if fmt not in EXTENSIONS:
+            raise Fatal("bad-option", f"unknown output format {fmt!r} (one of {', '.join(EXTENSIONS)})")
+        self.dir = Path(directory)
+        self.fmt = fmt
+        self.ext = EXTENSIONS[fmt]
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._check_manifest(manifest)
+        self.done: dict[int, dict[str, Any]] = {}
+        for marker in sorted(self.dir.glob("shard-*.done")):
+            info = json.loads(marker.read_text(encoding="utf-8"))
+            if (self.dir / info["file"]).exists():
+                self.done[int(info["shard"])] = info
+        self._writer = None
+        self._current: int | None = None
+
+    def _check_manifest(self, manifest: dict[str, Any]) -> None:
+        path = self.dir / MANIFEST
+        if path.exists():
+            old = json.loads(path.read_text(encoding="utf-8"))
+            changed = sorted(k for k in set(old) | set(manifest) if k != "newsdistill" and old.get(k) != manifest.get(k))
+            if changed:
+                raise Fatal("resume-mismatch",
+                            f"{self.dir} holds the output of a run with other {', '.join(changed)} "
+                            f"(see {path}); rerun with the same inputs and options to resume, or use another directory")
+        else:
+            if any(self.dir.glob("shard-*")):
+                raise Fatal("resume-mismatch", f"{self.dir} holds shard files but no {MANIFEST}: use an empty directory")
+            write_atomic(path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+
+    # ---- names -----------------------------------------------------------------------------
+    def data_path(self, shard: int) -> Path:
+        return self.dir / f"shard-{shard:05d}.{self.ext}"
+
+    def part_path(self, shard: int) -> Path:
+        return self.dir / f"shard-{shard:05d}.part.{self.ext}"
+
+    def marker_path(self, shard: int) -> Path:
+        return self.dir / f"shard-{shard:05d}.done"
+
+    # ---- writing -----------------------------------------------------------------------------
+    def open(self, shard: int):
+        from ..write import open_writer
+
+        if shard in self.done:
+            raise Fatal("internal-error", f"shard {shard} is already complete")
+        self.abort()
+        self._current = shard
+        self._writer = open_writer(str(self.part_path(shard)), self.fmt)
+        return self._writer
+
+    def complete(self, shard: int, summary: dict[str, Any], first_id: str | None, last_id: str | None) -> None:
+        """Close shard ``shard`` and mark it complete (data durable before the marker exists)."""
+        assert self._current == shard and self._writer is not None
+        self._writer.close()
+        part, final = self.part_path(shard), self.data_path(shard)
+        _fsync_path(part)
+        os.replace(part, final)
+        _fsync_path(self.dir)
+        info = {"shard": shard, "file": final.name, "documents": summary["documents"], "written": summary["written"],
+                "first_id": first_id, "last_id": last_id, "summary": summary}
+        write_atomic(self.marker_path(shard), json.dumps(info, ensure_ascii=False) + "\n")
+        self.done[shard] = info
+        self._writer, self._current = None, None
+
+    def abort(self) -> None:
+        """Leave the shard being written incomplete (its part file is redone on the next run)."""
+        if self._writer is not None:
+            with contextlib.suppress(Exception):  # a half-written part file is redone anyway
+                self._writer.close()
+            self._writer, self._current = None, None
+
+    def records(self, shard: int) -> Iterator[dict[str, Any]]:
+        from ..write import read_records
+
+        yield from read_records(str(self.data_path(shard)))
+
+    def completed_files(self) -> list[Path]:
+        return [self.data_path(k) for k in sorted(self.done)]
+
+
+def manifest_for(paths: list[str], files: list[str], options: dict[str, Any]) -> dict[str, Any]:
+    from .. import __version__
+
+    return {"format_version": FORMAT_VERSION, "newsdistill": __version__, "inputs": list(paths),
+            "files": {"count": len(files), "sha256": files_digest(files)}, "options": options}

@@ -1,0 +1,134 @@
+"""Parquet output (pyarrow): one row per record, a fixed schema.
+
+Layout (documented in docs/record-format.md, "Parquet"):
+
+* scalar fields are typed columns (``id``, ``status``, ``language``, ``text``, ``duplicate_of``, ...);
+* ``source`` and ``error`` are structs, ``warnings`` a list of strings;
+* the span lists of the foundation (``paragraphs``, ``removed``, ``captions``, ``metadata_lines``)
+  are lists of structs with the documented keys (queryable: ``UNNEST(removed)`` in DuckDB);
+* the fields later steps add (``entities``, ``attributions``, ``figures``, ``dates`` and any other
+  field of the record) are JSON strings in a column of the same name: their shapes are deep and
+  still growing, and a JSON column keeps every file readable with one schema.
+
+:func:`read_records` turns the rows back into the exact JSON records (a round trip).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..record import Document
+
+_SPAN_OFFSETS = [("input_start", pa.int64()), ("input_end", pa.int64())]
+PARAGRAPH = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), *_SPAN_OFFSETS])
+REMOVED = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string())])
+CAPTION = pa.struct([("text", pa.string()), ("credit", pa.string()), ("restrictions", pa.list_(pa.string())),
+                     ("date", pa.string()), ("place", pa.string()), *_SPAN_OFFSETS, ("rule", pa.string())])
+SOURCE = pa.struct([("path", pa.string()), ("line", pa.int64()), ("offset", pa.int64()), ("url", pa.string())])
+ERROR = pa.struct([("code", pa.string()), ("message", pa.string()), ("kind", pa.string())])
+
+# (field, type, how it is stored): "value" as is, "json" as a JSON string
+COLUMNS: list[tuple[str, pa.DataType]] = [
+    ("id", pa.string()), ("format_version", pa.string()), ("status", pa.string()), ("error", ERROR),
+    ("source", SOURCE), ("input_kind", pa.string()), ("warnings", pa.list_(pa.string())),
+    ("language", pa.string()), ("title", pa.string()), ("byline", pa.string()), ("published", pa.string()),
+    ("text", pa.string()), ("paragraphs", pa.list_(PARAGRAPH)), ("removed", pa.list_(REMOVED)),
+    ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(REMOVED)),
+    ("duplicate_of", pa.string()), ("cluster", pa.string()),
+    ("entities", pa.string()), ("attributions", pa.string()), ("figures", pa.string()), ("dates", pa.string()),
+    ("extra", pa.string()),  # any other field a later step adds: a JSON object of them
+]
+JSON_COLUMNS = {"entities", "attributions", "figures", "dates"}
+OPTIONAL = {"error", "warnings", "duplicate_of", "cluster", *JSON_COLUMNS}  # absent from a record when null
+SCHEMA = pa.schema([pa.field(name, typ) for name, typ in COLUMNS],
+                   metadata={"newsdistill.layout": "record-format.md#parquet"})
+_KNOWN = {name for name, _ in COLUMNS} - {"extra"}
+
+ROW_GROUP = 2000  # records buffered per row group
+
+
+def to_row(record: dict[str, Any]) -> dict[str, Any]:
+    row = {name: record.get(name) for name, _ in COLUMNS if name not in JSON_COLUMNS and name != "extra"}
+    for name in JSON_COLUMNS:
+        row[name] = json.dumps(record[name], ensure_ascii=False) if name in record else None
+    others = {k: v for k, v in record.items() if k not in _KNOWN}
+    row["extra"] = json.dumps(others, ensure_ascii=False) if others else None
+    return row
+
+
+def from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """The JSON record a row came from (keys in the order ``Document.to_dict`` writes them)."""
+    record: dict[str, Any] = {}
+    for name, _ in COLUMNS:
+        value = row.get(name)
+        if name == "extra":
+            if value is not None:
+                record.update(json.loads(value))
+            continue
+        if name in JSON_COLUMNS:
+            if value is not None:
+                record[name] = json.loads(value)
+            continue
+        if name in OPTIONAL and (value is None or (name == "warnings" and not value)):
+            continue
+        if name == "source":
+            value = {k: v for k, v in (value or {}).items() if v is not None}
+        elif name in ("paragraphs", "removed", "metadata_lines", "captions"):
+            value = [_drop_null_offsets(item) for item in value or []]
+        record[name] = value
+    return record
+
+
+def _drop_null_offsets(item: dict) -> dict:
+    if item.get("input_start") is None and "start" in item:
+        return {k: v for k, v in item.items() if k not in ("input_start", "input_end")}
+    return item
+
+
+class ParquetWriter:
+    def __init__(self, path: str):
+        if path in (None, "-"):
+            from ..errors import Fatal
+
+            raise Fatal("bad-option", "Parquet cannot go to stdout: give -o FILE.parquet or a directory")
+        self.path = path
+        self._writer = pq.ParquetWriter(path, SCHEMA, compression="zstd")
+        self._rows: list[dict] = []
+        self.count = 0
+
+    def write(self, doc: Document) -> None:
+        self.write_record(doc.to_dict())
+
+    def write_record(self, record: dict[str, Any]) -> None:
+        self._rows.append(to_row(record))
+        self.count += 1
+        if len(self._rows) >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=SCHEMA))
+            self._rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+
+    def __enter__(self) -> ParquetWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def read_records(path: str) -> Iterator[dict[str, Any]]:
+    """The records of a newsdistill Parquet file, as the JSON objects ``run`` writes."""
+    parquet = pq.ParquetFile(path)
+    for batch in parquet.iter_batches(batch_size=ROW_GROUP):
+        for row in batch.to_pylist():
+            yield from_row(row)
