@@ -45,7 +45,7 @@ def default_workers() -> int:
 
 
 # ---- per-document time bound ---------------------------------------------------------------
-class _DocTimeout(Exception):
+class _DocTimeout(BaseException):  # not Exception: no step or process() may swallow it
     pass
 
 
