@@ -7,8 +7,8 @@ import time
 from collections import Counter
 
 import pytest
-from engine_corpus import make_corpus
 
+from engine_corpus import make_corpus
 from newsdistill.engine.local import LocalEngine
 from newsdistill.engine.runner import RunOptions, run_corpus
 from newsdistill.pipeline import Pipeline

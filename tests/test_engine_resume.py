@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from engine_corpus import gen_news, write_jsonl
 
+from engine_corpus import gen_news, write_jsonl
 from newsdistill.engine.runner import RunOptions, run_corpus
 from newsdistill.engine.shards import ShardDir
 from newsdistill.errors import Fatal

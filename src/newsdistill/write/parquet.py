@@ -44,7 +44,8 @@ COLUMNS: list[tuple[str, pa.DataType]] = [
     ("extra", pa.string()),  # any other field a later step adds: a JSON object of them
 ]
 JSON_COLUMNS = {"entities", "attributions", "figures", "dates"}
-OPTIONAL = {"error", "warnings", "duplicate_of", "cluster", *JSON_COLUMNS}  # absent from a record when null
+DEDUP_COLUMNS = ("duplicate_of", "cluster")  # null or absent: the file metadata says whether dedup ran
+OPTIONAL = {"error", "warnings", *DEDUP_COLUMNS, *JSON_COLUMNS}  # absent from a record when null
 SCHEMA = pa.schema([pa.field(name, typ) for name, typ in COLUMNS],
                    metadata={"newsdistill.layout": "record-format.md#parquet"})
 _KNOWN = {name for name, _ in COLUMNS} - {"extra"}
@@ -61,11 +62,14 @@ def to_row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def from_row(row: dict[str, Any]) -> dict[str, Any]:
+def from_row(row: dict[str, Any], dedup: bool = False) -> dict[str, Any]:
     """The JSON record a row came from (keys in the order ``Document.to_dict`` writes them)."""
     record: dict[str, Any] = {}
     for name, _ in COLUMNS:
         value = row.get(name)
+        if dedup and name in DEDUP_COLUMNS:
+            record[name] = value
+            continue
         if name == "extra":
             if value is not None:
                 record.update(json.loads(value))
@@ -97,7 +101,7 @@ class ParquetWriter:
 
             raise Fatal("bad-option", "Parquet cannot go to stdout: give -o FILE.parquet or a directory")
         self.path = path
-        self._writer = pq.ParquetWriter(path, SCHEMA, compression="zstd")
+        self._writer: pq.ParquetWriter | None = None  # opened at the first row group: its records say whether dedup ran
         self._rows: list[dict] = []
         self.count = 0
 
@@ -105,19 +109,27 @@ class ParquetWriter:
         self.write_record(doc.to_dict())
 
     def write_record(self, record: dict[str, Any]) -> None:
+        if self._writer is None and not self._rows:
+            self._dedup = "cluster" in record
         self._rows.append(to_row(record))
         self.count += 1
         if len(self._rows) >= ROW_GROUP:
             self._flush()
 
+    def _open(self, dedup: bool) -> pq.ParquetWriter:
+        schema = SCHEMA.with_metadata({**SCHEMA.metadata, b"newsdistill.dedup": b"1" if dedup else b"0"})
+        self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        return self._writer
+
     def _flush(self) -> None:
         if self._rows:
-            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=SCHEMA))
+            writer = self._writer or self._open(dedup=self._dedup)
+            writer.write_table(pa.Table.from_pylist(self._rows, schema=writer.schema))
             self._rows = []
 
     def close(self) -> None:
         self._flush()
-        self._writer.close()
+        (self._writer or self._open(dedup=False)).close()
 
     def __enter__(self) -> ParquetWriter:
         return self
@@ -129,6 +141,7 @@ class ParquetWriter:
 def read_records(path: str) -> Iterator[dict[str, Any]]:
     """The records of a newsdistill Parquet file, as the JSON objects ``run`` writes."""
     parquet = pq.ParquetFile(path)
+    dedup = (parquet.schema_arrow.metadata or {}).get(b"newsdistill.dedup") == b"1"
     for batch in parquet.iter_batches(batch_size=ROW_GROUP):
         for row in batch.to_pylist():
-            yield from_row(row)
+            yield from_row(row, dedup)
