@@ -6,8 +6,8 @@ cluster) go into the index, so the result for a document depends only on the doc
 before it in input order: deterministic, and restorable on resume by re-adding the
 representatives already written (:meth:`Deduplicator.restore`).
 
-* exact: a hash of the normalised clean text (:func:`normalise`: NFKC, case-folded, every run
-  of non-word characters one space), rule ``exact-text``;
+* exact: a hash of the normalised clean text (:func:`normalised_words`: case-folded, NFKC,
+  punctuation and whitespace runs one separator), rule ``exact-text``;
 * near: MinHash over word shingles (rensa ``RMinHash``) and an LSH index (``RMinHashLSH``),
   candidates confirmed by their estimated Jaccard similarity >= ``threshold``, rule ``near-text``.
 
@@ -20,15 +20,13 @@ records get both null.  Texts with fewer than ``min_words`` words are only match
 from __future__ import annotations
 
 import hashlib
-import re
+import string
 import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..record import Document
-
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -46,14 +44,30 @@ class DedupOptions:
                 "shingle": self.shingle, "min_words": self.min_words, "seed": self.seed, "near": self.near}
 
 
+# typographic punctuation treated like ASCII punctuation (a copy that "smartened" its quotes is the same text)
+TYPOGRAPHIC = "\u201c\u201d\u201e\u2018\u2019\u201a\u2032\u2033\u00ab\u00bb\u2013\u2014\u2026\u00a0\u00b7"
+_ASCII_PUNCT = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+
+
+def normalised_words(text: str) -> list[bytes]:
+    """The words of ``text`` as UTF-8: case-folded, NFKC, punctuation (ASCII and :data:`TYPOGRAPHIC`) a separator."""
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for ch in TYPOGRAPHIC:
+            if ch in text:
+                text = text.replace(ch, " ")
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCT).split()
+
+
 def normalise(text: str) -> str:
-    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return b" ".join(normalised_words(text)).decode("utf-8", "surrogatepass")
 
 
-def shingles(words: list[str], n: int) -> list[str]:
+def shingles(words: list[bytes], n: int) -> list[bytes]:
     if len(words) <= n:
-        return [" ".join(words)]
-    return [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+        return [b" ".join(words)]
+    return [b" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
 class Deduplicator:
@@ -73,11 +87,10 @@ class Deduplicator:
     def _signatures(self, text: str):
         from rensa import RMinHash
 
-        norm = normalise(text)
-        digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
+        words = normalised_words(text)
+        digest = hashlib.blake2b(b" ".join(words), digest_size=16).digest()
         if self._lsh is None:
             return digest, None
-        words = norm.split()
         if len(words) < self.options.min_words:
             return digest, None
         mh = RMinHash(self.options.num_perm, self.options.seed)
