@@ -44,6 +44,7 @@ class Figure:
 def parse_number(text: str) -> float | int | None:
     """'20,000' -> 20000, '4.5 million' -> 4500000, 'three' -> 3, 'a dozen' -> 12; None when not a number."""
     t = text.lower().replace("\u2009", " ").strip()
+    t = re.sub(r"(\d)([a-z]+)\b", r"\1 \2", t)  # "1.2bn" -> "1.2 bn"
     words = t.replace("-", " ").split()
     value: float | None = None
     mult = 1
