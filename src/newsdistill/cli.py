@@ -47,17 +47,19 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--csv-dir", type=click.Path(file_okay=False), help="Also write entities.csv and attributions.csv here.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
+@click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
-        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json) -> None:
+        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model) -> None:
     """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
     from .engine.runner import RunOptions, run_corpus
     from .errors import Fatal
 
     if drop_duplicates and not dedup:
         raise click.UsageError("--drop-duplicates needs --dedup")
+    _use_model(model)
     options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
                          address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
-                         dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir,
+                         dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model,
                          progress=sys.stderr.isatty() if progress is None else progress)
     try:
         summary = run_corpus(paths, output, options)
@@ -72,12 +74,27 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     sys.exit(0 if summary.ok else 1)
 
 
+def _use_model(model: str | None) -> None:
+    """--model: pick the spaCy pipeline and load it now, so a bad name is a usage error before any input is read."""
+    if model is None:
+        return
+    from .errors import Fatal
+    from .extract.nlp import load_model, set_model
+
+    set_model(model)
+    try:
+        load_model()
+    except Fatal as exc:
+        raise click.UsageError(exc.message) from None
+
+
 @main.command()
 @click.argument("path")
 @click.option("--index", default=0, show_default=True, help="Which document of PATH to show (for JSONL dumps).")
 @click.option("--no-removed", is_flag=True, help="Hide removed lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON instead.")
-def show(path, index, no_removed, as_json) -> None:
+@click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
+def show(path, index, no_removed, as_json, model) -> None:
     """Print the distilled article of PATH in the terminal: body, removed lines with reasons, captions."""
     from rich.console import Console
 
@@ -85,6 +102,7 @@ def show(path, index, no_removed, as_json) -> None:
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
+    _use_model(model)
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if i == index:
             doc = process(default_pipeline(), doc)

@@ -11,17 +11,22 @@ ENGINES = ("local", "ray")
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None,
-                batch_size: int | None = None, timeout: float | None = None):
+                batch_size: int | None = None, timeout: float | None = None, model: str | None = None):
+    import functools
+
     from ..errors import Fatal
+    from .local import configured_pipeline
+
+    factory = functools.partial(configured_pipeline, model)
 
     if name == "local":
         from .local import DEFAULT_BATCH_SIZE, LocalEngine
 
         if address:
             raise Fatal("bad-option", "--address is for --engine ray")
-        return LocalEngine(workers, batch_size or DEFAULT_BATCH_SIZE, timeout=timeout)
+        return LocalEngine(workers, batch_size or DEFAULT_BATCH_SIZE, timeout=timeout, pipeline_factory=factory)
     if name == "ray":
         from .ray_engine import RayEngine
 
-        return RayEngine(workers, address=address, batch_size=batch_size, timeout=timeout)
+        return RayEngine(workers, address=address, batch_size=batch_size, timeout=timeout, pipeline_factory=factory)
     raise Fatal("bad-option", f"unknown engine {name!r} (one of {', '.join(ENGINES)})")

@@ -32,6 +32,23 @@ from .serial import process
 
 PipelineFactory = Callable[[], Pipeline]
 
+
+def configured_pipeline(model: str | None = None) -> Pipeline:
+    """The default pipeline with the spaCy model chosen by ``--model`` (a worker's factory:
+    ``functools.partial(configured_pipeline, model)`` pickles, a process-global setting would not travel)."""
+    if model:
+        from ..extract.nlp import set_model
+
+        set_model(model)
+    return default_pipeline()
+
+
+def finished(doc: Document) -> Document:
+    """What leaves a worker: the record without its in-memory parse (``nlp_doc`` is never serialised)."""
+    if getattr(doc, "nlp_doc", None) is not None:
+        doc.nlp_doc = None
+    return doc
+
 DEFAULT_BATCH_SIZE = 16  # documents per task: large enough to amortise pickling, small enough to balance
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps every worker busy while the parent writes
 
@@ -82,7 +99,7 @@ def _init_worker(factory: PipelineFactory, timeout: float | None) -> None:
 
 def _work(batch: list[Document]) -> list[Document]:
     assert _worker_pipeline is not None, "worker not initialised"
-    return [process_bounded(_worker_pipeline, doc, _worker_timeout) for doc in batch]
+    return [finished(process_bounded(_worker_pipeline, doc, _worker_timeout)) for doc in batch]
 
 
 def _context():
@@ -114,7 +131,7 @@ class LocalEngine:
         if self._pipeline is None:
             self._pipeline = self.factory()
         for doc in docs:
-            yield process_bounded(self._pipeline, doc, self.timeout)
+            yield finished(process_bounded(self._pipeline, doc, self.timeout))
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:

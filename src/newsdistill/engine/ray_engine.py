@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import Fatal
 from ..pipeline import default_pipeline
 from ..record import Document
-from .local import PipelineFactory, default_workers, process_bounded
+from .local import PipelineFactory, default_workers, finished, process_bounded
 
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_WINDOW = 20_000
@@ -45,7 +45,7 @@ class _Distil:
     def __call__(self, batch: dict) -> dict:
         import numpy as np
 
-        out = [pickle.dumps(process_bounded(self.pipeline, pickle.loads(blob), self.timeout), protocol=5)
+        out = [pickle.dumps(finished(process_bounded(self.pipeline, pickle.loads(blob), self.timeout)), protocol=5)
                for blob in batch["doc"]]
         return {"seq": batch["seq"], "doc": np.array(out, dtype=object)}
 

@@ -43,6 +43,7 @@ class RunOptions:
     drop_duplicates: bool = False
     dedup_options: DedupOptions = field(default_factory=DedupOptions)
     csv_dir: str | None = None
+    model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:
@@ -52,7 +53,7 @@ class RunOptions:
                          "title_field": r.title_field, "published_field": r.published_field},
                 "format": self.format, "shard_size": self.shard_size, "dedup": self.dedup,
                 "drop_duplicates": self.drop_duplicates, "dedup_options": self.dedup_options.to_dict(),
-                "timeout": self.timeout}
+                "timeout": self.timeout, "model": self.model}
 
 
 def is_directory_output(output: str | None) -> bool:
@@ -100,7 +101,7 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
 
     with (open_writer(output, fmt) as writer, _csv(options) as csv, RunProgress(options.progress, len(files)) as bar,
           make_engine(options.engine, workers=options.workers, address=options.address,
-                      batch_size=options.batch_size, timeout=options.timeout) as engine):
+                      batch_size=options.batch_size, timeout=options.timeout, model=options.model) as engine):
         for doc in engine.map(docs()):
             rule, drop = dedup(doc)
             summary.add(doc, rule, drop)
@@ -155,7 +156,7 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
 
         current, shard_summary, first_id, last_id = None, RunSummary(), None, None
         engine = make_engine(options.engine, workers=options.workers, address=options.address,
-                             batch_size=options.batch_size, timeout=options.timeout)
+                             batch_size=options.batch_size, timeout=options.timeout, model=options.model)
         try:
             for doc in engine.map(docs()):
                 shard, file_index = pending.popleft()
