@@ -16,7 +16,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_news import generate  # noqa: E402
-
 from newsdistill.corpus.dedup import Deduplicator, DedupOptions  # noqa: E402
 from newsdistill.record import Document  # noqa: E402
 

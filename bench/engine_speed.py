@@ -20,7 +20,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_news import generate  # noqa: E402
-
 from newsdistill.engine.local import LocalEngine  # noqa: E402
 from newsdistill.pipeline import default_pipeline  # noqa: E402
 from newsdistill.record import Document  # noqa: E402

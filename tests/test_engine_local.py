@@ -77,3 +77,29 @@ def test_time_bound_and_step_bugs_become_error_records():
     assert time.perf_counter() - started < 3
     assert [(d.id, d.status, d.error.code if d.error else None) for d in out] == [
         ("a", "ok", None), ("b", "error", "timeout"), ("c", "error", "internal-error"), ("d", "ok", None)]
+
+
+class _Crash:
+    name, needs, adds = "crash", (), ()
+
+    def __call__(self, doc):
+        if "crash" in doc.input_text:
+            import os
+
+            os._exit(3)  # a worker dying in native code / killed by the OOM killer looks like this
+        doc.text = doc.input_text
+        return doc
+
+
+def crashing_pipeline():
+    return Pipeline([_Crash()])
+
+
+def test_a_document_that_kills_its_worker_gets_an_error_record_and_the_run_goes_on():
+    docs = [Document(id=f"d{i}", input_text="crash" if i == 7 else f"fine {i}") for i in range(20)]
+    with LocalEngine(workers=2, batch_size=3, pipeline_factory=crashing_pipeline) as engine:
+        out = list(engine.map(docs))
+    assert [d.id for d in out] == [f"d{i}" for i in range(20)]
+    assert [d.id for d in out if d.status == "error"] == ["d7"]
+    assert out[7].error.code == "internal-error" and "worker process died" in out[7].error.message
+    assert all(d.text == f"fine {i}" for i, d in enumerate(out) if i != 7)

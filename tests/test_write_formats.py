@@ -71,13 +71,13 @@ def test_csv_tables(tmp_path):
 
 
 def test_directory_output_in_parquet_with_csv_and_dropped_duplicates(tmp_path):
-    paths, _ = make_corpus(tmp_path / "c", n=60, bad=False)
+    paths, _ = make_corpus(tmp_path / "c", n=30, bad=False)
     summary = run_corpus(paths, str(tmp_path / "out") + "/",
                          RunOptions(workers=1, format="parquet", drop_duplicates=True, csv_dir=str(tmp_path / "csv"),
-                                    shard_size=25))
+                                    shard_size=10))
     records = [r for p in sorted((tmp_path / "out").glob("shard-*.parquet")) for r in read_records(str(p))]
     assert summary.dropped == sum(summary.duplicates.values()) > 0
-    assert len(records) == summary.written == 60 - summary.dropped
+    assert len(records) == summary.written == 30 - summary.dropped
     assert all(r["duplicate_of"] is None and r["cluster"] == r["id"] for r in records)
     assert (tmp_path / "csv" / "entities.csv").exists()
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())

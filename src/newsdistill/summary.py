@@ -63,7 +63,7 @@ class RunSummary:
             parts.append(f"; {self.resumed_documents} from completed shards of an earlier run")
         if self.seconds:
             fresh = self.documents - self.resumed_documents
-            parts.append(f"; in {self.seconds:.1f}s ({fresh / self.seconds:.0f} docs/s)")
+            parts.append(f"; in {self.seconds:.1f}s" + (f" ({fresh / self.seconds:.0f} docs/s)" if fresh else ""))
         return " ".join(parts).replace(" ;", ";")
 
     def details(self) -> list[str]:

@@ -51,6 +51,7 @@ def finished(doc: Document) -> Document:
 
 DEFAULT_BATCH_SIZE = 16  # documents per task: large enough to amortise pickling, small enough to balance
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps every worker busy while the parent writes
+MAX_CONSECUTIVE_DEATHS = 5  # worker deaths in a row before the run gives up (Fatal)
 
 
 def default_workers() -> int:
@@ -125,6 +126,7 @@ class LocalEngine:
         self.max_in_flight = max_in_flight or IN_FLIGHT_PER_WORKER * self.workers
         self._pool: ProcessPoolExecutor | None = None
         self._pipeline: Pipeline | None = None
+        self._deaths = 0
 
     # in-process path (workers=1, or a stream smaller than one batch)
     def _local(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -169,9 +171,40 @@ class LocalEngine:
         try:
             return future.result()
         except BrokenProcessPool:
-            self.close()
-            raise Fatal("worker-died", f"a worker process died (killed, out of memory or crashed in native code) "
-                                       f"while processing a batch starting with {batch[0].id!r}; rerun to resume") from None
+            return self._isolate(batch)
+
+    def _restart(self) -> ProcessPoolExecutor:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        return self._start()
+
+    def _isolate(self, batch: list[Document]) -> list[Document]:
+        """A worker died (killed, out of memory, crashed in native code) during this batch: redo its
+        documents one at a time in a fresh pool; the one that kills a worker again gets an error record."""
+        out = []
+        broken = True
+        for doc in batch:
+            result = None
+            for _ in range(2):  # the document alone, twice, each time in a fresh pool if the last one broke
+                pool = self._restart() if broken else self._start()
+                try:
+                    result = pool.submit(_work, [doc]).result()[0]
+                    broken, self._deaths = False, 0
+                    break
+                except BrokenProcessPool:
+                    broken = True
+                    self._deaths += 1
+                    if self._deaths > MAX_CONSECUTIVE_DEATHS:
+                        self.close()
+                        raise Fatal("worker-died", f"worker processes keep dying ({self._deaths} in a row, last on "
+                                                   f"{doc.id!r}): out of memory or a crash in native code") from None
+            out.append(result if result is not None else doc.fail(
+                errors.INTERNAL, "a worker process died while processing this document (killed, out of memory, "
+                                 "or a crash in native code)"))
+        if broken:
+            self._restart()
+        return out
 
     def close(self) -> None:
         if self._pool is not None:

@@ -12,7 +12,7 @@ import csv
 import os
 from typing import Any
 
-ENTITY_COLUMNS = ["doc_id", "doc_url", "doc_title", "entity", "name", "label", "aliases", "roles",
+ENTITY_COLUMNS = ["doc_id", "doc_url", "doc_title", "entity", "name", "label", "gender", "aliases", "roles",
                   "mentions", "first_start", "first_end"]
 ATTRIBUTION_COLUMNS = ["doc_id", "doc_url", "doc_title", "attribution", "kind", "speaker", "speaker_entity",
                        "speaker_role", "speaker_type", "source", "cue", "content", "content_start", "content_end"]
@@ -29,9 +29,10 @@ def entity_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for ent in record.get("entities") or []:
         mentions = ent.get("mentions") or []
-        first = min(mentions, key=lambda m: m.get("start", 0)) if mentions else {}
+        in_body = [m for m in mentions if m.get("start") is not None]  # caption/headline mentions have no start
+        first = min(in_body, key=lambda m: m["start"]) if in_body else {}
         rows.append({**doc, "entity": ent.get("id"), "name": ent.get("name"), "label": ent.get("label"),
-                     "aliases": LIST_SEPARATOR.join(ent.get("aliases") or []),
+                     "gender": ent.get("gender"), "aliases": LIST_SEPARATOR.join(ent.get("aliases") or []),
                      "roles": LIST_SEPARATOR.join(ent.get("roles") or []), "mentions": len(mentions),
                      "first_start": first.get("start"), "first_end": first.get("end")})
     return rows

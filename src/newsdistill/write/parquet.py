@@ -6,9 +6,12 @@ Layout (documented in docs/record-format.md, "Parquet"):
 * ``source`` and ``error`` are structs, ``warnings`` a list of strings;
 * the span lists of the foundation (``paragraphs``, ``removed``, ``captions``, ``metadata_lines``)
   are lists of structs with the documented keys (queryable: ``UNNEST(removed)`` in DuckDB);
-* the fields later steps add (``entities``, ``attributions``, ``figures``, ``dates`` and any other
-  field of the record) are JSON strings in a column of the same name: their shapes are deep and
-  still growing, and a JSON column keeps every file readable with one schema.
+* the fields later steps add (``entities``, ``attributions``, ``figures``, ``dates``, ``skipped``)
+  are JSON strings in a column of the same name: their shapes are deep and still growing, and a
+  JSON column keeps every file readable with one schema; any field not named here goes into
+  the ``extra`` column (a JSON object of them);
+* ``duplicate_of`` / ``cluster`` are string columns; the file's metadata key
+  ``newsdistill.dedup`` (``1``/``0``) says whether duplicates were looked for (null vs absent).
 
 :func:`read_records` turns the rows back into the exact JSON records (a round trip).
 """
@@ -41,9 +44,10 @@ COLUMNS: list[tuple[str, pa.DataType]] = [
     ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(REMOVED)),
     ("duplicate_of", pa.string()), ("cluster", pa.string()),
     ("entities", pa.string()), ("attributions", pa.string()), ("figures", pa.string()), ("dates", pa.string()),
+    ("skipped", pa.string()),
     ("extra", pa.string()),  # any other field a later step adds: a JSON object of them
 ]
-JSON_COLUMNS = {"entities", "attributions", "figures", "dates"}
+JSON_COLUMNS = {"entities", "attributions", "figures", "dates", "skipped"}
 DEDUP_COLUMNS = ("duplicate_of", "cluster")  # null or absent: the file metadata says whether dedup ran
 OPTIONAL = {"error", "warnings", *DEDUP_COLUMNS, *JSON_COLUMNS}  # absent from a record when null
 SCHEMA = pa.schema([pa.field(name, typ) for name, typ in COLUMNS],
