@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -91,15 +92,17 @@ def test_rerun_with_other_options_is_refused(inputs, tmp_path):
         run_corpus(paths, out, RunOptions(workers=1, shard_size=30))
 
 
-def test_a_part_file_without_marker_is_redone(inputs, tmp_path):
+def test_a_part_file_without_marker_is_redone_and_done_files_are_not_reopened(inputs, tmp_path):
     paths, ids = inputs
+    paths = [shutil.copy(p, tmp_path / Path(p).name) for p in paths]  # a.jsonl: shards 0-2, b.jsonl.gz: 3-4
     out = tmp_path / "o"
-    run_corpus(paths[:1], str(out) + "/", RunOptions(workers=1, shard_size=30))
-    (out / "shard-00001.done").unlink()  # as if killed between the rename and the marker
-    (out / "shard-00002.done").unlink()
-    (out / "shard-00002.jsonl.gz").rename(out / "shard-00002.part.jsonl.gz")
+    run_corpus(paths, str(out) + "/", RunOptions(workers=1, shard_size=30))
+    (out / "shard-00003.done").unlink()  # as if killed between the rename and the marker
+    (out / "shard-00004.done").unlink()
+    (out / "shard-00004.jsonl.gz").rename(out / "shard-00004.part.jsonl.gz")
     shards = ShardDir(str(out), "jsonl.gz", json.loads((out / "manifest.json").read_text()))
-    assert sorted(shards.done) == [0]
-    summary = run_corpus(paths[:1], str(out) + "/", RunOptions(workers=1, shard_size=30))
-    assert summary.resumed_documents == 30 and summary.documents == 80
-    assert [r["id"] for r in _shard_records(out)] == ids[:80]
+    assert sorted(shards.done) == [0, 1, 2]
+    Path(paths[0]).write_text("garbage that would give error records if it were read again\n")
+    summary = run_corpus(paths, str(out) + "/", RunOptions(workers=1, shard_size=30))
+    assert summary.resumed_documents == 80 and summary.documents == 120 and summary.error_count == 0
+    assert [r["id"] for r in _shard_records(out)] == ids

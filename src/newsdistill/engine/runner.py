@@ -62,7 +62,7 @@ def is_directory_output(output: str | None) -> bool:
 
 def run_corpus(paths: Iterable[str], output: str | None, options: RunOptions) -> RunSummary:
     """Distil ``paths`` into ``output`` (file, '-' for stdout, or a directory ending in '/')."""
-    paths = list(paths)
+    paths = [os.fspath(p) for p in paths]
     files = list(expand(paths))
     started = time.perf_counter()
     if is_directory_output(output):
@@ -143,26 +143,29 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
             for record in shards.records(shard):
                 dedup.dedup.restore(record)
     summary.resumed_documents = summary.documents
-    pending: deque[tuple[int, int]] = deque()
+    pending: deque[tuple[int, int, int]] = deque()
+    start = shards.resume_point()
 
     with RunProgress(options.progress, len(files)) as bar:
         def docs() -> Iterator[Document]:
-            for item in plan(files, options.read, options.shard_size):
+            if start.file_index:
+                bar.skip(start.file_index)
+            for item in plan(files, options.read, options.shard_size, start):
                 if item.shard in shards.done:
                     bar.skip(item.file_index)
                     continue
-                pending.append((item.shard, item.file_index))
+                pending.append((item.shard, item.file_index, item.file_doc))
                 yield item.doc
 
-        current, shard_summary, first_id, last_id = None, RunSummary(), None, None
+        current, shard_summary, first_id, last_id, end = None, RunSummary(), None, None, None
         engine = make_engine(options.engine, workers=options.workers, address=options.address,
                              batch_size=options.batch_size, timeout=options.timeout, model=options.model)
         try:
             for doc in engine.map(docs()):
-                shard, file_index = pending.popleft()
+                shard, file_index, file_doc = pending.popleft()
                 if shard != current:
                     if current is not None:
-                        shards.complete(current, shard_summary.to_dict(), first_id, last_id)
+                        shards.complete(current, shard_summary.to_dict(), first_id, last_id, end)
                     writer = shards.open(shard)
                     current, shard_summary, first_id = shard, RunSummary(), doc.id
                 rule, drop = dedup(doc)
@@ -170,10 +173,10 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
                 summary.add(doc, rule, drop)
                 if not drop:
                     writer.write_record(doc.to_dict())
-                last_id = doc.id
+                last_id, end = doc.id, (file_index, file_doc)
                 bar.advance(file_index)
             if current is not None:
-                shards.complete(current, shard_summary.to_dict(), first_id, last_id)
+                shards.complete(current, shard_summary.to_dict(), first_id, last_id, end)
         except BaseException:
             shards.abort()
             raise

@@ -10,9 +10,10 @@ inputs (so a rerun cuts the same shards):
 Shard *k* is written to ``shard-0000k.part.<ext>``; once its last record is written the file is
 closed, fsynced and renamed to ``shard-0000k.<ext>``, then the marker ``shard-0000k.done`` is
 written the same way (temporary file, fsync, rename, fsync of the directory).  A shard is
-complete exactly when its marker exists.  On restart, documents of completed shards are read
-but not processed (their records are already written), every other shard is redone from its
-first document, and its old partial file is replaced: no record lost, none duplicated.
+complete exactly when its marker exists; the marker says where the shard ended (input file,
+document number in it).  On restart the plan continues after the last completed shard (files
+before it are not even opened), every other shard is redone from its first document, and its
+old partial file is replaced: no record lost, none duplicated.
 
 ``manifest.json`` holds the inputs (and a hash of the file list they expand to), the options
 that change records, and the format version; a rerun whose manifest differs is refused.
@@ -44,24 +45,43 @@ MANIFEST = "manifest.json"
 class Planned:
     shard: int
     file_index: int
+    file_doc: int  # the document's number in its file (0-based)
     doc: Document
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """Where a resumed plan begins: shard ``shard`` starts after document ``after_doc`` of file ``file_index``."""
+
+    shard: int = 0
+    file_index: int = 0
+    after_doc: int = -1
 
 
 def is_container(path: str) -> bool:
     return path == "-" or split_suffix(path)[0] in CONTAINER_SUFFIXES
 
 
-def plan(files: list[str], options: ReadOptions, shard_size: int = DEFAULT_SHARD_SIZE) -> Iterator[Planned]:
-    """Every input document with the shard it belongs to (deterministic for the same inputs)."""
-    shard, in_shard, previous_container = 0, 0, False
-    for index, path in enumerate(files):
+def plan(files: list[str], options: ReadOptions, shard_size: int = DEFAULT_SHARD_SIZE,
+         start: Start | None = None) -> Iterator[Planned]:
+    """Every input document with the shard it belongs to (deterministic for the same inputs).
+
+    ``start`` resumes the plan where completed shards end: files before ``start.file_index``
+    are not opened, the documents of that file up to ``start.after_doc`` are read and passed over.
+    """
+    start = start or Start()
+    shard, in_shard, previous_container = start.shard, 0, False
+    for index in range(start.file_index, len(files)):
+        path = files[index]
         container = is_container(path)
         if in_shard and (container or previous_container):
             shard, in_shard = shard + 1, 0
-        for doc in read_path(path, options):
+        for number, doc in enumerate(read_path(path, options)):
+            if index == start.file_index and number <= start.after_doc:
+                continue  # written by an earlier run
             if in_shard >= shard_size:
                 shard, in_shard = shard + 1, 0
-            yield Planned(shard, index, doc)
+            yield Planned(shard, index, number, doc)
             in_shard += 1
         previous_container = container
 
@@ -146,7 +166,18 @@ class ShardDir:
         self._writer = open_writer(str(self.part_path(shard)), self.fmt)
         return self._writer
 
-    def complete(self, shard: int, summary: dict[str, Any], first_id: str | None, last_id: str | None) -> None:
+    def resume_point(self) -> Start:
+        """Where the plan continues: after the last document of the completed shards 0..k."""
+        k = 0
+        while k in self.done:
+            k += 1
+        if k == 0 or not self.done[k - 1].get("end"):
+            return Start()
+        file_index, file_doc = self.done[k - 1]["end"]
+        return Start(k, file_index, file_doc)
+
+    def complete(self, shard: int, summary: dict[str, Any], first_id: str | None, last_id: str | None,
+                 end: tuple[int, int] | None = None) -> None:
         """Close shard ``shard`` and mark it complete (data durable before the marker exists)."""
         assert self._current == shard and self._writer is not None
         self._writer.close()
@@ -155,7 +186,7 @@ class ShardDir:
         os.replace(part, final)
         _fsync_path(self.dir)
         info = {"shard": shard, "file": final.name, "documents": summary["documents"], "written": summary["written"],
-                "first_id": first_id, "last_id": last_id, "summary": summary}
+                "first_id": first_id, "last_id": last_id, "end": list(end) if end else None, "summary": summary}
         write_atomic(self.marker_path(shard), json.dumps(info, ensure_ascii=False) + "\n")
         self.done[shard] = info
         self._writer, self._current = None, None
