@@ -63,7 +63,7 @@ class RunSummary:
             parts.append(f"; {self.resumed_documents} from completed shards of an earlier run")
         if self.seconds:
             fresh = self.documents - self.resumed_documents
-            parts.append(f"; in {self.seconds:.1f}s" + (f" ({fresh / self.seconds:.0f} docs/s)" if fresh else ""))
+            parts.append(f"; in {self.seconds:.1f}s" + (f" ({_rate(fresh / self.seconds)} docs/s)" if fresh else ""))
         return " ".join(parts).replace(" ;", ";")
 
     def details(self) -> list[str]:
@@ -92,3 +92,7 @@ class RunSummary:
         return cls(documents=d.get("documents", 0), ok=d.get("ok", 0), errors=Counter(d.get("errors", {})),
                    removed_reasons=Counter(d.get("removed_reasons", {})), captions=d.get("captions", 0),
                    duplicates=Counter(d.get("duplicates", {})), dropped=d.get("dropped", 0))
+
+
+def _rate(r: float) -> str:
+    return f"{r:.0f}" if r >= 10 else f"{r:.2g}"
