@@ -103,3 +103,25 @@ def test_a_document_that_kills_its_worker_gets_an_error_record_and_the_run_goes_
     assert [d.id for d in out if d.status == "error"] == ["d7"]
     assert out[7].error.code == "internal-error" and "worker process died" in out[7].error.message
     assert all(d.text == f"fine {i}" for i, d in enumerate(out) if i != 7)
+
+
+class _Pid:
+    name, needs, adds = "pid", (), ()
+
+    def __call__(self, doc):
+        import os
+
+        doc.extra["pid"] = os.getpid()
+        return doc
+
+
+def pid_pipeline():
+    return Pipeline([_Crash(), _Pid()])
+
+
+def test_workers_are_recycled_and_results_stay_in_order():
+    docs = [Document(id=f"d{i}", input_text=f"fine {i}") for i in range(30)]
+    with LocalEngine(workers=2, batch_size=2, pipeline_factory=pid_pipeline, recycle_after=4) as engine:
+        out = list(engine.map(docs))  # the pool is replaced after every 8 documents
+    assert [d.text for d in out] == [f"fine {i}" for i in range(30)]
+    assert len({d.extra["pid"] for d in out}) >= 6

@@ -8,6 +8,8 @@
   the output is deterministic whatever the number of workers.
 * ``workers=1``, or a stream that fits in one batch, runs in this process: no pool start-up
   for one file.
+* A worker is replaced after :data:`RECYCLE_AFTER_DOCS` documents (caches such as spaCy's
+  string store only grow), so memory stays flat over millions of documents.
 * Workers are started with the ``forkserver`` context (``spawn`` where that is missing):
   never ``fork`` a parent that may already hold threads (spaCy/BLAS, rich's refresh thread).
 """
@@ -51,6 +53,8 @@ def finished(doc: Document) -> Document:
 
 DEFAULT_BATCH_SIZE = 16  # documents per task: large enough to amortise pickling, small enough to balance
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps every worker busy while the parent writes
+RECYCLE_AFTER_DOCS = 20_000  # a worker is replaced after about this many documents: spaCy's string store
+# and other per-process caches grow with every new word seen, so long runs stay flat (one model load per 20k docs)
 MAX_CONSECUTIVE_DEATHS = 5  # worker deaths in a row before the run gives up (Fatal)
 
 
@@ -116,7 +120,7 @@ class LocalEngine:
 
     def __init__(self, workers: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  pipeline_factory: PipelineFactory = default_pipeline, timeout: float | None = None,
-                 max_in_flight: int | None = None):
+                 max_in_flight: int | None = None, recycle_after: int = RECYCLE_AFTER_DOCS):
         self.workers = workers or default_workers()
         if self.workers < 1:
             raise Fatal("bad-option", f"--workers must be at least 1, not {self.workers}")
@@ -124,7 +128,9 @@ class LocalEngine:
         self.factory = pipeline_factory
         self.timeout = timeout
         self.max_in_flight = max_in_flight or IN_FLIGHT_PER_WORKER * self.workers
+        self.recycle_after = recycle_after
         self._pool: ProcessPoolExecutor | None = None
+        self._pool_docs = 0  # documents sent to the current pool
         self._pipeline: Pipeline | None = None
         self._deaths = 0
 
@@ -139,6 +145,7 @@ class LocalEngine:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
                                              initargs=(self.factory, self.timeout))
+            self._pool_docs = 0
         return self._pool
 
     def map(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -154,10 +161,16 @@ class LocalEngine:
         yield from self._pooled(batches)
 
     def _pooled(self, batches: Iterator[list[Document]]) -> Iterator[Document]:
-        pool = self._start()
         pending: deque[tuple[Future, list[Document]]] = deque()
         try:
             for batch in batches:
+                if self._pool_docs >= self.recycle_after * self.workers:
+                    # recycle (ProcessPoolExecutor's max_tasks_per_child hangs on 3.11): drain, then fresh workers
+                    while pending:
+                        yield from self._result(*pending.popleft())
+                    self.close()
+                pool = self._start()  # the running pool (or a fresh one after a recycle / a worker's death)
+                self._pool_docs += len(batch)
                 pending.append((pool.submit(_work, batch), batch))
                 while len(pending) >= self.max_in_flight:
                     yield from self._result(*pending.popleft())

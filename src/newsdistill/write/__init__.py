@@ -24,6 +24,10 @@ def open_writer(path: str | None, fmt: str):
         from .parquet import ParquetWriter
 
         return ParquetWriter(path)
+    if fmt == "jsonl.gz" and path not in (None, "-") and not path.endswith(".gz"):
+        from ..errors import Fatal
+
+        raise Fatal("bad-option", f"--format jsonl.gz needs an output name ending in .gz, not {path!r}")
     return JsonlWriter(path)  # compressed when the name ends with .gz
 
 
