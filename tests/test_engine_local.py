@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter
 
 import pytest
 
 from engine_corpus import make_corpus
+from newsdistill.engine import make_engine
 from newsdistill.engine.local import LocalEngine
 from newsdistill.engine.runner import RunOptions, run_corpus
+from newsdistill.errors import Fatal
 from newsdistill.pipeline import Pipeline
 from newsdistill.read import iter_documents
 from newsdistill.record import Document
@@ -125,3 +128,11 @@ def test_workers_are_recycled_and_results_stay_in_order():
         out = list(engine.map(docs))  # the pool is replaced after every 8 documents
     assert [d.text for d in out] == [f"fine {i}" for i in range(30)]
     assert len({d.extra["pid"] for d in out}) >= 6
+
+
+def test_engine_ray_without_ray_installed_is_a_clear_fatal_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray -> ImportError
+    with pytest.raises(Fatal, match=r"pip install 'newsdistill\[ray\]'"):
+        make_engine("ray", workers=1)
+    with pytest.raises(Fatal, match="--address is for --engine ray"):
+        make_engine("local", address="10.0.0.1:6379")
