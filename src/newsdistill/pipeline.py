@@ -59,8 +59,9 @@ class Pipeline:
 def default_steps() -> list[Step]:
     from .clean import CleanText
     from .extract.language import DetectLanguage
+    from .read.html import ExtractHtml
 
-    return [CleanText(), DetectLanguage()]
+    return [ExtractHtml(), CleanText(), DetectLanguage()]
 
 
 _default: Pipeline | None = None
