@@ -42,7 +42,8 @@ def shared_dir() -> Path:
 
 
 def load_pages(half: str = "all", limit: int | None = None, root: Path | None = None):
-    """[(file id, html bytes, ground truth dict, url)] for the chosen half, sorted by id."""
+    """[(file id, html bytes, ground truth dict, url)] for the chosen half, sorted by id
+    (pages without a reference text are left out)."""
     root = root or shared_dir() / "data" / "wcxb-dev-articles"
     if not (root / "html").is_dir():
         raise SystemExit(f"WCXB dev articles not found at {root} (set NEWSDISTILL_SHARED)")
@@ -54,6 +55,8 @@ def load_pages(half: str = "all", limit: int | None = None, root: Path | None = 
     pages = []
     for i in ids:
         gt = json.loads((root / "ground-truth" / f"{i}.json").read_text(encoding="utf-8"))
+        if not (gt["ground_truth"].get("main_content") or "").strip():
+            continue  # 2 of the 711 pages have no reference text: nothing to score against
         pages.append((i, gzip.decompress((root / "html" / f"{i}.html.gz").read_bytes()), gt["ground_truth"], gt.get("url")))
     return pages
 
