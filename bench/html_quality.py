@@ -92,6 +92,10 @@ def trafilatura_alone(html: bytes, url: str | None) -> str:
     return trafilatura.extract(html, url=url) or ""
 
 
+def _norm(value) -> str:
+    return " ".join(str(value or "").lower().split())
+
+
 def evaluate(pages, show_removed: bool = False) -> dict:
     run = html_mode()
     ours, base = Aggregate(), Aggregate()
@@ -99,6 +103,8 @@ def evaluate(pages, show_removed: bool = False) -> dict:
     errors: Counter = Counter()
     removed_good: Counter = Counter()  # rule -> removed words that are in the reference
     removed_all: Counter = Counter()
+    meta_hits: Counter = Counter()  # field -> pages where the record's value equals the reference
+    meta_total: Counter = Counter()
     for k, (_fid, html, gt, url) in enumerate(pages):
         # alternate which runs first, so neither profits from warm caches more
         for who in ((0, 1) if k % 2 else (1, 0)):
@@ -115,6 +121,11 @@ def evaluate(pages, show_removed: bool = False) -> dict:
         if doc.status != "ok":
             errors[doc.error.code] += 1
         ours.add(doc.text or "", ref, with_s, without_s)
+        for field, value, want in (("title", doc.title, gt.get("title")), ("author", doc.byline, gt.get("author")),
+                                   ("date", (doc.published or "")[:10], (gt.get("publish_date") or "")[:10])):
+            if want:
+                meta_total[field] += 1
+                meta_hits[field] += _norm(value) == _norm(want)
         base.add(base_text, ref, with_s, without_s)
         if show_removed:
             ref_bag = Counter(tokens(ref))
@@ -131,6 +142,7 @@ def evaluate(pages, show_removed: bool = False) -> dict:
         "html_mode": ours.to_dict() | {"pages_per_s": round(n / t_ours, 1), "errors": dict(errors)},
         "trafilatura": base.to_dict() | {"pages_per_s": round(n / t_base, 1)},
     }
+    result["html_mode"]["metadata_exact"] = {f: f"{meta_hits[f]}/{meta_total[f]}" for f in meta_total}
     result["speed_ratio"] = round(t_base / t_ours, 3)
     result["html_step_pages_per_s"] = round(n / t_extract, 1)
     result["html_step_speed_ratio"] = round(t_base / t_extract, 3)
@@ -164,6 +176,7 @@ def main() -> None:
                   f"{s['with_rate']:8.4f}{s['without_rate']:9.4f}{s['pages_per_s']:9.1f}")
         print(f"F1 delta (html mode - trafilatura): micro {r['f1_delta_micro']:+.4f}, macro {r['f1_delta_macro']:+.4f}; "
               f"html-mode errors {r['html_mode']['errors']}")
+        print(f"html-mode metadata equal to the reference (case/space-insensitive): {r['html_mode']['metadata_exact']}")
         print(f"speed (CPU time, one process): html step + clean step {r['speed_ratio']:.2f}x trafilatura alone; "
               f"html step alone (trafilatura + metadata) {r['html_step_pages_per_s']} pages/s = {r['html_step_speed_ratio']:.2f}x")
         if "removed_words_in_reference_by_rule" in r:
