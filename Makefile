@@ -27,7 +27,7 @@ chromium:
 
 demo: $(STAMP)
 	$(BIN)/newsdistill run examples/ -o demo-out.jsonl
-	$(BIN)/newsdistill show examples/syria-ambassador.txt
+	$(BIN)/newsdistill show examples/harbor-strike.txt
 
 test: $(STAMP_ALL) chromium
 	$(BIN)/ruff check src tests bench

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from . import rules
@@ -72,9 +71,11 @@ def _place_from_phrase(phrase: str) -> str | None:
     while words and words[0].lower() in rules.PLACE_ADJECTIVES:
         words.pop(0)
     kept: list[str] = []
-    for w in words:
+    for k, w in enumerate(words):
         if w[:1].isupper():
             kept.append(w)
+        elif kept and w in rules.PLACE_LINKERS and k + 1 < len(words) and words[k + 1][:1].isupper():
+            kept.append(w)  # "Port of Valmora", "Rio de Janeiro"
         elif kept and w.lower() in rules.PLACE_HEAD_NOUNS:
             kept.append(w)
             break

@@ -193,7 +193,8 @@ def _find_title(lines: list[Line], decisions: list[Decision | None]) -> None:
             return
     # the document opens with a short line followed by more body: its headline
     line = lines[first]
-    if first == 0 and len(body) > 1 and line.words <= rules.TITLE_MAX_WORDS and (
+    wrapped_on = lines[body[1]].block == line.block and lines[body[1]].text[:1].islower() if len(body) > 1 else False
+    if first == 0 and len(body) > 1 and not wrapped_on and line.words <= rules.TITLE_MAX_WORDS and (
         not line.good or not line.sentence_end or _title_like(line)
     ):
         decisions[first] = Decision(TITLE, "meta.title-first-line")

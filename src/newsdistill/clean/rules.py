@@ -248,6 +248,7 @@ PLACE_CONTAINERS = re.compile(
     r"(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})")
 PLACE_HEAD_NOUNS = frozenset(("village", "town", "city", "district", "camp", "neighbourhood", "neighborhood",
                               "suburb", "region", "province", "area", "square", "port", "airport"))
+PLACE_LINKERS = frozenset(("of", "de", "del", "da", "do", "al", "el", "upon", "on"))
 PLACE_IGNORE = re.compile(r"\b(?:undisclosed|unknown|unspecified) location\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------
