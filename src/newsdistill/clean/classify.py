@@ -126,9 +126,21 @@ def classify(lines: list[Line]) -> list[Decision]:
                     continue
         i += 1
 
+    _keep_closing_sentences(lines, decisions, last)
     _drop_minor_clusters(lines, decisions)
     _find_title(lines, decisions)
     return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+
+
+def _keep_closing_sentences(lines: list[Line], decisions: list[Decision | None], last: int) -> None:
+    """Short sentences right after the last body paragraph ("Pure propaganda.", "Read it all
+    here.") close the article: kept while nothing removed by a pattern comes between."""
+    for i in range(last + 1, min(len(lines), last + 1 + rules.CLOSING_SENTENCES_MAX)):
+        d, line = decisions[i], lines[i]
+        if d is None or d.rule != "context.outside-body" or not line.sentence_end or line.words < rules.CLOSING_SENTENCE_MIN_WORDS \
+                or not any(c.islower() for c in line.text):
+            return
+        decisions[i] = None
 
 
 def _line_value(line: Line, decision: Decision | None) -> float:
@@ -226,6 +238,11 @@ def _find_title(lines: list[Line], decisions: list[Decision | None]) -> None:
         if d is not None and d.rule == "context.outside-body" and _title_like(lines[i]):
             decisions[i] = Decision(TITLE, "meta.title-before-body")
             return
+    # the document's first line, right before the body, short: its headline even in sentence case
+    if 0 < first <= rules.TITLE_FIRST_LINE_GAP and decisions[0] is not None and decisions[0].rule == "context.outside-body" \
+            and lines[0].words <= rules.TITLE_MAX_WORDS and all(decisions[k].kind != REMOVED or k == 0 for k in range(first)):
+        decisions[0] = Decision(TITLE, "meta.title-first-line")
+        return
     # the document opens with a short line followed by more body: its headline
     line = lines[first]
     wrapped_on = lines[body[1]].block == line.block and lines[body[1]].text[:1].islower() if len(body) > 1 else False

@@ -29,17 +29,19 @@ TITLE_LOOKBACK_LINES = 6  # title is searched this many non-blank lines before t
 CLUSTER_GAP_CHARS = 1200  # boilerplate between two body stretches that splits them into two clusters
 MINOR_CLUSTER_SHARE = 0.15  # a body cluster with < 15% of the body words, cut off by a gap, is not the article
 BYLINE_MAX_WORDS = 12
+TITLE_FIRST_LINE_GAP = 2  # a document's first line is its title when the body starts within 2 lines after it
+CLOSING_SENTENCES_MAX = 2  # at most 2 short sentences right after the last paragraph stay body
+CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1." no
 # The article is the stretch of lines with the most evidence (classify._main_block): a prose line
 # adds its words, other lines cost a constant plus a share of their words.  Tuned on the first
 # half of WCXB dev pages (see bench/clean_quality.py): a heading or a short list item costs
 # about as much as it usually carries; a mega-menu (10+ short lines per described item) costs
 # more than its one-sentence descriptions bring.
-SECTION_HEADING_COST = 50  # "Comments", "Related stories", "Reply": as much evidence against as a 50-word paragraph for
-import os as _os  # TEMP tuning
-MAIN_BLOCK_SHORT_COST = float(_os.environ.get("ND_SC", 3))
-MAIN_BLOCK_SHORT_WORD_COST = float(_os.environ.get("ND_SWC", 0.5))
-MAIN_BLOCK_REMOVED_COST = float(_os.environ.get("ND_RC", 1))
-MAIN_BLOCK_REMOVED_WORD_COST = float(_os.environ.get("ND_RWC", 1))
+SECTION_HEADING_COST = 50  # "Comments", "Related stories", "Reply": outweighs a typical 40-60-word paragraph
+MAIN_BLOCK_SHORT_COST = 3  # per short line (grid 1-4 on WCXB first half: 2-3 best; 4 loses list items)
+MAIN_BLOCK_SHORT_WORD_COST = 0.5  # ... plus half its words (0.25 keeps menus, 1 drops lists)
+MAIN_BLOCK_REMOVED_COST = 1  # per boilerplate line (ads, share bars inside articles cost little)
+MAIN_BLOCK_REMOVED_WORD_COST = 1  # ... plus its words (2 / 0.5 made no difference)
 
 
 @dataclass(frozen=True, slots=True)
