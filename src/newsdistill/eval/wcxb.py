@@ -86,10 +86,12 @@ def load_page(root: Path, page_id: str) -> tuple[str, dict]:
 
 
 def clean_text(text: str) -> str:
-    import newsdistill
+    """The cleaner alone (no parsing, entities or attribution): what this eval measures."""
+    from newsdistill.clean import CleanText
+    from newsdistill.record import Document
 
-    doc = newsdistill.distill(text)
-    return doc.text if doc.status == "ok" else ""
+    doc = CleanText()(Document(id="wcxb", input_text=text))
+    return doc.text or ""
 
 
 def evaluate_page(root: Path, page_id: str) -> PageResult:
