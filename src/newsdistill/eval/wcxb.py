@@ -87,11 +87,9 @@ def load_page(root: Path, page_id: str) -> tuple[str, dict]:
 
 def clean_text(text: str) -> str:
     """The cleaner alone (no parsing, entities or attribution): what this eval measures."""
-    from newsdistill.clean import CleanText
-    from newsdistill.record import Document
+    from newsdistill.clean import clean
 
-    doc = CleanText()(Document(id="wcxb", input_text=text))
-    return doc.text or ""
+    return clean(text, id="wcxb").text or ""
 
 
 def evaluate_page(root: Path, page_id: str) -> PageResult:
