@@ -58,10 +58,14 @@ class Pipeline:
 
 def default_steps() -> list[Step]:
     from .clean import CleanText
+    from .extract.dates import ExtractDates
+    from .extract.entities import ExtractEntities
+    from .extract.figures import ExtractFigures
     from .extract.language import DetectLanguage
+    from .extract.nlp import ParseText
     from .read.html import ExtractHtml
 
-    return [ExtractHtml(), CleanText(), DetectLanguage()]
+    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
 
 
 _default: Pipeline | None = None
