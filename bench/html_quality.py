@@ -11,7 +11,7 @@ against ``ground-truth/NNNN.json``) it runs, in this one process and in turn:
   (residual boilerplate lines, captions, credits); the record's ``text`` is scored.
 
 and prints word-level precision/recall/F1 against ``main_content`` (bag of words with
-counts, micro and macro; see :mod:`newsdistill.evaluation`), the share of ``with``
+counts, micro and macro; see :mod:`newsdistill.eval.wordmatch`), the share of ``with``
 snippets kept and of ``without`` snippets left in, pages/s of each (CPU time of this process, so other load on the machine does not
 skew the ratio) and the ratios.
 Pages are split in two halves by file number: options and rules were chosen on the
@@ -34,7 +34,25 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsdistill.evaluation import Aggregate, tokens  # noqa: E402
+from newsdistill.eval.wordmatch import counts, snippets_present, summarise, tokens  # noqa: E402
+
+
+class Aggregate:
+    """Scores of one system over many pages (newsdistill.eval.wordmatch, shared with bench/clean_quality.py)."""
+
+    def __init__(self) -> None:
+        self.rows: list = []
+
+    def add(self, predicted: str, reference: str, with_snippets=(), without_snippets=()) -> None:
+        self.rows.append((counts(predicted, reference), snippets_present(predicted, with_snippets),
+                          snippets_present(predicted, without_snippets)))
+
+    def to_dict(self) -> dict:
+        s = summarise(self.rows)
+        out = {k: round(v, 4) for k, v in s.to_dict().items() if k not in ("pages", "with_kept", "without_gone")}
+        # with_rate: share of `with` snippets kept (higher is better); without_rate: share of
+        # `without` snippets left in the text (lower is better)
+        return {"documents": s.pages, **out, "with_rate": round(s.with_kept, 4), "without_rate": round(1 - s.without_gone, 4)}
 
 
 def shared_dir() -> Path:
