@@ -38,7 +38,7 @@ SNIFFED_TYPES = ("", "text/plain", "application/octet-stream", "unknown/unknown"
 TAIL_CHUNK = 1 << 20
 
 
-@register(".warc", ".arc", decompress=False)
+@register(".warc", decompress=False)
 def read_warc(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Document]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
