@@ -226,3 +226,13 @@ def test_extract_html_accepts_str():
     fields = extract_html(page(), "https://x.example/a", timeout=10)
     assert fields.title == "Council backs tram expansion"
     assert BODY[0] in fields.text
+
+
+def test_distill_html_api():
+    import newsdistill
+
+    doc = newsdistill.distill_html(page(), url="https://news.example.com/x")
+    assert doc.status == "ok" and doc.input_kind == "html"
+    assert doc.title == "Council backs tram expansion" and BODY[1][:40] in doc.text
+    bad = newsdistill.distill_html(b"")
+    assert bad.status == "error" and bad.error.code == errors.EMPTY
