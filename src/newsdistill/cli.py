@@ -32,8 +32,10 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the URL.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
-def run(paths, output, text_field, id_field, url_field, progress, summary_json) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
+def run(paths, output, text_field, id_field, url_field, progress, summary_json, db) -> None:
     """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
+    from .corpus.store import indexing
     from .engine.serial import run_serial
     from .errors import Fatal
     from .pipeline import default_pipeline
@@ -46,9 +48,10 @@ def run(paths, output, text_field, id_field, url_field, progress, summary_json) 
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         docs = iter_documents(paths, _read_options(text_field, id_field, url_field))
-        with JsonlWriter(output) as writer, _progress(show_progress) as advance:
+        with JsonlWriter(output) as writer, _progress(show_progress) as advance, indexing(db) as index:
             for doc in run_serial(default_pipeline(), docs):
                 writer.write(doc)
+                index(doc)
                 summary.add(doc)
                 advance(doc)
     except Fatal as exc:
@@ -115,6 +118,8 @@ def show(path, index, no_removed, as_json) -> None:
             sys.exit(0 if doc.status == "ok" else 1)
     raise click.UsageError(f"{path} has no document number {index}")
 
+
+from . import cli_corpus  # noqa: E402,F401 - registers index, search, quotes, entities, stats, serve
 
 if __name__ == "__main__":
     main()
