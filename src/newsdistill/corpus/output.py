@@ -42,7 +42,10 @@ def emit_rows(rows: list[dict], fmt: str, columns: list[str] | tuple[str, ...] |
             table.add_column(c, overflow="fold")
         for r in rows:
             table.add_row(*(escape(_cell(r.get(c))) for c in columns))
-        Console(file=out, soft_wrap=False).print(table)
+        console = Console(file=out, soft_wrap=False)
+        if not console.is_terminal:
+            console = Console(file=out, soft_wrap=False, width=max(160, 24 * len(columns)))
+        console.print(table)
 
 
 def emit_stats(stats: dict[str, Any], fmt: str, out: TextIO | None = None) -> None:

@@ -333,7 +333,7 @@ def read_jsonl(path: str | Path) -> Iterator[dict]:
 
     p = str(path)
     if p.endswith(".gz"):
-        fh = gzip.open(p, "rt", encoding="utf-8")
+        fh = gzip.open(p, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     elif p.endswith(".zst"):
         import io
 
