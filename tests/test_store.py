@@ -6,9 +6,9 @@ import json
 import sqlite3
 
 import pytest
-import store_fixture as fx
 from click.testing import CliRunner
 
+import store_fixture as fx
 from newsdistill.cli import main
 from newsdistill.corpus import queries
 from newsdistill.corpus.store import Store, index_records, outlet_of

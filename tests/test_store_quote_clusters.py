@@ -60,7 +60,7 @@ def test_a_partial_quote_joins_the_longest_containing_statement():
     assert c[0] == c[2] != c[1]
 
 
-words = st.sampled_from("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma".split())
+words = st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma"])
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import store_fixture as fx
 from starlette.testclient import TestClient
 
+import store_fixture as fx
 from newsdistill.corpus.store import index_records
 from newsdistill.web.app import CSP, check_host, create_app
 from newsdistill.web.render import safe_url

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 import store_fixture as fx
 
 pytestmark = pytest.mark.browser
@@ -151,7 +152,7 @@ def test_hostile_record_renders_inert(page, server):
             el.hover(timeout=2000, force=True)  # onmouseover payloads would fire here
         page.wait_for_timeout(100)
         assert page.evaluate("typeof window.__pwned") == "undefined", url
-        assert page.title() == title and "pwned" != page.title()
+        assert page.title() == title and page.title() != "pwned"
         assert page.locator("img").count() == 0  # no injected <img onerror>
         assert page.locator("a[href^='javascript:' i]").count() == 0
     page.goto(server + "/doc?id=hostile-1")
