@@ -193,3 +193,13 @@ def test_cli_run_with_db(tmp_path, shared_dir):
 def test_cli_serve_refuses_remote_without_flag(db):
     r = CliRunner().invoke(main, ["serve", str(db), "--host", "0.0.0.0"])
     assert r.exit_code == 2 and "--allow-remote" in r.output
+
+
+def test_overview_is_cached_at_finalize_and_dropped_on_load(db):
+    conn = queries.connect_ro(db)
+    assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'overview'").fetchone()[0] == 1
+    assert queries.cached_overview(conn)["stats"]["documents"] == 8
+    with Store(db) as store:
+        store.load([dict(fx.records()[0], id="new-1")])
+    assert conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'overview'").fetchone()[0] == 0
+    assert queries.cached_overview(conn)["stats"]["documents"] == 9

@@ -62,24 +62,45 @@ def _rows(cur: sqlite3.Cursor) -> list[dict]:
 
 
 # ---- search ---------------------------------------------------------------
+# Broad queries: FTS5 computes bm25 for every match before it can sort, so past RANK_WINDOW
+# matches we rank only the RANK_WINDOW most recently loaded ones (rowid order) and count up to
+# COUNT_CAP.  Keeps search pages well under 100 ms on 100k documents (bench/store_speed.py).
+RANK_WINDOW = 10_000
+COUNT_CAP = 10_000
+
+
 def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Documents matching ``text`` by bm25 (title weighted 3x), with highlighted snippets."""
+    """Documents matching ``text`` by bm25 (title weighted 3x), with highlighted snippets.
+    ``total`` is exact up to :data:`COUNT_CAP` (``total_capped`` says when it is a floor)."""
     q = fts_query(text)
     if not q:
-        return {"query": text, "total": 0, "results": []}
-    total = conn.execute("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?", (q,)).fetchone()[0]
-    rows = conn.execute(
-        "SELECT d.id, d.title, d.outlet, d.published, bm25(documents_fts, 3.0, 1.0) AS score,"
-        " snippet(documents_fts, 1, ?, ?, ' … ', 24) AS snippet"
-        " FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid"
-        " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-        (HL_START, HL_END, q, limit, offset),
-    )
-    # rank == bm25 with default weights; ordering by the weighted score costs a full sort
-    return {"query": text, "total": total, "results": _rows(rows)}
+        return {"query": text, "total": 0, "total_capped": False, "results": []}
+    total = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
+                         (q, COUNT_CAP + 1)).fetchone()[0]
+    top = conn.execute(
+        "SELECT rowid, score FROM (SELECT rowid, bm25(documents_fts, 3.0, 1.0) AS score FROM documents_fts"
+        " WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
+        (q, RANK_WINDOW, limit, offset)).fetchall()
+    if not top:
+        return {"query": text, "total": total, "total_capped": total > COUNT_CAP, "results": []}
+    rowids = [r[0] for r in top]
+    marks = ",".join("?" * len(rowids))
+    snippets = dict(conn.execute(
+        f"SELECT rowid, snippet(documents_fts, 1, ?, ?, ' … ', 24) FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})",
+        (HL_START, HL_END, q, *rowids)).fetchall())
+    docs = {r["doc"]: dict(r) for r in conn.execute(
+        f"SELECT doc, id, title, outlet, published FROM documents WHERE doc IN ({marks})", rowids)}
+    results = []
+    for rowid, score in top:
+        d = docs[rowid]
+        d.update(score=round(score, 3), snippet=snippets.get(rowid))
+        del d["doc"]
+        results.append(d)
+    return {"query": text, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "results": results}
 
 
 def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
+    """Attributions whose content matches ``text`` (bm25 over the newest RANK_WINDOW matches)."""
     q = fts_query(text)
     if not q:
         return []
@@ -87,8 +108,10 @@ def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
         "SELECT d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.speaker_name, a.speaker_key, a.speaker_role,"
         " a.quote_cluster, highlight(quotes_fts, 0, ?, ?) AS content"
         " FROM quotes_fts JOIN attributions a ON a.rowid = quotes_fts.rowid JOIN documents d ON d.doc = a.doc"
-        " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
-        (HL_START, HL_END, q, limit),
+        " WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN"
+        " (SELECT rowid FROM (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?)"
+        " ORDER BY rank",
+        (HL_START, HL_END, q, q, RANK_WINDOW, limit),
     ))
 
 
@@ -254,3 +277,15 @@ def top_clusters(conn: sqlite3.Connection, limit: int = 10) -> list[dict]:
     return _rows(conn.execute(
         "SELECT cluster, text, n_documents, n_outlets, n_speakers, first_published FROM quote_clusters"
         " WHERE n_documents > 1 ORDER BY n_documents DESC LIMIT ?", (limit,)))
+
+
+def overview(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What the viewer's overview page shows (computed at finalize, see :func:`cached_overview`)."""
+    return {"stats": stats(conn, top=10), "entities": top_entities(conn, 15), "months": quotes_over_time(conn),
+            "clusters": top_clusters(conn, 10)}
+
+
+def cached_overview(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The overview stored by the last finalize (it scans whole tables), else computed now."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'overview'").fetchone()
+    return json.loads(row[0]) if row else overview(conn)

@@ -83,6 +83,7 @@ class Store:
         seq0 = self._seq
         cur.execute("BEGIN IMMEDIATE")
         try:
+            cur.execute("DELETE FROM meta WHERE key = 'overview'")
             for record in records:
                 self._load_one(cur, record)
                 n += 1
@@ -199,6 +200,8 @@ class Store:
         try:
             stats = self._build_quote_clusters(cur)
             self._build_speakers(cur)
+            cur.execute("DELETE FROM meta WHERE key = 'overview'")
+            cur.execute("INSERT INTO meta(key, value) VALUES ('overview', ?)", (json.dumps(_overview(self.conn), ensure_ascii=False),))
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -272,6 +275,17 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _overview(conn: sqlite3.Connection) -> dict:
+    from . import queries
+
+    factory = conn.row_factory
+    conn.row_factory = sqlite3.Row
+    try:
+        return queries.overview(conn)
+    finally:
+        conn.row_factory = factory
 
 
 def _first_key(m: tuple) -> tuple:

@@ -96,13 +96,13 @@ def create_app(db_path: str | Path) -> Starlette:
         return templates.TemplateResponse(request, template, {"db_name": db_path.name, **ctx}, status_code=status)
 
     def overview(request: Request):
-        c = conn()
-        st = queries.stats(c, top=10)
+        ov = queries.cached_overview(conn())
+        st = ov["stats"]
         return page(request, "overview.html", stats=st,
                     reasons=render.bars(list(st["removed_reasons"].items())),
                     errors=render.bars(list(st["errors"].items())),
-                    months=render.columns([(r["month"], r["n"]) for r in queries.quotes_over_time(c)]),
-                    entities=queries.top_entities(c, 15), clusters=queries.top_clusters(c, 10))
+                    months=render.columns([(r["month"], r["n"]) for r in ov["months"]]),
+                    entities=ov["entities"], clusters=ov["clusters"])
 
     def search(request: Request):
         q = request.query_params.get("q", "")[:500]
