@@ -65,7 +65,7 @@ def _rows(cur: sqlite3.Cursor) -> list[dict]:
 # Broad queries: FTS5 computes bm25 for every match before it can sort, so past RANK_WINDOW
 # matches we rank only the RANK_WINDOW most recently loaded ones (rowid order) and count up to
 # COUNT_CAP.  Keeps search pages well under 100 ms on 100k documents (bench/store_speed.py).
-RANK_WINDOW = 10_000
+RANK_WINDOW = 5_000
 COUNT_CAP = 10_000
 
 
@@ -104,15 +104,24 @@ def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
     q = fts_query(text)
     if not q:
         return []
-    return _rows(conn.execute(
-        "SELECT d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.speaker_name, a.speaker_key, a.speaker_role,"
-        " a.quote_cluster, highlight(quotes_fts, 0, ?, ?) AS content"
-        " FROM quotes_fts JOIN attributions a ON a.rowid = quotes_fts.rowid JOIN documents d ON d.doc = a.doc"
-        " WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN"
-        " (SELECT rowid FROM (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?)"
-        " ORDER BY rank",
-        (HL_START, HL_END, q, q, RANK_WINDOW, limit),
-    ))
+    top = [r[0] for r in conn.execute(
+        "SELECT rowid FROM (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?",
+        (q, RANK_WINDOW, limit))]
+    if not top:
+        return []
+    marks = ",".join("?" * len(top))
+    marked = dict(conn.execute(f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
+                               (HL_START, HL_END, q, *top)).fetchall())
+    rows = {r["rowid"]: dict(r) for r in conn.execute(
+        "SELECT a.rowid, d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.speaker_name, a.speaker_key, a.speaker_role,"
+        f" a.quote_cluster, a.content FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.rowid IN ({marks})", top)}
+    out = []
+    for rowid in top:
+        r = rows[rowid]
+        r["content"] = marked.get(rowid, r["content"])
+        del r["rowid"]
+        out.append(r)
+    return out
 
 
 # ---- quotes / speakers ----------------------------------------------------------
@@ -146,7 +155,7 @@ def quotes(conn: sqlite3.Connection, speaker: str | None = None, about: str | No
                f" WHERE quotes_fts MATCH ?{''.join(' AND ' + w for w in where)} ORDER BY rank LIMIT ?")
         return _rows(conn.execute(sql, [q, *params, limit]))
     sql = (f"{select} FROM attributions a JOIN documents d ON d.doc = a.doc"
-           f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY d.published IS NULL, d.published, d.seq, a.rowid LIMIT ?")
+           f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.published_key, a.rowid LIMIT ?")
     return _rows(conn.execute(sql, [*params, limit]))
 
 
@@ -157,19 +166,15 @@ def speaker(conn: sqlite3.Connection, key: str, clusters: int = 50, per_cluster:
         return None
     sp = dict(row)
     groups = _rows(conn.execute(
-        "SELECT a.quote_cluster AS cluster, COUNT(*) AS n_attributions, COUNT(DISTINCT a.doc) AS n_documents,"
-        " COUNT(DISTINCT d.outlet) AS n_outlets, MIN(COALESCE(d.published, '~')) AS first_published,"
-        " q.text AS text, q.n_documents AS cluster_documents"
-        " FROM attributions a JOIN documents d ON d.doc = a.doc LEFT JOIN quote_clusters q ON q.cluster = a.quote_cluster"
-        " WHERE a.speaker_key = ? GROUP BY a.quote_cluster ORDER BY n_documents DESC, first_published LIMIT ?",
+        "SELECT g.cluster, g.n_attributions, g.n_documents, g.n_outlets, g.first_published, q.text, q.n_documents AS cluster_documents"
+        " FROM speaker_clusters g JOIN quote_clusters q ON q.cluster = g.cluster"
+        " WHERE g.speaker_key = ? ORDER BY g.n_documents DESC, g.first_published LIMIT ?",
         (sp["speaker_key"], clusters)))
     for g in groups:
-        if g["first_published"] == "~":
-            g["first_published"] = None
         g["attributions"] = _rows(conn.execute(
             "SELECT d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.content, a.speaker_role AS role"
-            " FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.speaker_key = ? AND a.quote_cluster IS ?"
-            " ORDER BY d.published IS NULL, d.published, d.seq LIMIT ?",
+            " FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.speaker_key = ? AND a.quote_cluster = ?"
+            " ORDER BY a.published_key, a.rowid LIMIT ?",
             (sp["speaker_key"], g["cluster"], per_cluster)))
     sp["groups"] = groups
     return sp
@@ -186,7 +191,7 @@ def quote_cluster(conn: sqlite3.Connection, cluster: int, limit: int = 200) -> d
     c["attributions"] = _rows(conn.execute(
         "SELECT d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.content, a.speaker_name, a.speaker_key, a.speaker_role"
         " FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.quote_cluster = ?"
-        " ORDER BY d.published IS NULL, d.published, d.seq LIMIT ?", (cluster, limit)))
+        " ORDER BY a.published_key, a.rowid LIMIT ?", (cluster, limit)))
     return c
 
 

@@ -114,11 +114,12 @@ CREATE TABLE IF NOT EXISTS attributions (
     speaker_key TEXT,                           -- casefolded speaker name: the cross-document key
     speaker_role TEXT,
     speaker_type TEXT,
+    published_key TEXT NOT NULL,                -- the document's published date, '~' when unknown (sorts last)
     quote_cluster INTEGER                       -- quote_clusters.cluster (set by finalize)
 );
 CREATE INDEX IF NOT EXISTS attributions_doc ON attributions(doc);
-CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(speaker_key, quote_cluster);
-CREATE INDEX IF NOT EXISTS attributions_cluster ON attributions(quote_cluster);
+CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(speaker_key, quote_cluster, published_key);
+CREATE INDEX IF NOT EXISTS attributions_cluster ON attributions(quote_cluster, published_key);
 
 CREATE TABLE IF NOT EXISTS figures (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
@@ -161,6 +162,18 @@ CREATE TABLE IF NOT EXISTS quote_variants (
     n INTEGER NOT NULL,
     PRIMARY KEY (cluster, norm)
 ) WITHOUT ROWID;
+
+-- one row per (speaker, quote cluster): the speaker page's groups, precomputed
+CREATE TABLE IF NOT EXISTS speaker_clusters (
+    speaker_key TEXT NOT NULL,
+    cluster INTEGER NOT NULL,
+    n_attributions INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL,
+    n_outlets INTEGER NOT NULL,
+    first_published TEXT,
+    PRIMARY KEY (speaker_key, cluster)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_clusters_size ON speaker_clusters(speaker_key, n_documents DESC);
 
 CREATE TABLE IF NOT EXISTS speakers (
     speaker_key TEXT PRIMARY KEY,

@@ -145,7 +145,7 @@ class Store:
               c.get("input_start"), c.get("input_end"), c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
         )
         self._load_entities(cur, doc, r.get("entities") or [])
-        self._load_attributions(cur, doc, r.get("attributions") or [])
+        self._load_attributions(cur, doc, r.get("attributions") or [], r.get("published") or "~")
         cur.executemany(
             'INSERT OR REPLACE INTO figures(doc, fid, value, qualifier, unit, thing, "of", "where", kind, start, "end", text, attributed_to)'
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -173,7 +173,7 @@ class Store:
         cur.executemany("INSERT OR IGNORE INTO entity_roles(doc, eid, role) VALUES (?,?,?)", roles)
         cur.executemany('INSERT OR IGNORE INTO mentions(doc, eid, start, "end", text, kind, input_start, input_end) VALUES (?,?,?,?,?,?,?,?)', mentions)
 
-    def _load_attributions(self, cur: sqlite3.Cursor, doc: int, attributions: list[dict]) -> None:
+    def _load_attributions(self, cur: sqlite3.Cursor, doc: int, attributions: list[dict], published_key: str) -> None:
         rows = []
         for i, a in enumerate(attributions):
             content = _span(a.get("content"))
@@ -184,11 +184,11 @@ class Store:
             rows.append((doc, str(a.get("id") or f"A{i + 1}"), a.get("kind"), src.get("start"), src.get("end"), src.get("text"),
                          cue.get("start"), cue.get("end"), cue.get("text"), content["start"], content["end"], content["text"],
                          content.get("input_start"), content.get("input_end"), sp.get("entity"), sp.get("name"),
-                         name_key(sp.get("name")), sp.get("role"), sp.get("type")))
+                         name_key(sp.get("name")), sp.get("role"), sp.get("type"), published_key))
         cur.executemany(
             "INSERT INTO attributions(doc, aid, kind, source_start, source_end, source_text, cue_start, cue_end, cue_text,"
             " content_start, content_end, content, content_input_start, content_input_end, speaker_entity, speaker_name,"
-            " speaker_key, speaker_role, speaker_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " speaker_key, speaker_role, speaker_type, published_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
 
@@ -259,6 +259,12 @@ class Store:
         cur.executemany(
             "INSERT INTO speakers VALUES (?,?,?,?,?,?)",
             [(k, names[k].most_common(1)[0][0], roles[k].most_common(1)[0][0] if roles[k] else None, n, nd, nc) for k, n, nd, nc in counts],
+        )
+        cur.execute("DELETE FROM speaker_clusters")
+        cur.execute(
+            "INSERT INTO speaker_clusters SELECT a.speaker_key, a.quote_cluster, COUNT(*), COUNT(DISTINCT a.doc), COUNT(DISTINCT d.outlet),"
+            " MIN(d.published) FROM attributions a JOIN documents d ON d.doc = a.doc"
+            " WHERE a.speaker_key IS NOT NULL AND a.quote_cluster IS NOT NULL GROUP BY a.speaker_key, a.quote_cluster"
         )
 
     # ---- misc ----------------------------------------------------------
