@@ -75,33 +75,48 @@ def search(text, db, fmt, limit, in_quotes) -> None:
 @click.option("--speaker", help="Speaker name or part of it (case and accents ignored).")
 @click.option("--about", help="Words the quote content must contain.")
 @click.option("--limit", default=100, show_default=True)
+@click.option("--index", "doc_index", type=int, help="With FILE: only this document of FILE (for JSONL dumps).")
 @_fmt
-def quotes(file, db, speaker, about, limit, fmt) -> None:
-    """Who said what: distil FILE and list its attributions, or query the corpus database (--db)."""
+def quotes(file, db, speaker, about, limit, doc_index, fmt) -> None:
+    """Who said what: distil FILE and list its attributions, or query the corpus database (--db / $NEWSDISTILL_DB)."""
     from .corpus import queries
     from .corpus.output import emit_rows
 
     if file:
-        rows = _file_quotes(file)
+        rows = _file_quotes(file, doc_index, table=fmt == "table")
     else:
         rows = queries.quotes(_open(db), speaker=speaker, about=about, limit=limit)
-    emit_rows(rows, fmt, queries.QUOTE_COLUMNS)
+    if rows is not None:
+        emit_rows(rows, fmt, queries.QUOTE_COLUMNS)
 
 
-def _file_quotes(path: str) -> list[dict]:
+def _file_quotes(path: str, doc_index: int | None, table: bool) -> list[dict] | None:
+    """Attributions of the documents of PATH as rows; as the attribution step's own table when it has one."""
     from .engine.serial import process
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
+    try:
+        from .quotes_table import render_quotes  # the attribution step's table, when present
+    except ImportError:
+        render_quotes = None
     rows = []
-    for doc in read_path(path, ReadOptions()):
-        r = process(default_pipeline(), doc).to_dict()
+    for i, doc in enumerate(read_path(path, ReadOptions())):
+        if doc_index is not None and i != doc_index:
+            continue
+        doc = process(default_pipeline(), doc)
+        if table and render_quotes is not None:
+            from rich.console import Console
+
+            render_quotes(doc, Console())
+            continue
+        r = doc.to_dict()
         for a in r.get("attributions") or []:
             sp = a.get("speaker") or {}
             rows.append({"speaker": sp.get("name"), "role": sp.get("role"), "kind": a.get("kind"), "content": a["content"]["text"],
                          "cue": (a.get("cue") or {}).get("text"), "source": (a.get("source") or {}).get("text"),
                          "doc_id": r["id"], "outlet": None, "published": r.get("published"), "cluster": None})
-    return rows
+    return None if table and render_quotes is not None else rows
 
 
 @main.command()
