@@ -213,3 +213,15 @@ def test_cli_quotes_file_without_database(shared_dir):
     assert isinstance(rows, list)
     if rows:  # once the attribution step is in the pipeline: the seed's nine
         assert len(rows) == 9 and {"speaker", "content", "cue"} <= set(rows[0])
+
+
+def test_closed_store_is_one_file_and_old_schemas_are_refused(db):
+    from newsdistill.errors import Fatal
+
+    assert not db.with_name(db.name + "-wal").exists()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(Fatal, match="schema"):
+        Store(db)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import unicodedata
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import BadRecord
+from ..errors import BadRecord, Fatal
 from .quote_clusters import cluster_quotes, normalize
 
 SCHEMA_VERSION = "1"
@@ -72,6 +73,10 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.executescript(schema_sql())
         self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        version = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            self.conn.close()
+            raise Fatal("old-database", f"{self.path} has store schema {version}, this newsdistill writes {SCHEMA_VERSION}: index into a new file")
         row = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()
         self._seq = row[0]
 
@@ -274,6 +279,9 @@ class Store:
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def close(self) -> None:
+        # leave one self-contained file (no -wal/-shm), so it can be copied and opened read-only anywhere
+        with contextlib.suppress(sqlite3.OperationalError):  # another connection still reads it: the WAL stays until it closes
+            self.conn.execute("PRAGMA journal_mode = DELETE")
         self.conn.close()
 
     def __enter__(self) -> Store:
