@@ -225,3 +225,14 @@ def test_closed_store_is_one_file_and_old_schemas_are_refused(db):
     conn.close()
     with pytest.raises(Fatal, match="schema"):
         Store(db)
+
+
+def test_broad_queries_are_listed_newest_first(db, monkeypatch):
+    conn = queries.connect_ro(db)
+    exact = queries.search(conn, "Guterres")
+    assert exact["ranking"] == "bm25" and exact["total"] == 5 and not exact["total_capped"]
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    broad = queries.search(conn, "Guterres")
+    assert broad["ranking"] == "newest" and broad["total"] == 3 and broad["total_capped"]
+    assert [r["id"] for r in broad["results"]] == ["reuters-1-copy", "aljazeera-1", "bbc-1", "apnews-1", "reuters-1"]
+    assert len(queries.search_quotes(conn, "price", 2)) == 2

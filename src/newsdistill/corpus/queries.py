@@ -62,27 +62,39 @@ def _rows(cur: sqlite3.Cursor) -> list[dict]:
 
 
 # ---- search ---------------------------------------------------------------
-# Broad queries: FTS5 computes bm25 for every match before it can sort, so past RANK_WINDOW
-# matches we rank only the RANK_WINDOW most recently loaded ones (rowid order) and count up to
-# COUNT_CAP.  Keeps search pages well under 100 ms on 100k documents (bench/store_speed.py).
-RANK_WINDOW = 5_000
+# Broad queries.  FTS5's bm25 first scores every match and counts every phrase's matches over
+# the whole index (its IDF), which costs ~100 ms for a phrase of common words on 100k documents.
+# So: a query with more than COUNT_CAP matches is listed newest first (no bm25; the page says so
+# and suggests narrowing); otherwise bm25 ranks the RANK_WINDOW most recently loaded matches
+# (all of them when there are fewer).  Keeps search pages under 100 ms on 100k documents
+# (bench/store_speed.py).
+RANK_WINDOW = 2_000
 COUNT_CAP = 10_000
+
+
+def _top(conn: sqlite3.Connection, table: str, weights: str, q: str, limit: int, offset: int) -> tuple[int, str, list[tuple]]:
+    """(match count up to COUNT_CAP + 1, ranking used, [(rowid, score)]) for an FTS table."""
+    total = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)", (q, COUNT_CAP + 1)).fetchone()[0]
+    if total > COUNT_CAP:
+        return total, "newest", conn.execute(
+            f"SELECT rowid, NULL FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?", (q, limit, offset)).fetchall()
+    return total, "bm25", conn.execute(
+        f"SELECT rowid, score FROM (SELECT rowid, bm25({table}{weights}) AS score FROM {table}"
+        f" WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
+        (q, RANK_WINDOW, limit, offset)).fetchall()
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Documents matching ``text`` by bm25 (title weighted 3x), with highlighted snippets.
-    ``total`` is exact up to :data:`COUNT_CAP` (``total_capped`` says when it is a floor)."""
+    ``total`` is exact up to :data:`COUNT_CAP` (``total_capped`` says when it is a floor;
+    ``ranking`` is then ``newest``)."""
     q = fts_query(text)
     if not q:
-        return {"query": text, "total": 0, "total_capped": False, "results": []}
-    total = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
-                         (q, COUNT_CAP + 1)).fetchone()[0]
-    top = conn.execute(
-        "SELECT rowid, score FROM (SELECT rowid, bm25(documents_fts, 3.0, 1.0) AS score FROM documents_fts"
-        " WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
-        (q, RANK_WINDOW, limit, offset)).fetchall()
+        return {"query": text, "total": 0, "total_capped": False, "ranking": "bm25", "results": []}
+    total, ranking, top = _top(conn, "documents_fts", ", 3.0, 1.0", q, limit, offset)
+    out = {"query": text, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "ranking": ranking, "results": []}
     if not top:
-        return {"query": text, "total": total, "total_capped": total > COUNT_CAP, "results": []}
+        return out
     rowids = [r[0] for r in top]
     marks = ",".join("?" * len(rowids))
     snippets = dict(conn.execute(
@@ -90,23 +102,20 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0
         (HL_START, HL_END, q, *rowids)).fetchall())
     docs = {r["doc"]: dict(r) for r in conn.execute(
         f"SELECT doc, id, title, outlet, published FROM documents WHERE doc IN ({marks})", rowids)}
-    results = []
     for rowid, score in top:
         d = docs[rowid]
-        d.update(score=round(score, 3), snippet=snippets.get(rowid))
+        d.update(score=None if score is None else round(score, 3), snippet=snippets.get(rowid))
         del d["doc"]
-        results.append(d)
-    return {"query": text, "total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP, "results": results}
+        out["results"].append(d)
+    return out
 
 
 def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
-    """Attributions whose content matches ``text`` (bm25 over the newest RANK_WINDOW matches)."""
+    """Attributions whose content matches ``text`` (ranked as :func:`search`)."""
     q = fts_query(text)
     if not q:
         return []
-    top = [r[0] for r in conn.execute(
-        "SELECT rowid FROM (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?",
-        (q, RANK_WINDOW, limit))]
+    top = [r[0] for r in _top(conn, "quotes_fts", "", q, limit, 0)[2]]
     if not top:
         return []
     marks = ",".join("?" * len(top))

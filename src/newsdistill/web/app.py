@@ -108,7 +108,7 @@ def create_app(db_path: str | Path) -> Starlette:
         q = request.query_params.get("q", "")[:500]
         offset = _int(request, "offset", 0, 0, 10_000)
         res = queries.search(conn(), q, PAGE, offset) if q.strip() else {"query": q, "total": 0, "results": []}
-        qres = queries.search_quotes(conn(), q, 10) if q.strip() and offset == 0 else []
+        qres = queries.search_quotes(conn(), q, 5) if q.strip() and offset == 0 else []
         return page(request, "search.html", q=q, res=res, quotes=qres, offset=offset, page_size=PAGE)
 
     def document(request: Request):
