@@ -236,3 +236,19 @@ def test_broad_queries_are_listed_newest_first(db, monkeypatch):
     assert broad["ranking"] == "newest" and broad["total"] == 3 and broad["total_capped"]
     assert [r["id"] for r in broad["results"]] == ["reuters-1-copy", "aljazeera-1", "bbc-1", "apnews-1", "reuters-1"]
     assert len(queries.search_quotes(conn, "price", 2)) == 2
+
+
+def test_mentions_outside_the_text_and_attribution_rules_load(tmp_path):
+    rec = fx.records()[0]
+    rec["entities"].append({"id": "E9", "name": "Agence France-Presse", "label": "ORG", "aliases": ["AFP"], "roles": [],
+                            "mentions": [{"text": "AFP", "input_start": 381, "input_end": 384, "caption": 0, "kind": "alias"}]})
+    rec["attributions"][0]["rule"] = "cue.verb-clause"
+    index_records([rec], tmp_path / "c.sqlite")
+    conn = queries.connect_ro(tmp_path / "c.sqlite")
+    d = queries.document(conn, rec["id"])
+    afp = [m for m in d["mentions"] if m["eid"] == "E9"]
+    assert afp[0]["start"] is None and afp[0]["caption"] == 0 and afp[0]["input_start"] == 381
+    assert d["attributions"][0]["rule"] == "cue.verb-clause"
+    from newsdistill.web.render import article
+
+    assert "Agence" not in "".join(article(d))  # nothing to link in the clean text

@@ -90,15 +90,18 @@ CREATE TABLE IF NOT EXISTS entity_roles (
     PRIMARY KEY (doc, eid, role)
 ) WITHOUT ROWID;
 
+-- start/end into documents.text; mentions outside the clean text (in a caption) have only
+-- input offsets and the caption's index
 CREATE TABLE IF NOT EXISTS mentions (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     eid TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    start INTEGER, "end" INTEGER,
     text TEXT,
     kind TEXT,
     input_start INTEGER, input_end INTEGER,
-    PRIMARY KEY (doc, start, "end", eid)
-) WITHOUT ROWID;
+    caption INTEGER
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, start);
 
 CREATE TABLE IF NOT EXISTS attributions (
     rowid INTEGER PRIMARY KEY,
@@ -107,13 +110,14 @@ CREATE TABLE IF NOT EXISTS attributions (
     kind TEXT,                                  -- direct | indirect | mixed | according-to
     source_start INTEGER, source_end INTEGER, source_text TEXT,
     cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
-    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content TEXT NOT NULL,
+    content_start INTEGER, content_end INTEGER, content TEXT NOT NULL,  -- start/end null only for content outside the clean text
     content_input_start INTEGER, content_input_end INTEGER,
     speaker_entity TEXT,                        -- entity id in the same record
     speaker_name TEXT,
     speaker_key TEXT,                           -- casefolded speaker name: the cross-document key
     speaker_role TEXT,
     speaker_type TEXT,
+    rule TEXT,                                  -- the rule that found it, when the record names one
     published_key TEXT NOT NULL,                -- the document's published date, '~' when unknown (sorts last)
     quote_cluster INTEGER                       -- quote_clusters.cluster (set by finalize)
 );

@@ -173,10 +173,11 @@ class Store:
             ms = e.get("mentions") or []
             ents.append((doc, eid, name, name_key(name) or "", e.get("label"), _json(e.get("aliases") or []), e.get("gender"), len(ms)))
             roles += [(doc, eid, role) for role in dict.fromkeys(e.get("roles") or []) if role]
-            mentions += [(doc, eid, m["start"], m["end"], m.get("text"), m.get("kind"), m.get("input_start"), m.get("input_end")) for m in ms]
+            mentions += [(doc, eid, m.get("start"), m.get("end"), m.get("text"), m.get("kind"), m.get("input_start"), m.get("input_end"),
+                          m.get("caption")) for m in ms if isinstance(m, dict)]
         cur.executemany("INSERT OR REPLACE INTO entities(doc, eid, name, name_key, label, aliases, gender, n_mentions) VALUES (?,?,?,?,?,?,?,?)", ents)
         cur.executemany("INSERT OR IGNORE INTO entity_roles(doc, eid, role) VALUES (?,?,?)", roles)
-        cur.executemany('INSERT OR IGNORE INTO mentions(doc, eid, start, "end", text, kind, input_start, input_end) VALUES (?,?,?,?,?,?,?,?)', mentions)
+        cur.executemany('INSERT INTO mentions(doc, eid, start, "end", text, kind, input_start, input_end, caption) VALUES (?,?,?,?,?,?,?,?,?)', mentions)
 
     def _load_attributions(self, cur: sqlite3.Cursor, doc: int, attributions: list[dict], published_key: str) -> None:
         rows = []
@@ -187,13 +188,13 @@ class Store:
             src, cue = _span(a.get("source")), _span(a.get("cue"))
             sp = a.get("speaker") or {}
             rows.append((doc, str(a.get("id") or f"A{i + 1}"), a.get("kind"), src.get("start"), src.get("end"), src.get("text"),
-                         cue.get("start"), cue.get("end"), cue.get("text"), content["start"], content["end"], content["text"],
+                         cue.get("start"), cue.get("end"), cue.get("text"), content.get("start"), content.get("end"), content["text"],
                          content.get("input_start"), content.get("input_end"), sp.get("entity"), sp.get("name"),
-                         name_key(sp.get("name")), sp.get("role"), sp.get("type"), published_key))
+                         name_key(sp.get("name")), sp.get("role"), sp.get("type"), a.get("rule"), published_key))
         cur.executemany(
             "INSERT INTO attributions(doc, aid, kind, source_start, source_end, source_text, cue_start, cue_end, cue_text,"
             " content_start, content_end, content, content_input_start, content_input_end, speaker_entity, speaker_name,"
-            " speaker_key, speaker_role, speaker_type, published_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " speaker_key, speaker_role, speaker_type, rule, published_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
 

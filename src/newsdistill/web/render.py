@@ -62,13 +62,14 @@ def article(doc: dict) -> list[Markup]:
     names = {e["eid"]: e for e in doc.get("entities") or []}
     layers: list[tuple[int, int, str, dict]] = []
     for a in attributions:
-        layers.append((a["content_start"], a["content_end"], "q", a))
+        if a.get("content_start") is not None:
+            layers.append((a["content_start"], a["content_end"], "q", a))
         if a.get("source_start") is not None:
             layers.append((a["source_start"], a["source_end"], "src", a))
         if a.get("cue_start") is not None:
             layers.append((a["cue_start"], a["cue_end"], "cue", a))
     for m in doc.get("mentions") or []:
-        if m["eid"] in names:
+        if m["eid"] in names and m.get("start") is not None:
             layers.append((m["start"], m["end"], "ent", names[m["eid"]]))
     paragraphs = doc.get("paragraphs") or [{"start": 0, "end": len(text)}]
     out = []
