@@ -137,7 +137,9 @@ def show(path, index, no_removed, as_json, model) -> None:
     raise click.UsageError(f"{path} has no document number {index}")
 
 
-from . import cli_corpus  # noqa: E402,F401 - registers index, search, quotes, entities, stats, serve
+from .cli_corpus import register  # noqa: E402 - index, search, quotes, entities, stats, serve
+
+register(main)
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
-"""Corpus commands (registered on the main group by cli.py): index, search, quotes, entities, stats, serve.
+"""Corpus commands (cli.py adds them to the main group with :func:`register`): index, search, quotes, entities, stats, serve.
 
 Thin: parse options, call :mod:`newsdistill.corpus` / :mod:`newsdistill.web`, print.
 The database is ``--db PATH`` or the ``NEWSDISTILL_DB`` environment variable.
@@ -7,8 +7,6 @@ The database is ``--db PATH`` or the ``NEWSDISTILL_DB`` environment variable.
 from __future__ import annotations
 
 import click
-
-from .cli import main
 
 _db = click.option("--db", envvar="NEWSDISTILL_DB", type=click.Path(dir_okay=False),
                    help="Corpus database (SQLite); default: $NEWSDISTILL_DB.")
@@ -25,7 +23,7 @@ def _open(db):
         raise click.UsageError(exc.message) from None
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db
 @click.option("--batch", default=500, show_default=True, help="Records per transaction.")
@@ -48,7 +46,7 @@ def index(paths, db, batch) -> None:
                f"({stats['multi_document_clusters']} in several documents) in {seconds:.1f}s", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("text")
 @_db
 @_fmt
@@ -69,7 +67,7 @@ def search(text, db, fmt, limit, in_quotes) -> None:
                   title=f"{res['total']} documents match")
 
 
-@main.command()
+@click.command()
 @click.argument("file", required=False)
 @_db
 @click.option("--speaker", help="Speaker name or part of it (case and accents ignored).")
@@ -119,7 +117,7 @@ def _file_quotes(path: str, doc_index: int | None, table: bool) -> list[dict] | 
     return None if table and render_quotes is not None else rows
 
 
-@main.command()
+@click.command()
 @_db
 @click.option("--top", default=20, show_default=True)
 @click.option("--label", help="Only this label (PERSON, ORG, GPE, ...).")
@@ -132,7 +130,7 @@ def entities(db, top, label, fmt) -> None:
     emit_rows(queries.top_entities(_open(db), top, label), fmt, ["name", "label", "documents", "mentions"])
 
 
-@main.command()
+@click.command()
 @_db
 @_fmt
 @click.option("--top", default=10, show_default=True, help="How many top speakers.")
@@ -144,7 +142,7 @@ def stats(db, fmt, top) -> None:
     emit_stats(queries.stats(_open(db), top), fmt)
 
 
-@main.command()
+@click.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
@@ -161,3 +159,8 @@ def serve(db, host, port, allow_remote) -> None:
 
     click.echo(f"serving {db} read-only on http://{host}:{port}/", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+def register(group: click.Group) -> None:
+    for command in (index, search, quotes, entities, stats, serve):
+        group.add_command(command)
