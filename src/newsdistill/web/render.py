@@ -128,6 +128,6 @@ def bars(data: list[tuple[str, int]], width: int = 420, row: int = 22) -> dict:
 def columns(data: list[tuple[str, int]], height: int = 140, col: int = 26) -> dict:
     """Geometry of a vertical bar chart (quotes per month)."""
     peak = max((n for _, n in data), default=0) or 1
-    return {"width": max(col * len(data), 60), "height": height + 36, "base": height,
-            "cols": [{"label": k, "n": n, "x": i * col + 2, "h": max(1, round((height - 16) * n / peak)), "w": col - 4}
+    return {"width": max(col * len(data) + 40, 80), "height": height + 36, "base": height,
+            "cols": [{"label": k, "n": n, "x": i * col + 20, "h": max(1, round((height - 16) * n / peak)), "w": col - 4}
                      for i, (k, n) in enumerate(data)]}
