@@ -160,8 +160,18 @@ def test_cli_index_and_queries(tmp_path, monkeypatch):
     runner = CliRunner()
     r = runner.invoke(main, ["index", str(jsonl), "--db", db])
     assert r.exit_code == 0, r.output
-    r = runner.invoke(main, ["index", str(jsonl), "--db", db])  # again: same rows
+    import gzip
+
+    gz = tmp_path / "out.jsonl.gz"
+    gz.write_bytes(gzip.compress(jsonl.read_bytes()))
+    r = runner.invoke(main, ["index", str(jsonl), str(gz), "--db", db])  # again, and gzipped: same rows
+    assert r.exit_code == 0, r.output
     assert counts(db)["documents"] == 8
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x1", "text": "fine"}\nnot json\n')
+    r = runner.invoke(main, ["index", str(bad), "--db", db])
+    assert r.exit_code == 1 and "bad-json" not in r.output and "bad.jsonl:2" in r.output
+    assert counts(db)["documents"] == 8  # the batch holding the bad line was never written
     monkeypatch.setenv("NEWSDISTILL_DB", db)
     r = runner.invoke(main, ["search", "climate finance", "--format", "json"])
     assert r.exit_code == 0 and len(json.loads(r.output)) == 3
