@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import store_fixture as fx
 from newsdistill.cli import main
@@ -262,3 +264,25 @@ def test_mentions_outside_the_text_and_attribution_rules_load(tmp_path):
     from newsdistill.web.render import article
 
     assert "Agence" not in "".join(article(d))  # nothing to link in the clean text
+
+
+def _snapshot(db) -> tuple:
+    conn = sqlite3.connect(db)
+    groups = conn.execute(
+        "SELECT group_concat(d.id || '/' || a.aid) FROM attributions a JOIN documents d ON d.doc = a.doc"
+        " GROUP BY a.quote_cluster").fetchall()
+    docs = conn.execute("SELECT id, title, text FROM documents ORDER BY id").fetchall()
+    conn.close()
+    return tuple(sorted(counts(db).items())), frozenset(frozenset(g[0].split(",")) for g in groups), tuple(docs)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(0, 7), min_size=1, max_size=20), st.integers(1, 4))
+def test_property_any_reload_sequence_gives_the_same_store(tmp_path_factory, order, batch):
+    recs = fx.records()
+    once = tmp_path_factory.mktemp("once") / "c.sqlite"
+    index_records(recs, once)
+    many = tmp_path_factory.mktemp("many") / "c.sqlite"
+    index_records(recs, many, batch=batch)
+    index_records([recs[i] for i in order], many, batch=batch)
+    assert _snapshot(many) == _snapshot(once)
