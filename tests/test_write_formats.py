@@ -6,9 +6,11 @@ import csv
 import json
 
 import pyarrow.parquet as pq
+import pytest
 
 from engine_corpus import make_corpus
 from newsdistill.engine.runner import RunOptions, run_corpus
+from newsdistill.errors import Fatal
 from newsdistill.write import read_records
 from newsdistill.write.csv_tables import ATTRIBUTION_COLUMNS, ENCODING, ENTITY_COLUMNS, CsvTables
 from newsdistill.write.parquet import ParquetWriter
@@ -19,7 +21,7 @@ def _synthetic(i: int) -> dict:
     text = f"Minister Jane Roe said the plan number {i} will pass. \"We are ready,\" she said."
     span = lambda s, e, **kw: {"start": s, "end": e, "text": text[s:e], **kw}  # noqa: E731
     return {
-        "id": f"s{i}", "format_version": "1.0", "status": "ok", "source": {"path": "x.jsonl", "line": i + 1, "url": f"https://e.x/{i}"},
+        "id": f"s{i}", "format_version": "1.0", "status": "ok", "source": {"path": "x.warc.gz", "offset": 10 * i, "url": f"https://e.x/{i}", "fetched": "2024-05-01T10:00:00Z"},
         "input_kind": "html", "language": "en", "title": f"Plan {i}", "byline": None, "published": "2024-05-01",
         "text": text, "paragraphs": [span(0, len(text))], "removed": [], "captions": [], "metadata_lines": [],
         "entities": [{"id": "E1", "name": "Jane Roe", "label": "PERSON", "aliases": ["Roe", "she"], "roles": ["Minister"],
@@ -47,6 +49,8 @@ def test_parquet_round_trip_of_real_and_synthetic_records(tmp_path):
         for r in synthetic:
             writer.write_record(r)
     assert list(read_records(str(tmp_path / "s.parquet"))) == synthetic
+    with pytest.raises(Fatal, match="source"), ParquetWriter(str(tmp_path / "t.parquet")) as writer:
+        writer.write_record({**synthetic[0], "source": {"path": "x", "new_key": 1}})
     table = pq.read_table(tmp_path / "a.parquet")
     assert table.schema.field("removed").type.value_type.field("reason").name == "reason"  # a real struct column
     assert table.num_rows == len(want)

@@ -48,9 +48,11 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
-        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model) -> None:
-    """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
+        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db) -> None:
+    """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
+    one JSON record per input document."""
     from .engine.runner import RunOptions, run_corpus
     from .errors import Fatal
 
@@ -59,7 +61,7 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     _use_model(model)
     options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
                          address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
-                         dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model,
+                         dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model, db=db,
                          progress=sys.stderr.isatty() if progress is None else progress)
     try:
         summary = run_corpus(paths, output, options)
@@ -115,6 +117,10 @@ def show(path, index, no_removed, as_json, model) -> None:
             sys.exit(0 if doc.status == "ok" else 1)
     raise click.UsageError(f"{path} has no document number {index}")
 
+
+from .cli_corpus import register  # noqa: E402 - index, search, quotes, entities, stats, serve
+
+register(main)
 
 if __name__ == "__main__":
     main()

@@ -1,1 +1,1 @@
-"""Corpus-level features: what needs to see many documents (duplicates, the store)."""
+"""Corpus-level work: the SQLite store, cross-document quote clusters, queries, duplicates."""

@@ -20,16 +20,16 @@ import itertools
 import multiprocessing
 import os
 import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from .. import errors
-from ..errors import Fatal
+from ..errors import BadRecord, Fatal
 from ..pipeline import Pipeline, default_pipeline
 from ..record import Document
+from ..timeout import time_limit
 from .serial import process
 
 PipelineFactory = Callable[[], Pipeline]
@@ -67,27 +67,14 @@ def default_workers() -> int:
 
 
 # ---- per-document time bound ---------------------------------------------------------------
-class _DocTimeout(BaseException):  # not Exception: no step or process() may swallow it
-    pass
-
-
-def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
-    raise _DocTimeout()
-
-
 def process_bounded(pipeline: Pipeline, doc: Document, timeout: float | None) -> Document:
-    """``process`` with a wall-clock bound (SIGALRM; only in a process's main thread)."""
-    if not timeout or threading.current_thread() is not threading.main_thread():
-        return process(pipeline, doc)
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
+    """``process`` within a wall-clock bound (SIGALRM, :mod:`newsdistill.timeout`; nests with the
+    steps' own bounds; only enforced in a process's main thread, where workers run steps)."""
     try:
-        return process(pipeline, doc)
-    except _DocTimeout:
-        return doc.fail(errors.TOO_SLOW, f"processing took more than {timeout:g}s")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        with time_limit(timeout, "processing the document"):
+            return process(pipeline, doc)
+    except BadRecord as exc:  # only the bound raises here: process() turns step failures into records
+        return doc.fail(exc.code, exc.message)
 
 
 # ---- worker side ---------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class RunOptions:
     drop_duplicates: bool = False
     dedup_options: DedupOptions = field(default_factory=DedupOptions)
     csv_dir: str | None = None
+    db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
     progress: bool = False
 
@@ -99,7 +100,10 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
                 indexed.append(index)
                 yield doc
 
+    from ..corpus.store import indexing
+
     with (open_writer(output, fmt) as writer, _csv(options) as csv, RunProgress(options.progress, len(files)) as bar,
+          indexing(options.db) as index,
           make_engine(options.engine, workers=options.workers, address=options.address,
                       batch_size=options.batch_size, timeout=options.timeout, model=options.model) as engine):
         for doc in engine.map(docs()):
@@ -108,6 +112,7 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
             if not drop:
                 record = doc.to_dict()
                 writer.write_record(record)
+                index(record)
                 if csv:
                     csv.write_record(record)
             bar.advance(indexed.popleft())
@@ -185,6 +190,10 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
     summary.shards = len(shards.done)
     for stale in list(Path(output).glob("shard-*.part.*")) + list(Path(output).glob("*.tmp")):
         stale.unlink()
+    if options.db:  # the whole output, also what earlier runs wrote (loading is idempotent)
+        from ..corpus.store import index_records
+
+        index_records((r for shard in sorted(shards.done) for r in shards.records(shard)), options.db)
     if options.csv_dir:
         from ..write.csv_tables import CsvTables
 

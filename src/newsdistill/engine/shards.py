@@ -35,7 +35,7 @@ from ..read.sources import ReadOptions, read_path, split_suffix
 from ..record import FORMAT_VERSION, Document
 
 # files that hold many documents: each starts a shard of its own (the rest are grouped)
-CONTAINER_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson", ".warc", ".arc"})
+CONTAINER_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson", ".warc"})
 DEFAULT_SHARD_SIZE = 10_000
 EXTENSIONS = {"jsonl": "jsonl", "jsonl.gz": "jsonl.gz", "parquet": "parquet"}
 MANIFEST = "manifest.json"

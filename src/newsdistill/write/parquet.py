@@ -32,7 +32,8 @@ PARAGRAPH = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.s
 REMOVED = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string())])
 CAPTION = pa.struct([("text", pa.string()), ("credit", pa.string()), ("restrictions", pa.list_(pa.string())),
                      ("date", pa.string()), ("place", pa.string()), *_SPAN_OFFSETS, ("rule", pa.string())])
-SOURCE = pa.struct([("path", pa.string()), ("line", pa.int64()), ("offset", pa.int64()), ("url", pa.string())])
+SOURCE = pa.struct([("path", pa.string()), ("line", pa.int64()), ("offset", pa.int64()), ("url", pa.string()),
+                    ("fetched", pa.string())])
 ERROR = pa.struct([("code", pa.string()), ("message", pa.string()), ("kind", pa.string())])
 
 # (field, type, how it is stored): "value" as is, "json" as a JSON string
@@ -57,7 +58,25 @@ _KNOWN = {name for name, _ in COLUMNS} - {"extra"}
 ROW_GROUP = 2000  # records buffered per row group
 
 
+_STRUCTS = {"source": SOURCE, "error": ERROR, "paragraphs": PARAGRAPH, "removed": REMOVED, "captions": CAPTION,
+            "metadata_lines": REMOVED}
+_STRUCT_KEYS = {name: {typ.field(i).name for i in range(typ.num_fields)} for name, typ in _STRUCTS.items()}
+
+
+def _check_shapes(record: dict[str, Any]) -> None:
+    """A struct column would drop keys it does not know: refuse instead of losing data silently."""
+    for name, keys in _STRUCT_KEYS.items():
+        value = record.get(name)
+        sample = value[0] if isinstance(value, list) and value else value
+        if isinstance(sample, dict) and not keys.issuperset(sample):
+            from ..errors import Fatal
+
+            raise Fatal("internal-error", f"the Parquet schema has no column for {name}.{sorted(set(sample) - keys)}: "
+                                          "add it to write/parquet.py")
+
+
 def to_row(record: dict[str, Any]) -> dict[str, Any]:
+    _check_shapes(record)
     row = {name: record.get(name) for name, _ in COLUMNS if name not in JSON_COLUMNS and name != "extra"}
     for name in JSON_COLUMNS:
         row[name] = json.dumps(record[name], ensure_ascii=False) if name in record else None
