@@ -58,9 +58,11 @@ class Pipeline:
 
 def default_steps() -> list[Step]:
     from .clean import CleanText
+    from .extract.entities import ExtractEntities
     from .extract.language import DetectLanguage
+    from .extract.nlp import ParseText
 
-    return [CleanText(), DetectLanguage()]
+    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities()]
 
 
 _default: Pipeline | None = None
