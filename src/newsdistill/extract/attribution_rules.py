@@ -111,3 +111,21 @@ TITLE_WORDS: frozenset[str] = frozenset(
     mr. mr mrs. mrs ms. ms miss sir lord dame lady madam
     """.split()
 )
+
+# Cue verbs whose direct object is the content ("praised Christie's leadership", "denied the
+# report"), with a following "for/as/of ..." ("criticized Clinton for accepting ...").
+DOBJ_CUES: frozenset[str] = frozenset(
+    """
+    announce deny confirm criticize criticise praise reveal disclose propose recommend estimate
+    predict describe urge demand cite discuss dismiss reject denounce attack slam blast mock
+    ridicule thank endorse support back oppose welcome repeat reiterate call brand accuse blame
+    defend emphasize emphasise stress acknowledge admit concede highlight list tout promise vow
+    pledge want prefer offer condemn applaud hail decry lament question challenge dispute
+    characterize characterise label dub slam tweet post write report suggest mention recall
+    express voice raise outline detail explain insist predict warn note
+    """.split()
+)
+DOBJ_CONTENT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
+DOBJ_FOLLOWING_PREPS = frozenset({"for", "as", "of", "over"})
+# words right before a cue verb that belong to the cue ("has said", "did not say", "also said")
+CUE_PREFIX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})

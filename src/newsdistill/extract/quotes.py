@@ -188,14 +188,14 @@ def _envelope(tokens) -> tuple[int, int] | None:
     return min(t.idx for t in toks), max(_tok_end(t) for t in toks)
 
 
-def _trim(ctx: _Ctx, toks: list, drop_leading_that: bool = True) -> list:
+def _trim(ctx: _Ctx, toks: list, drop_leading_that: bool = True, drop_connectives: bool = False) -> list:
     """Drop leading/trailing punctuation (keeping quote marks), a leading 'that', leading connectives."""
     toks = sorted((t for t in toks if not t.is_space), key=lambda t: t.i)
     while toks and (
         (toks[0].is_punct and not _is_quote_tok(toks[0]))
         or (drop_leading_that and toks[0].lower_ in R.CONTENT_LEADING_DROP and toks[0].dep_ == "mark")
-        or toks[0].dep_ == "cc"
-        or (toks[0].dep_ == "advmod" and len(toks) > 1 and toks[1].text == ",")
+        or (drop_connectives and toks[0].dep_ in ("cc", "advmod") and len(toks) > 1 and toks[1].text == ",")
+        or (drop_connectives and toks[0].dep_ == "cc")
     ):
         toks = toks[1:]
     while toks and toks[-1].is_punct and not _is_quote_tok(toks[-1]):
@@ -269,10 +269,20 @@ def _is_cue(tok) -> bool:
 
 
 def _cue_span(tok) -> tuple[int, int]:
+    """The verb with its auxiliaries/negation/adverbs right before it ("has also said") and a
+    particle or colon right after it ("pointed out", "added:")."""
     s, e = tok.idx, _tok_end(tok)
-    for c in tok.children:
-        if c.dep_ == "prt" and c.i == tok.i + 1:
-            e = _tok_end(c)
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].head.i == tok.i and doc[i].dep_ in R.CUE_PREFIX_DEPS:
+        s = doc[i].idx
+        i -= 1
+    j = tok.i + 1
+    if j < len(doc) and doc[j].dep_ == "prt" and doc[j].head.i == tok.i:
+        e = _tok_end(doc[j])
+        j += 1
+    if j < len(doc) and doc[j].text == ":":
+        e = _tok_end(doc[j])
     return s, e
 
 
@@ -323,6 +333,12 @@ def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
         if not clauses:
             clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in R.CLAUSE_POS and ctx.tok_para[c.i] == para
                        and lemma not in R.CLAUSE_ONLY_CUES]
+        if not clauses and lemma in R.DOBJ_CUES:
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
+            if objs:
+                clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
+                    c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in R.DOBJ_FOLLOWING_PREPS
+                                                      and c.i > objs[0].i))]
         for c in clauses:
             content_toks.extend(_same_para(ctx, list(c.subtree), para))
         if clauses:
@@ -360,7 +376,7 @@ def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
     if rule == R.RULE_VERB_QUOTE_BEFORE or (touched and span[1] <= keep_out[0]):
         sent_end = _tok_end(tok.sent[-1]) if tok.sent[-1].i >= tok.i else keep_out[1]
         nxt = next((q for q in ctx.quotes if q.start >= keep_out[1]), None)
-        if nxt is not None and nxt.start >= sent_end - 1 and ctx.para(nxt.start) == para and not ctx.text[sent_end:nxt.start].strip():
+        if nxt is not None and nxt.end - nxt.start > 2 and nxt.start >= sent_end - 1 and ctx.para(nxt.start) == para and not ctx.text[sent_end:nxt.start].strip():
             out.append(Candidate("direct", cue, (nxt.start, nxt.end), src, R.RULE_QUOTE_CONTINUES,
                                  source_head=subj.i, cue_token=tok.i, quotes=[nxt]))
     return out
@@ -392,7 +408,7 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     clause = [t for t in head.sent if t.i not in phrase_ids and ctx.tok_para[t.i] == para] if head.dep_ == "ROOT" else [
         t for t in head.subtree if t.i not in phrase_ids and ctx.tok_para[t.i] == para
     ]
-    content = _envelope(_trim(ctx, clause))
+    content = _envelope(_trim(ctx, clause, drop_connectives=True))
     if content is None:
         return None
     cue = (tok.idx, _tok_end(nxt))
@@ -415,7 +431,7 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
             cand = _according_candidate(ctx, tok)
             if cand is not None:
                 out.append(cand)
-        elif _is_cue(tok):
+        elif _is_cue(tok) and ctx.quote_at(tok.idx) is None:  # rule cue.not-inside-quote
             out.extend(_verb_candidate(ctx, tok))
     return _dedupe(out)
 
