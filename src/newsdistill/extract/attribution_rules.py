@@ -129,3 +129,14 @@ DOBJ_CONTENT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
 DOBJ_FOLLOWING_PREPS = frozenset({"for", "as", "of", "over"})
 # words right before a cue verb that belong to the cue ("has said", "did not say", "also said")
 CUE_PREFIX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+DOBJ_CUES = DOBJ_CUES | frozenset(
+    "endorse thank congratulate tout defend attack criticize cast reaffirm".split())
+# verb + preposition cues whose object is the content ("called for ...", "pointed to ...")
+PREP_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}), "point": frozenset({"to"}), "talk": frozenset({"about", "up"}),
+    "refer": frozenset({"to"}), "speak": frozenset({"about", "of", "on"}), "respond": frozenset({"to"}),
+    "comment": frozenset({"on"}), "focus": frozenset({"on"}), "push": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}), "warn": frozenset({"of", "about", "against"}),
+    "complain": frozenset({"about", "of"}), "vote": frozenset({"for", "against"}),
+    "advocate": frozenset({"for"}), "insist": frozenset({"on"}), "hint": frozenset({"at"}),
+}

@@ -263,7 +263,7 @@ def _is_cue(tok) -> bool:
     if tok.pos_ not in ("VERB",):
         return False
     lemma = tok.lemma_.lower()
-    if lemma in R.CUE_VERBS:
+    if lemma in R.CUE_VERBS or lemma in R.DOBJ_CUES or lemma in R.PREP_CUES:
         return True
     return any(c.dep_ == "prt" and (lemma, c.lower_) in R.PHRASAL_CUES for c in tok.children)
 
@@ -339,6 +339,15 @@ def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
                 clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
                     c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in R.DOBJ_FOLLOWING_PREPS
                                                       and c.i > objs[0].i))]
+        if not clauses and lemma in R.PREP_CUES:
+            preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in R.PREP_CUES[lemma]
+                     and c.i > tok.i and ctx.tok_para[c.i] == para]
+            if preps:
+                p = preps[0]
+                cue = (cue[0], _tok_end(p))
+                clauses = [c for c in p.children if c.dep_ in ("pobj", "pcomp")] if p.dep_ == "prep" else [
+                    c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > p.i]
+                clauses += [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > p.i]
         for c in clauses:
             content_toks.extend(_same_para(ctx, list(c.subtree), para))
         if clauses:
