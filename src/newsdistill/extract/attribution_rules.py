@@ -118,7 +118,7 @@ DOBJ_CUES: frozenset[str] = frozenset(
     """
     announce deny confirm criticize criticise praise reveal disclose propose recommend estimate
     predict describe urge demand cite discuss dismiss reject denounce attack slam blast mock
-    ridicule thank endorse support back oppose welcome repeat reiterate call brand accuse blame
+    ridicule thank endorse welcome repeat reiterate call brand accuse blame
     defend emphasize emphasise stress acknowledge admit concede highlight list tout promise vow
     pledge want prefer offer condemn applaud hail decry lament question challenge dispute
     characterize characterise label dub slam tweet post write report suggest mention recall
