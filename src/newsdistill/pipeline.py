@@ -59,11 +59,14 @@ class Pipeline:
 def default_steps() -> list[Step]:
     from .clean import CleanText
     from .extract.attribution import Attribution
+    from .extract.dates import ExtractDates
     from .extract.entities import ExtractEntities
+    from .extract.figures import ExtractFigures
     from .extract.language import DetectLanguage
     from .extract.nlp import ParseText
 
-    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), Attribution()]
+    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates(),
+            Attribution()]
 
 
 _default: Pipeline | None = None

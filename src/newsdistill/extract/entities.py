@@ -41,6 +41,7 @@ class Mention:
     key: Any = None
     input_start: int | None = None
     input_end: int | None = None
+    gender: str | None = None  # from an honorific inside or before the name ("Mrs. Lopez")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
@@ -111,6 +112,8 @@ def _corrections() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "la", "le"}
+_ORGISH = {"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW"}
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
 _PLACE_WORDS = {"province", "city", "town", "village", "region", "district", "state", "county", "governorate"}
 
@@ -165,7 +168,9 @@ def _mentions_in(sdoc, caption: int | None) -> list[Mention]:
             label, rule = "GPE", "place-after-place-word"
         if label == "PERSON":
             # strip honorifics/titles inside the span; extend left over untagged proper nouns ("Riyad")
+            honorific = None
             while ts < te - 1 and (sdoc[ts].lower_ in data.HONORIFICS or R.is_title(sdoc[ts])):
+                honorific = data.HONORIFICS.get(sdoc[ts].lower_, honorific)
                 ts += 1
             while ts > 0 and not taken[ts - 1] and sdoc[ts - 1].pos_ == "PROPN" and sdoc[ts - 1].text[:1].isupper() \
                     and sdoc[ts - 1].ent_type_ in ("", "PERSON") and not R.is_title(sdoc[ts - 1]) \
@@ -176,7 +181,9 @@ def _mentions_in(sdoc, caption: int | None) -> list[Mention]:
         if label in ("NORP", "GPE", "LOC") and text in data.DEMONYMS:
             add(ts, te, "GPE", "demonym", "demonym", ("alias", data.DEMONYMS[text]))
             continue
-        add(ts, te, label, rule, key=("alias", key) if key else None)
+        m = add(ts, te, label, rule, key=("alias", key) if key else None)
+        if m is not None and label == "PERSON":
+            m.gender = honorific or R.honorific_gender(sdoc, ts)[0]
 
     # alias table hits the model missed ("Daesh [ISIS]", "AFP PHOTO")
     text = sdoc.text
@@ -230,6 +237,16 @@ class _Cluster:
         self.canonical: str | None = key[1] if key and key[0] == "alias" else None
         self.label_votes: dict[str, int] = {}
 
+    def gender(self) -> str | None:
+        """The gender with most weighted votes; None when unknown or tied."""
+        votes: dict[str, float] = {}
+        for g, w in self.gender_votes:
+            votes[g] = votes.get(g, 0) + w
+        top = sorted(votes.items(), key=lambda kv: -kv[1])
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0]
+
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
         self.label_votes[m.label] = self.label_votes.get(m.label, 0) + 1
@@ -269,6 +286,26 @@ class _Clusterer:
         c.add(m)
         return c
 
+    def merge_acronyms(self) -> None:
+        """"the NTA ... the National Transport Authority": an acronym cluster joins the full name's (rule acronym-initials)."""
+        full_by_initials: dict[str, _Cluster] = {}
+        for c in self.clusters:
+            for m in c.mentions:
+                words = [w for w in re.split(r"[\s-]+", m.text) if w and w.lower() not in _ACRONYM_SKIP]
+                if len(words) >= 2 and all(w[:1].isupper() for w in words) and m.label in _ORGISH:
+                    full_by_initials.setdefault("".join(w[0] for w in words), c)
+        for c in list(self.clusters):
+            if len(c.mentions) == 0 or c.canonical:
+                continue
+            acr = c.mentions[0].text.replace(".", "")
+            target = full_by_initials.get(acr) if acr.isupper() and 2 <= len(acr) <= 8 else None
+            if target is None or target is c:
+                continue
+            for m in c.mentions:
+                m.rule += "+acronym-initials"
+                target.add(m)
+            c.mentions.clear()
+
     def _person(self, m: Mention, gender_hint: str | None) -> _Cluster:
         words = _person_name_tokens(m)
         if len(words) >= 2:
@@ -281,8 +318,9 @@ class _Clusterer:
             return c
         cands = self.persons_by_part.get(words[0].casefold(), []) if words else []
         if gender_hint:
-            same = [c for c in cands if not c.gender_votes or gender_hint in c.gender_votes]
-            cands = same or cands
+            same = [c for c in cands if c.gender() == gender_hint]
+            unknown = [c for c in cands if c.gender() is None]
+            cands = same or unknown or cands
         if cands:
             return cands[-1]  # the most recently introduced person of that name
         return self._get(("person", _norm(m.text)))
@@ -322,9 +360,7 @@ def build_entities(doc: Document) -> list[Entity]:
             for k in range(m.tok_start, m.tok_end):
                 in_mention[k] = True
         for m in mentions:
-            gender = None
-            if m.label == "PERSON" and m.kind != "nominal":
-                gender, _ = R.honorific_gender(view, m.tok_start)
+            gender = m.gender if m.label == "PERSON" else None
             c = clusterer.add(m, gender)
             if m.label != "PERSON":
                 continue
@@ -335,16 +371,17 @@ def build_entities(doc: Document) -> list[Entity]:
                     c.roles.append(role)
                 continue
             if gender:
-                c.gender_votes.append(gender)
+                c.gender_votes.append((gender, data.GENDER_WEIGHTS["honorific"]))
             for role in (_first(R.prenominal_role(view, m.tok_start, in_mention)), R.appositive_role(view, m.tok_end)):
                 if role and role.casefold() not in {r.casefold() for r in c.roles}:
                     c.roles.append(role)
                     g = R.role_gender(role)
                     if g:
-                        c.gender_votes.append(g)
+                        c.gender_votes.append((g, data.GENDER_WEIGHTS["role"]))
             g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
             if g:
                 c.gender_votes.append(g)
+    clusterer.merge_acronyms()
     return _finish(doc, clusterer)
 
 
@@ -358,9 +395,7 @@ def _finish(doc: Document, clusterer: _Clusterer) -> list[Entity]:
         return (0, min(body)) if body else (1, min(m.start for m in c.mentions))
 
     entities = []
-    for c in sorted(clusterer.clusters, key=first_pos):
-        if not c.mentions:
-            continue
+    for c in sorted((c for c in clusterer.clusters if c.mentions), key=first_pos):
         label = data.ALIASES[c.canonical][0] if c.canonical in data.ALIASES else None
         if label is None:
             votes = dict(c.label_votes)
@@ -377,17 +412,12 @@ def _finish(doc: Document, clusterer: _Clusterer) -> list[Entity]:
         c.mentions.sort(key=lambda m: (m.caption is not None, m.caption or 0, m.start))
         aliases: list[str] = []
         for m in c.mentions:
-            if m.kind == "name" and c.canonical and _norm(m.text) != _norm(name):
+            if m.kind == "name" and (c.canonical or "acronym" in m.rule) and _norm(m.text) != _norm(name):
                 m.kind = "alias"
             if _norm(m.text) != _norm(name) and m.text not in aliases and m.kind != "nominal":
                 aliases.append(m.text)
             _input_offsets(doc, m)
-        gender = None
-        if label == "PERSON" and c.gender_votes:
-            votes = {g: c.gender_votes.count(g) for g in set(c.gender_votes)}
-            top = sorted(votes.items(), key=lambda kv: -kv[1])
-            if len(top) == 1 or top[0][1] > top[1][1]:
-                gender = top[0][0]
+        gender = c.gender() if label == "PERSON" else None
         entities.append(Entity(f"E{len(entities) + 1}", name, label, aliases, list(c.roles), gender, c.mentions))
     return entities
 

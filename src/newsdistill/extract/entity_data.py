@@ -137,6 +137,8 @@ GENDERED_TITLES: dict[str, str] = {
 }
 PRONOUN_GENDER: dict[str, str] = {"he": "male", "him": "male", "his": "male", "himself": "male",
                                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# how much each clue counts when a person's gender is voted (rule gender.<clue>)
+GENDER_WEIGHTS = {"honorific": 3.0, "role": 2.0, "pronoun-subject": 1.0, "pronoun-other": 0.5}
 # how many tokens after a person's first mention a pronoun may be to tell that person's gender
 PRONOUN_WINDOW = 40
 

@@ -9,6 +9,7 @@ records why in ``doc.extra["skipped"]`` and later NLP steps do nothing.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from typing import Any
 
 from ..errors import Fatal
@@ -98,5 +99,11 @@ class ParseText:
 
 
 def parse_extra(text: str, model: str | None = None):
-    """Parse a short text outside the body (a caption) with the same pipeline."""
-    return load_model(model)(text[:MAX_PARSE_CHARS])
+    """Parse a short text outside the body (a caption) with the same pipeline; the last few are cached
+    so the entity and date steps share one parse of each caption."""
+    return _parse_cached(text[:MAX_PARSE_CHARS], model or _model_name)
+
+
+@lru_cache(maxsize=16)
+def _parse_cached(text: str, model: str):
+    return load_model(model)(text)

@@ -123,13 +123,15 @@ def role_gender(role: str) -> str | None:
     return None
 
 
-def pronoun_gender(doc, end: int, person_starts: set[int]) -> str | None:
-    """The gender of the first he/she-type pronoun after token ``end``, before another person is named."""
+def pronoun_gender(doc, end: int, person_starts: set[int]) -> tuple[str, float] | None:
+    """(gender, weight) of the first he/she-type pronoun after token ``end``, before another person is
+    named; a subject pronoun weighs more than "her"/"his" (which often point elsewhere)."""
     stop = min(len(doc), end + data.PRONOUN_WINDOW)
     for k in range(end, stop):
         if k in person_starts:
             return None
         g = data.PRONOUN_GENDER.get(doc[k].lower_)
         if g is not None:
-            return g
+            kind = "pronoun-subject" if doc[k].dep_ in ("nsubj", "nsubjpass") else "pronoun-other"
+            return g, data.GENDER_WEIGHTS[kind]
     return None
