@@ -130,9 +130,17 @@ class _Resolver:
         """'Syrian ambassador to Russia Riyad Haddad' -> 'Syrian ambassador to Russia'."""
         s, e = cand.source
         words = [t for t in self.sdoc.char_span(s, e, alignment_mode="expand") or [] if not (m.start <= t.idx < m.end)]
-        words = [t for t in words if t.idx < m.start and t.dep_ != "det" and not t.is_punct]
+        words = [t for t in words if t.idx < m.start and t.dep_ != "det" and not t.is_punct
+                 and t.lower_ not in R.HONORIFIC_GENDER]
         if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
-            return None
+            # 'John Smith, a local banker' -> 'local banker'
+            head = next((t for t in self.sdoc if m.start <= t.idx < m.end and not (m.start <= t.head.idx < m.end)), None)
+            appos = [c for c in head.children if c.dep_ == "appos" and c.idx < e] if head is not None else []
+            if not appos:
+                return None
+            words = [t for t in appos[0].subtree if t.dep_ != "det" and not t.is_punct and t.idx < e]
+            if not words:
+                return None
         return self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
 
     def pronoun(self, tok, before: int) -> dict | None:

@@ -7,6 +7,11 @@ back to one entry.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # ---- quote marks --------------------------------------------------------------------------
 # name -> (opening marks, closing marks).  A quote opened by a mark of one pair closes with a
 # closing mark of the same pair; "straight" marks are symmetric and decided by context.
@@ -25,7 +30,7 @@ ALL_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a
 
 # ---- cue verbs (lemmas) ---------------------------------------------------------------------
 # Verbs of saying/reporting/believing that PolNeAR-style attribution treats as cues.
-CUE_VERBS: frozenset[str] = frozenset(
+CUE_VERBS: frozenset[str] = _words(
     """
     say tell state note add claim argue explain insist warn announce report write suggest
     acknowledge admit deny confirm ask reply respond continue predict declare assert contend
@@ -36,12 +41,10 @@ CUE_VERBS: frozenset[str] = frozenset(
     inform hint imply speculate disclose proclaim read show find reiterate repeat
     lament acknowledge affirm assure brief cite demand advise signal concur muse predict
     chime interject shout yell scream whisper murmur mutter announce caution counsel
-    """.split()
+    """
 )
 # Cue verbs that only count when they take a clause or a quote (never with a plain object).
-CLAUSE_ONLY_CUES: frozenset[str] = frozenset(
-    "think feel believe hope fear worry wonder find show read continue add post question".split()
-)
+CLAUSE_ONLY_CUES: frozenset[str] = _words("think feel believe hope fear worry wonder find show read continue add post question")
 # Verb + particle cues ("point out", "lay out").
 PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset({("point", "out"), ("go", "on"), ("spell", "out"), ("chime", "in")})
 # "according to X": the cue is the two words.
@@ -56,13 +59,13 @@ CLAUSE_POS = frozenset({"VERB", "AUX"})
 CONTENT_LEADING_DROP = frozenset({"that"})
 
 # Nouns that name a document which can "say" things ("the report notes").
-DOCUMENT_NOUNS: frozenset[str] = frozenset(
+DOCUMENT_NOUNS: frozenset[str] = _words(
     """
     report document text statement study memo letter paper survey poll analysis review
     filing complaint lawsuit indictment ruling decision order opinion assessment audit
     release book article essay op-ed column editorial brief draft plan proposal resolution
     transcript email message tweet post investigation inquiry bill
-    """.split()
+    """
 )
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its"})
 
@@ -101,7 +104,7 @@ RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
 RULE_ACCORDING_TO = "cue.according-to"      # CLAUSE, according to X
 
 # Capitalised words before a name that are titles, not first names ("President Trump").
-TITLE_WORDS: frozenset[str] = frozenset(
+TITLE_WORDS: frozenset[str] = _words(
     """
     president vice secretary general senator sen. rep. representative governor gov. minister
     ambassador mayor chairman chairwoman chair director chief judge justice attorney speaker
@@ -109,12 +112,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
     spokesperson commissioner king queen prince princess pope rev. reverend father sister
     candidate nominee premier chancellor commander congressman congresswoman sheriff
     mr. mr mrs. mrs ms. ms miss sir lord dame lady madam
-    """.split()
+    """
 )
 
 # Cue verbs whose direct object is the content ("praised Christie's leadership", "denied the
 # report"), with a following "for/as/of ..." ("criticized Clinton for accepting ...").
-DOBJ_CUES: frozenset[str] = frozenset(
+DOBJ_CUES: frozenset[str] = _words(
     """
     announce deny confirm criticize criticise praise reveal disclose propose recommend estimate
     predict describe urge demand cite discuss dismiss reject denounce attack slam blast mock
@@ -123,14 +126,13 @@ DOBJ_CUES: frozenset[str] = frozenset(
     pledge want prefer offer condemn applaud hail decry lament question challenge dispute
     characterize characterise label dub slam tweet post write report suggest mention recall
     express voice raise outline detail explain insist predict warn note
-    """.split()
+    """
 )
 DOBJ_CONTENT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
 DOBJ_FOLLOWING_PREPS = frozenset({"for", "as", "of", "over"})
 # words right before a cue verb that belong to the cue ("has said", "did not say", "also said")
 CUE_PREFIX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-DOBJ_CUES = DOBJ_CUES | frozenset(
-    "endorse thank congratulate tout defend attack criticize cast reaffirm".split())
+DOBJ_CUES = DOBJ_CUES | _words("endorse thank congratulate tout defend attack criticize cast reaffirm")
 # verb + preposition cues whose object is the content ("called for ...", "pointed to ...")
 PREP_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}), "point": frozenset({"to"}), "talk": frozenset({"about", "up"}),
@@ -140,3 +142,6 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "complain": frozenset({"about", "of"}), "vote": frozenset({"for", "against"}),
     "advocate": frozenset({"for"}), "insist": frozenset({"on"}), "hint": frozenset({"at"}),
 }
+# "said in a statement that ...": the clause hangs off the statement noun
+STATEMENT_NOUNS = _words("statement interview post tweet email letter release speech op-ed column message video")
+RULE_IN_STATEMENT = "cue.in-a-statement"    # X said in a statement that CLAUSE

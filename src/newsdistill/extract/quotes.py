@@ -241,7 +241,7 @@ def _kind(ctx: _Ctx, span: tuple[int, int], touched: list[Quote]) -> str:
 
 def _subject(tok):
     for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and not c.is_punct and not _is_quote_tok(c):
             return c
     for c in tok.children:
         if c.dep_ == "nsubjpass":
@@ -294,9 +294,9 @@ def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
 def _adjacent_quote_before(ctx: _Ctx, pos: int, para: int) -> Quote | None:
     best = None
     for q in ctx.quotes:
-        if q.end <= pos and ctx.para(q.start) <= para and ctx.para(q.end - 1) == para:
-            if not ctx.text[q.end:pos].strip(" ,\u2014\u2013-"):
-                best = q
+        if q.end <= pos and ctx.para(q.start) <= para and ctx.para(q.end - 1) == para \
+                and not ctx.text[q.end:pos].strip(" ,\u2014\u2013-"):
+            best = q
     return best
 
 
@@ -333,6 +333,12 @@ def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
         if not clauses:
             clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in R.CLAUSE_POS and ctx.tok_para[c.i] == para
                        and lemma not in R.CLAUSE_ONLY_CUES]
+        if not clauses:  # "said in a statement that ..."
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in R.STATEMENT_NOUNS):
+                    clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl") and ctx.tok_para[c.i] == para
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                    rule = R.RULE_IN_STATEMENT if clauses else rule
         if not clauses and lemma in R.DOBJ_CUES:
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
             if objs:
@@ -359,6 +365,10 @@ def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
                     content_toks.extend(t for t in c.subtree if ctx.tok_para[t.i] == para)
                     content_toks.extend(g for g in tok.children if g.dep_ == "cc" and last < g.i < c.i)
     span = None
+    # a trailing "..., according to X" is its own attribution, not part of this content
+    for acc in [t for t in content_toks if t.lower_ == R.ACCORDING_TO[0]]:
+        drop = {t.i for t in acc.subtree}
+        content_toks = [t for t in content_toks if t.i not in drop]
     if content_toks:
         # never let the content swallow the source or the cue
         content_toks = [t for t in content_toks if not (keep_out[0] <= t.idx < keep_out[1])] if rule != R.RULE_PARATAXIS else content_toks
