@@ -78,3 +78,20 @@ def test_seed_kinds_of_quoted_statements(attributions):
     assert kinds["says:the document"] == "direct"
     assert kinds["adds:he"] == "mixed"
     assert kinds["notes:The report"] == "mixed"
+
+
+def test_seed_figures_attributed_to_their_source(seed_doc):
+    d = seed_doc.to_dict()
+    by_id = {a["id"]: a for a in d["attributions"]}
+    figures = [f for f in d["figures"] if f["span"]["text"] == "more than 20,000"]
+    assert len(figures) == 2
+    sources = [by_id[f["attributed_to"]]["source"]["text"] for f in figures]
+    assert sources == ["UN Secretary-General Antonio Guterres in his report on the ISIS threat", "UN estimates"]
+
+
+def test_quotes_table_rows(seed_doc):
+    from newsdistill.quotes_table import rows
+
+    table = rows(seed_doc)
+    assert len(table) == len(GOLDEN)
+    assert ("Riyad Haddad", "Syrian ambassador to Russia", "direct", "said") in [r[1:5] for r in table]

@@ -134,5 +134,25 @@ def show(path, index, no_removed, as_json, model) -> None:
     raise click.UsageError(f"{path} has no document number {index}")
 
 
+@main.command()
+@click.argument("path")
+@click.option("--index", default=0, show_default=True, help="Which document of PATH (for JSONL dumps).")
+def quotes(path, index) -> None:
+    """Who said what in PATH: speaker, role, kind, cue and content of every attribution."""
+    from rich.console import Console
+
+    from .engine.serial import process
+    from .pipeline import default_pipeline
+    from .quotes_table import render_quotes
+    from .read import ReadOptions, read_path
+
+    for i, doc in enumerate(read_path(path, ReadOptions())):
+        if i == index:
+            doc = process(default_pipeline(), doc)
+            render_quotes(doc, Console())
+            sys.exit(0 if doc.status == "ok" else 1)
+    raise click.UsageError(f"{path} has no document number {index}")
+
+
 if __name__ == "__main__":
     main()
