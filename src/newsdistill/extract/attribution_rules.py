@@ -145,3 +145,8 @@ PREP_CUES: dict[str, frozenset[str]] = {
 # "said in a statement that ...": the clause hangs off the statement noun
 STATEMENT_NOUNS = _words("statement interview post tweet email letter release speech op-ed column message video")
 RULE_IN_STATEMENT = "cue.in-a-statement"    # X said in a statement that CLAUSE
+
+# Verbs the learned cue model may not make cues: their everyday sense ("Russian forces have
+# supported the Syrian army") is not an attribution, though PolNeAR counts stances like
+# "voters who support Sanders".  Rule ``cue.never``.
+NEVER_CUES: frozenset[str] = _words("support back fight have be do get make take give go come lead hold keep put")

@@ -311,7 +311,7 @@ def _adjacent_quote_after(ctx: _Ctx, pos: int, para: int) -> Quote | None:
     return None
 
 
-def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
+def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     para = ctx.tok_para[tok.i]
     subj = _subject(tok)
     if subj is None or ctx.tok_para[subj.i] != para:
@@ -339,14 +339,15 @@ def _verb_candidate(ctx: _Ctx, tok) -> list[Candidate]:
                     clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl") and ctx.tok_para[c.i] == para
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                     rule = R.RULE_IN_STATEMENT if clauses else rule
-        if not clauses and lemma in R.DOBJ_CUES:
+        generic = learned and lemma not in R.CUE_VERBS and lemma not in R.PREP_CUES
+        if not clauses and (lemma in R.DOBJ_CUES or generic):
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
             if objs:
                 clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
                     c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in R.DOBJ_FOLLOWING_PREPS
                                                       and c.i > objs[0].i))]
-        if not clauses and lemma in R.PREP_CUES:
-            preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in R.PREP_CUES[lemma]
+        if not clauses and (lemma in R.PREP_CUES or generic):
+            preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and (generic or c.lower_ in R.PREP_CUES[lemma])
                      and c.i > tok.i and ctx.tok_para[c.i] == para]
             if preps:
                 p = preps[0]
@@ -439,8 +440,21 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
                      source_head=pobj.i if pobj is not None else None, cue_token=tok.i, quotes=touched)
 
 
-def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Candidate]:
-    """Attribution candidates in document order (one per cue; never raises on odd text)."""
+def cue_features(ctx: _Ctx, tok) -> list[str]:
+    """Features of ``tok`` for the learned cue model (see :mod:`.cue_model`)."""
+    from .cue_model import token_features
+
+    doc = ctx.sdoc
+    before = any(_is_quote_tok(doc[j]) for j in range(max(0, tok.i - 4), tok.i))
+    after = any(_is_quote_tok(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 4)))
+    return token_features(tok, ctx.quote_at(tok.idx) is not None, before, after)
+
+
+def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
+    """Attribution candidates in document order (one per cue; never raises on odd text).
+
+    With ``cue_model`` (a :class:`.cue_model.CueModel`) the model decides which verbs are cues
+    (rule ``cue.learned``); without it the word lists of :mod:`.attribution_rules` do."""
     if paragraphs is None:
         paragraphs = _paragraphs(text)
     ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
@@ -450,7 +464,12 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
             cand = _according_candidate(ctx, tok)
             if cand is not None:
                 out.append(cand)
-        elif _is_cue(tok) and ctx.quote_at(tok.idx) is None:  # rule cue.not-inside-quote
+        elif ctx.quote_at(tok.idx) is not None:  # rule cue.not-inside-quote
+            continue
+        elif cue_model is not None:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
+                out.extend(_verb_candidate(ctx, tok, learned=True))
+        elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
     return _dedupe(out)
 
