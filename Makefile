@@ -27,10 +27,10 @@ chromium:
 
 demo: $(STAMP)
 	$(BIN)/newsdistill run examples/ -o demo-out.jsonl
-	$(BIN)/newsdistill show examples/syria-ambassador.txt
+	$(BIN)/newsdistill show examples/harbor-strike.txt
 
 test: $(STAMP_ALL) chromium
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP_ALL)

@@ -69,8 +69,8 @@ class OffsetMap:
         delta = offset - seg.clean_start
         if delta <= 0:
             return seg.input_start
-        if seg.clean_len == seg.input_len or delta >= seg.clean_len:
-            return seg.input_start + min(delta, seg.input_len)
+        if seg.clean_len == seg.input_len and delta < seg.clean_len:
+            return seg.input_start + delta
         return seg.input_start + seg.input_len
 
     def span(self, start: int, end: int) -> tuple[int, int]:

@@ -26,11 +26,6 @@ class Assembled:
     dateline: str | None = None
 
 
-def _joins_next(line: Line, nxt: Line) -> bool:
-    """A hard-wrapped paragraph: same block, no sentence end, next line goes on in lower case."""
-    return line.block == nxt.block and not line.sentence_end and nxt.text[:1].islower()
-
-
 def _clean_line(text: str) -> str:
     return collapse_text(repair(text))
 
@@ -43,12 +38,9 @@ def assemble(lines: list[Line], decisions: list[Decision]) -> Assembled:
     prev: Line | None = None
     for line, _d in body:
         if prev is not None:
-            if _joins_next(prev, line) and line.index == prev.index + 1:
-                out.add(" ", prev.end, line.start - prev.end)
-            else:
-                result.paragraphs.append(Span(para_start, out.length, ""))
-                out.add("\n\n", prev.end, line.start - prev.end)
-                para_start = None
+            result.paragraphs.append(Span(para_start, out.length, ""))
+            out.add("\n\n", prev.end, line.start - prev.end)
+            para_start = None
         if para_start is None:
             para_start = out.length
         for piece in normalise(line.text, line.start):

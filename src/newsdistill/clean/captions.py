@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from . import rules
@@ -63,6 +62,11 @@ def find_date(text: str) -> str | None:
 
 
 def _place_from_phrase(phrase: str) -> str | None:
+    parts = [p for p in (_place_from_part(part) for part in phrase.split(", ")) if p]
+    return ", ".join(parts) or None
+
+
+def _place_from_part(phrase: str) -> str | None:
     if rules.PLACE_IGNORE.search(phrase):
         return None
     m = rules.PLACE_CONTAINERS.search(phrase)
@@ -72,9 +76,11 @@ def _place_from_phrase(phrase: str) -> str | None:
     while words and words[0].lower() in rules.PLACE_ADJECTIVES:
         words.pop(0)
     kept: list[str] = []
-    for w in words:
+    for k, w in enumerate(words):
         if w[:1].isupper():
             kept.append(w)
+        elif kept and w in rules.PLACE_LINKERS and k + 1 < len(words) and words[k + 1][:1].isupper():
+            kept.append(w)  # "Port of Valmora", "Rio de Janeiro"
         elif kept and w.lower() in rules.PLACE_HEAD_NOUNS:
             kept.append(w)
             break
@@ -92,8 +98,9 @@ def find_place(text: str, date_at: int | None) -> str | None:
     places: list[str] = []
     for m in rules.PLACE_PHRASE.finditer(scope):
         place = _place_from_phrase(m.group("phrase"))
-        if place and place not in places:
-            places.append(place)
+        for part in (place.split(", ") if place else []):
+            if part not in places:
+                places.append(part)
     return ", ".join(places) or None
 
 

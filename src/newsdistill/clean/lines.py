@@ -40,13 +40,14 @@ def split_lines(text: str) -> list[Line]:
         stop = n if nl < 0 else nl
         s, e = content_bounds(text[pos:stop]) if stop - pos < 4096 else _bounds_long(text, pos, stop)
         if e > s:
-            if blank_before and lines:
-                block += 1
-            content = text[pos + s:pos + e]
-            long = len(content) > rules.MAX_CAPTION_CHARS
-            words = content.count(" ") + 1 if long else len(content.split())
-            lines.append(Line(index, pos + s, pos + e, content, block, words,
-                              bool(rules.SENTENCE_END.search(content[-8:])), long))
+            prev = lines[-1] if lines else None
+            if prev is not None and not blank_before and _wraps_into(prev, text[pos + s:pos + e]):
+                # a hard-wrapped paragraph: one logical line across input lines
+                lines[-1] = _line(text, prev.index, prev.start, pos + e, prev.block)
+            else:
+                if blank_before and lines:
+                    block += 1
+                lines.append(_line(text, index, pos + s, pos + e, block))
             blank_before = False
         else:
             blank_before = True
@@ -55,6 +56,21 @@ def split_lines(text: str) -> list[Line]:
         pos = nl + 1
         index += 1
     return lines
+
+
+WRAP_MIN_WORDS = 5  # a prose line wrapped mid-sentence has several words; menus of single words do not join
+
+
+def _wraps_into(prev: Line, nxt: str) -> bool:
+    return (not prev.sentence_end and prev.words >= WRAP_MIN_WORDS and nxt[:1].islower()
+            and len(prev.text) + len(nxt) <= rules.MAX_CAPTION_CHARS * 4)
+
+
+def _line(text: str, index: int, start: int, end: int, block: int) -> Line:
+    content = text[start:end]
+    long = len(content) > rules.MAX_CAPTION_CHARS
+    words = content.count(" ") + content.count("\n") + 1 if long else len(content.split())
+    return Line(index, start, end, content, block, words, bool(rules.SENTENCE_END.search(content[-8:])), long)
 
 
 def _bounds_long(text: str, pos: int, stop: int) -> tuple[int, int]:

@@ -29,6 +29,19 @@ TITLE_LOOKBACK_LINES = 6  # title is searched this many non-blank lines before t
 CLUSTER_GAP_CHARS = 1200  # boilerplate between two body stretches that splits them into two clusters
 MINOR_CLUSTER_SHARE = 0.15  # a body cluster with < 15% of the body words, cut off by a gap, is not the article
 BYLINE_MAX_WORDS = 12
+TITLE_FIRST_LINE_GAP = 2  # a document's first line is its title when the body starts within 2 lines after it
+CLOSING_SENTENCES_MAX = 2  # at most 2 short sentences right after the last paragraph stay body
+CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1." no
+# The article is the stretch of lines with the most evidence (classify._main_block): a prose line
+# adds its words, other lines cost a constant plus a share of their words.  Tuned on the first
+# half of WCXB dev pages (see bench/clean_quality.py): a heading or a short list item costs
+# about as much as it usually carries; a mega-menu (10+ short lines per described item) costs
+# more than its one-sentence descriptions bring.
+SECTION_HEADING_COST = 50  # "Comments", "Related stories", "Reply": outweighs a typical 40-60-word paragraph
+MAIN_BLOCK_SHORT_COST = 3  # per short line (grid 1-4 on WCXB first half: 2-3 best; 4 loses list items)
+MAIN_BLOCK_SHORT_WORD_COST = 0.5  # ... plus half its words (0.25 keeps menus, 1 drops lists)
+MAIN_BLOCK_REMOVED_COST = 1  # per boilerplate line (ads, share bars inside articles cost little)
+MAIN_BLOCK_REMOVED_WORD_COST = 1  # ... plus its words (2 / 0.5 made no difference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +54,9 @@ class LineRule:
     where: str = "any"
     # a section heading: the short lines after it take the same reason
     opens_section: bool = False
+    # extra cost of this line in the main-block search (classify._main_block): section
+    # headings and reply buttons are strong evidence that the article is over
+    block_cost: float = 0.0
 
 
 def _p(rx: str) -> re.Pattern[str]:
@@ -53,6 +69,18 @@ _DASH = r"[\s\-\u2013\u2014_=*•|·]*"
 # boilerplate lines, checked in order; the first that matches decides
 # ---------------------------------------------------------------------------
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
+    # -- comments (before counters: "23 Comments" heads a comment section) ------------
+    LineRule("comments.heading", "comments", _p(
+        r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
+        r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
+        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
+        r"you must be logged in to post a comment\.?|be the first to comment\.?|"
+        r"\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200}|(?:what do you think|have your say)\??"),
+        opens_section=True, block_cost=SECTION_HEADING_COST),
+    LineRule("comments.reply", "comments", _p(
+        r"(?:\d+\s*)?(?:reply|replies|reply to this(?: parent)?(?: share)?|like\s*[·|]?\s*reply|"
+        r"(?:\d+\s*)?likes?\s*[·|]\s*reply|flag as inappropriate|report (?:comment|abuse)|permalink)\s*[↓↑]?"),
+        block_cost=SECTION_HEADING_COST),
     # -- advertising markers -------------------------------------------------
     LineRule("ad.marker", "ad-marker", _p(
         rf"{_DASH}(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
@@ -73,7 +101,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("newsletter.subscribe-to", "newsletter", _p(
         r".{0,40}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,60}")),
     LineRule("newsletter.inbox", "newsletter", _p(
-        r".{0,120}\b(?:delivered|straight|directly|sent) (?:directly |straight |right )?to your (?:inbox|email)\b.{0,40}")),
+        r".{0,120}\b(?:(?:delivered|straight|directly|sent) (?:directly |straight |right )?to|in) your (?:inbox|email)\b.{0,40}|"
+        r".{0,40}\bsign up (?:for|to receive) (?:our |free )?(?:e-?mail|news|daily|weekly)? ?(?:alerts|updates|newsletters?)\b.{0,80}")),
     LineRule("newsletter.heading", "newsletter", _p(
         r"(?:(?:our|the|free|daily|weekly|morning|evening) )?(?:newsletters?|e-?mail alerts?)(?: sign-?up)?[.!:]?|"
         r"enter your e-?mail(?: address)?.{0,40}|your e-?mail address.{0,20}|"
@@ -115,12 +144,6 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:follow|like) us(?: on)? .{0,80}|follow (?:@\w+|[a-z .]{2,40} on (?:twitter|x|facebook|instagram)).{0,40}|"
         r"click to share on .{0,40}|share (?:this|on|via) .{0,60}")),
     # -- comments ------------------------------------------------------------
-    LineRule("comments.heading", "comments", _p(
-        r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
-        r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
-        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
-        r"you must be logged in to post a comment\.?|be the first to comment\.?"),
-        where="outside", opens_section=True),
     LineRule("comments.form", "comments", _p(
         r"(?:name|e-?mail|website|comment)\s*\*?:?|"
         r"save my name, email, and website in this browser.{0,60}|"
@@ -138,7 +161,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"trending(?: now| stories| today)?|top stories|latest(?: news| stories| articles| posts)?|"
         r"editor'?s? picks?|don'?t miss|also (?:read|see|on)|further reading|in other news|"
         r"what to read next|up next|next (?:article|story|post)|previous (?:article|story|post))\s*[:>»…]?"),
-        opens_section=True),
+        opens_section=True, block_cost=SECTION_HEADING_COST),
     # -- tags ----------------------------------------------------------------
     LineRule("tags.label", "tags", _p(
         r"(?:tags?|tagged(?: with| as)?|topics?|filed under|categories|category|keywords|labels)\s*:.{0,300}")),
@@ -237,7 +260,9 @@ CAPTION_DATE = re.compile(
     r"\b(?P<day2>\d{1,2}) (?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<year2>(?:19|20)\d\d)\b")
 # "in the Atshan village in central province of Hama, on October 11, 2015":
 # the chain of "in/at ..." phrases just before the date names the place
-PLACE_PHRASE = re.compile(r"\b(?:in|at|near|outside) (?P<phrase>[^,.;]{2,80}?)(?=,? (?:on|in|at|near|outside)\b|[,.;]|$)")
+PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|near|outside) (?P<phrase>[^,.;]{2,80}?(?:, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})*)"
+    r"(?=,? (?:on|in|at|near|outside)\b|[,.;]|$)")
 PLACE_ADJECTIVES = frozenset((
     "the", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
     "northeastern", "northwestern", "southeastern", "southwestern", "rebel-held", "government-held",
@@ -248,6 +273,7 @@ PLACE_CONTAINERS = re.compile(
     r"(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})")
 PLACE_HEAD_NOUNS = frozenset(("village", "town", "city", "district", "camp", "neighbourhood", "neighborhood",
                               "suburb", "region", "province", "area", "square", "port", "airport"))
+PLACE_LINKERS = frozenset(("of", "de", "del", "da", "do", "al", "el", "upon", "on"))
 PLACE_IGNORE = re.compile(r"\b(?:undisclosed|unknown|unspecified) location\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------
@@ -265,6 +291,9 @@ DATELINE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
     r"(?:\s*[|,/-]\s*(?:updated|modified)?:?.{0,40})?", re.IGNORECASE)
+COMMENTS_SECTION_MIN_BODY_SHARE = 0.5  # a comment heading closes the article only after half its prose
+DATELINE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*",
+                            re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
                          "with", "from", "as", "is", "vs", "vs.", "via", "into", "over", "after", "about"))

@@ -35,23 +35,30 @@ class Mention:
     label: str
     kind: str = "name"  # name | alias | demonym | nominal
     rule: str = "ner"
-    caption: int | None = None
+    caption: int | None = None  # index into ``captions`` for a caption mention
     tok_start: int = 0
     tok_end: int = 0
     key: Any = None
     input_start: int | None = None
     input_end: int | None = None
     gender: str | None = None  # from an honorific inside or before the name ("Mrs. Lopez")
+    metadata_line: int | None = None  # index into ``metadata_lines`` for a title-line mention
+
+    @property
+    def in_body(self) -> bool:
+        return self.caption is None and self.metadata_line is None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
-        if self.caption is None:
+        if self.in_body:
             d.update(start=self.start, end=self.end)
         d["text"] = self.text
         if self.input_start is not None:
             d.update(input_start=self.input_start, input_end=self.input_end)
         if self.caption is not None:
             d["caption"] = self.caption
+        if self.metadata_line is not None:
+            d["metadata_line"] = self.metadata_line
         d["kind"] = self.kind
         return d
 
@@ -76,7 +83,7 @@ class Entity:
 
     @property
     def body_mentions(self) -> list[Mention]:
-        return [m for m in self.mentions if m.caption is None]
+        return [m for m in self.mentions if m.in_body]
 
 
 # ---------------------------------------------------------------------------
@@ -112,6 +119,7 @@ def _corrections() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+_SPEAKER_LABEL = re.compile(r"(?m)^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "la", "le"}
 _ORGISH = {"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW"}
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
@@ -121,7 +129,7 @@ _PLACE_WORDS = {"province", "city", "town", "village", "region", "district", "st
 # ---------------------------------------------------------------------------
 # mentions in one parsed text (the body, or one caption)
 
-def _mentions_in(sdoc, caption: int | None) -> list[Mention]:
+def _mentions_in(sdoc, outside: dict) -> list[Mention]:
     corrections = _corrections()
     index, pattern = _alias_index()
     n = len(sdoc)
@@ -132,7 +140,7 @@ def _mentions_in(sdoc, caption: int | None) -> list[Mention]:
         if te <= ts or (not nested and any(taken[ts:te])):
             return None
         span = sdoc[ts:te]
-        m = Mention(span.start_char, span.end_char, span.text, label, kind, rule, caption, ts, te, key)
+        m = Mention(span.start_char, span.end_char, span.text, label, kind, rule, tok_start=ts, tok_end=te, key=key, **outside)
         for k in range(ts, te):
             taken[k] = True
         out.append(m)
@@ -162,6 +170,8 @@ def _mentions_in(sdoc, caption: int | None) -> list[Mention]:
         words = text.split()
         if len(words) > data.MAX_CAPS_WORDS and text.isupper():
             continue  # rule shouting-is-not-a-name
+        if ":" in text or "\n" in text:
+            continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
         if not any(c.isalpha() for c in text):
             continue
         if label == "ORG" and ts >= 2 and sdoc[ts - 1].lower_ == "of" and sdoc[ts - 2].lower_ in _PLACE_WORDS:
@@ -185,8 +195,16 @@ def _mentions_in(sdoc, caption: int | None) -> list[Mention]:
         if m is not None and label == "PERSON":
             m.gender = honorific or R.honorific_gender(sdoc, ts)[0]
 
-    # alias table hits the model missed ("Daesh [ISIS]", "AFP PHOTO")
+    # transcript speaker labels: "PENCE: Well, look..." (rule transcript-speaker-label)
     text = sdoc.text
+    for m in _SPEAKER_LABEL.finditer(text):
+        if m.group(1).upper() in data.NOT_SPEAKER_LABELS:
+            continue
+        span = sdoc.char_span(m.start(1), m.end(1), alignment_mode="strict")
+        if span is not None:
+            add(span.start, span.end, "PERSON", "transcript-speaker-label")
+
+    # alias table hits the model missed ("Daesh [ISIS]", "AFP PHOTO")
     for m in pattern.finditer(text):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="strict")
         if span is None:
@@ -262,19 +280,19 @@ class _Clusterer:
         self.by_key: dict[Any, _Cluster] = {}
         self.persons_by_part: dict[str, list[_Cluster]] = {}
 
-    def _get(self, key) -> _Cluster:
+    def _get(self, key, create: bool = True) -> _Cluster | None:
         c = self.by_key.get(key)
-        if c is None:
+        if c is None and create:
             c = _Cluster(key)
             self.by_key[key] = c
             self.clusters.append(c)
         return c
 
-    def add(self, m: Mention, gender_hint: str | None = None) -> _Cluster:
+    def add(self, m: Mention, gender_hint: str | None = None, create: bool = True) -> _Cluster | None:
         if m.key is not None:
-            c = self._get(m.key)
+            c = self._get(m.key, create)
         elif m.label == "PERSON":
-            c = self._person(m, gender_hint)
+            c = self._person(m, gender_hint, create)
         else:
             known = self.persons_by_part.get(m.text.casefold()) if " " not in m.text else None
             if known and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT"):
@@ -282,8 +300,9 @@ class _Clusterer:
                 m.rule += "+surname-of-known-person"
                 c = known[-1]
             else:
-                c = self._get(("text", _norm(m.text)))
-        c.add(m)
+                c = self._get(("text", _norm(m.text)), create)
+        if c is not None:
+            c.add(m)
         return c
 
     def merge_acronyms(self) -> None:
@@ -306,12 +325,12 @@ class _Clusterer:
                 target.add(m)
             c.mentions.clear()
 
-    def _person(self, m: Mention, gender_hint: str | None) -> _Cluster:
+    def _person(self, m: Mention, gender_hint: str | None, create: bool = True) -> _Cluster | None:
         words = _person_name_tokens(m)
         if len(words) >= 2:
             key = ("person", _norm(words[0] + " " + words[-1]))
             c = self.by_key.get(key)
-            if c is None:
+            if c is None and create:
                 c = self._get(key)
                 for w in (words[0], words[-1]):
                     self.persons_by_part.setdefault(w.casefold(), []).append(c)
@@ -323,15 +342,15 @@ class _Clusterer:
             cands = same or unknown or cands
         if cands:
             return cands[-1]  # the most recently introduced person of that name
-        return self._get(("person", _norm(m.text)))
+        return self._get(("person", _norm(m.text)), create)
 
 
 def _input_offsets(doc: Document, m: Mention) -> None:
-    if m.caption is None:
+    if m.in_body:
         if doc.offset_map is not None:
             m.input_start, m.input_end = doc.to_input(m.start, m.end)
         return
-    cap = doc.captions[m.caption]
+    cap = doc.captions[m.caption] if m.caption is not None else doc.metadata_spans[m.metadata_line]
     raw = doc.input_text[cap.input_start:cap.input_end] if doc.input_text else ""
     if raw == cap.text:
         m.input_start, m.input_end = cap.input_start + m.start, cap.input_start + m.end
@@ -343,26 +362,62 @@ def _input_offsets(doc: Document, m: Mention) -> None:
         m.input_start, m.input_end = cap.input_start, cap.input_end
 
 
+def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:
+    """Known people's surnames the model did not tag ("Trump responded", "PENCE:") (rule surname-scan)."""
+    parts: dict[str, list[_Cluster]] = {}
+    for c in clusterer.clusters:
+        names = [m for m in c.mentions if m.label == "PERSON" and m.kind == "name" and " " in m.text]
+        if names:
+            last = names[0].text.split()[-1]
+            if len(last) > 2 and last[:1].isupper():
+                parts.setdefault(last, []).append(c)
+                parts.setdefault(last.upper(), []).append(c)
+    if not parts:
+        return []
+    taken = [False] * len(view)
+    for m in mentions:
+        for k in range(m.tok_start, m.tok_end):
+            taken[k] = True
+    added = []
+    for tok in view:
+        cands = parts.get(tok.text)
+        if not cands or taken[tok.i] or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        if tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" and view[tok.i + 1].text[:1].isupper():
+            continue  # part of a longer name ("Trump Tower")
+        before = [c for c in cands if any(m.in_body and m.start < tok.idx for m in c.mentions)] if not outside else []
+        c = (before or cands)[-1]
+        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", "name", "surname-scan", tok_start=tok.i,
+                    tok_end=tok.i + 1, **outside)
+        c.add(m)
+        added.append(m)
+    return added
+
+
 def build_entities(doc: Document) -> list[Entity]:
     sdoc = doc.nlp_doc
-    views = []
+    views: list[tuple[Any, dict]] = []
     if sdoc is not None:
-        views.append((sdoc, None))
+        views.append((sdoc, {}))
     for i, cap in enumerate(doc.captions):
         if cap.text.strip():
-            views.append((parse_extra(cap.text), i))
+            views.append((parse_extra(cap.text), {"caption": i}))
+    for i, line in enumerate(doc.metadata_spans):
+        if line.reason == "title" and line.text.strip():
+            views.append((parse_extra(line.text), {"metadata_line": i}))
     clusterer = _Clusterer()
-    for view, cap_index in views:
-        mentions = _mentions_in(view, cap_index)
+    for view, outside in views:
+        mentions = _mentions_in(view, outside)
         person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
         in_mention = [False] * len(view)
         for m in mentions:
             for k in range(m.tok_start, m.tok_end):
                 in_mention[k] = True
+        create = "metadata_line" not in outside  # headline mentions only join entities of the body/captions
         for m in mentions:
             gender = m.gender if m.label == "PERSON" else None
-            c = clusterer.add(m, gender)
-            if m.label != "PERSON":
+            c = clusterer.add(m, gender, create)
+            if c is None or m.label != "PERSON":
                 continue
             if m.kind == "nominal":
                 role = m.rule.split(":", 1)[1]
@@ -381,6 +436,7 @@ def build_entities(doc: Document) -> list[Entity]:
             g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
             if g:
                 c.gender_votes.append(g)
+        _surname_scan(view, mentions, clusterer, outside)
     clusterer.merge_acronyms()
     return _finish(doc, clusterer)
 
@@ -391,7 +447,7 @@ def _first(x):
 
 def _finish(doc: Document, clusterer: _Clusterer) -> list[Entity]:
     def first_pos(c: _Cluster):
-        body = [m.start for m in c.mentions if m.caption is None]
+        body = [m.start for m in c.mentions if m.in_body]
         return (0, min(body)) if body else (1, min(m.start for m in c.mentions))
 
     entities = []
@@ -407,9 +463,9 @@ def _finish(doc: Document, clusterer: _Clusterer) -> list[Entity]:
             name = c.canonical
         else:
             names = [m for m in c.mentions if m.kind == "name"] or c.mentions
-            best = max(names, key=lambda m: (len(m.text.split()), -m.start * (m.caption is None)))
+            best = max(names, key=lambda m: (len(m.text.split()), m.in_body, -m.start))
             name = re.sub(r"^(the|The)\s+", "", best.text) if best.kind != "nominal" else best.text
-        c.mentions.sort(key=lambda m: (m.caption is not None, m.caption or 0, m.start))
+        c.mentions.sort(key=lambda m: (not m.in_body, m.caption is None, m.caption or 0, m.metadata_line or 0, m.start))
         aliases: list[str] = []
         for m in c.mentions:
             if m.kind == "name" and (c.canonical or "acronym" in m.rule) and _norm(m.text) != _norm(name):
@@ -447,7 +503,7 @@ def entity_at(doc: Document, start: int, end: int) -> Entity | None:
     best, best_overlap = None, 0
     for e in entities_of(doc):
         for m in e.mentions:
-            if m.caption is not None:
+            if not m.in_body:
                 continue
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > best_overlap:

@@ -84,6 +84,12 @@ CORRECTIONS: dict[str, dict] = {
 # an all-caps stretch this long is a shouted boilerplate line, not a name (rule "shouting-is-not-a-name")
 MAX_CAPS_WORDS = 4
 
+# all-caps words before a colon at a line start that are not transcript speakers
+NOT_SPEAKER_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "READ MORE", "Q", "A",
+                                "PHOTO", "VIDEO", "CORRECTION", "CLARIFICATION", "BREAKING", "EXCLUSIVE", "RELATED",
+                                "ADVERTISEMENT", "SOURCE", "SOURCES", "AP", "AFP", "UPDATED", "LIVE", "ANALYSIS",
+                                "OPINION", "COMMENTARY", "FACT CHECK", "TRANSCRIPT", "CROSSTALK", "END", "PS", "P.S.",
+                                "NB", "N.B.", "ET", "PT", "GMT", "UTC"})
 # entity labels kept; the rest (dates, numbers) belong to the date and figure steps
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 

@@ -200,7 +200,7 @@ def build_figures(doc: Document) -> list[Figure]:
         if e.label in ("GPE", "LOC", "FAC"):
             place_ids.add(e.id)
         for m in e.mentions:
-            if m.caption is None and m.kind != "nominal":
+            if m.in_body and m.kind != "nominal":
                 for k in range(m.tok_start, m.tok_end):
                     tok_entity[k] = e.id
     figures: list[Figure] = []

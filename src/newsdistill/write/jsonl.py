@@ -21,7 +21,7 @@ class JsonlWriter:
         if path in (None, "-"):
             self._fh = sys.stdout
         elif path.endswith(".gz"):
-            self._fh = gzip.open(path, "wt", encoding="utf-8")
+            self._fh = gzip.open(path, "wt", encoding="utf-8")  # noqa: SIM115 - closed in close()
         else:
             self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
         self.count = 0
