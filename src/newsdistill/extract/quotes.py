@@ -287,8 +287,30 @@ def _cue_span(tok) -> tuple[int, int]:
 
 
 def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
-    toks = _same_para(ctx, list(subj.subtree), para)
-    return _trim(ctx, toks, drop_leading_that=False)
+    """The subject's words: without relative clauses on its head ("Priebus, who has ..."), a
+    relative pronoun replaced by its antecedent, a leading dateline ("CLEVELAND - ") dropped, a
+    closing comma/parenthesis kept when the source opened one ("X, a strategist,")."""
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    drop: set[int] = set()
+    for c in subj.children:
+        if c.dep_ in R.SOURCE_DROP_CHILD_DEPS and c.i > subj.i:
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in _same_para(ctx, list(subj.subtree), para) if t.i not in drop]
+    toks = _trim(ctx, toks, drop_leading_that=False)
+    for k, t in enumerate(toks[:6]):  # dateline: "CLEVELAND - Donald Trump"
+        if t.text in ("-", "\u2014", "\u2013") and k > 0 and all(x.text.isupper() or x.is_punct for x in toks[:k]):
+            toks = toks[k + 1:]
+            break
+    if toks:
+        doc = toks[0].doc
+        nxt = toks[-1].i + 1
+        if nxt < len(doc) and doc[nxt].text == ")" and any(t.text == "(" for t in toks):
+            toks = toks + [doc[nxt]]
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].text == "," and any(t.text == "," for t in toks) and nxt not in drop:
+            toks = toks + [doc[nxt]]
+    return toks
 
 
 def _adjacent_quote_before(ctx: _Ctx, pos: int, para: int) -> Quote | None:
