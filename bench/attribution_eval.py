@@ -55,13 +55,14 @@ def read_ann(path: Path, text: str) -> tuple[dict[str, set], list[GoldAttr]]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     links = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, info, _ = line.split("\t", 2)
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:  # a few lines are malformed: skipped
+            tid, info = parts[0], parts[1]
             label, offs = info.split(" ", 1)
             frags = [tuple(map(int, p.split())) for p in offs.split(";")]
             spans[tid] = (label, _merge(frags, text))
-        elif line.startswith("E"):
-            links.append(dict(p.split(":", 1) for p in line.split("\t")[1].split()))
+        elif line.startswith("E") and len(parts) >= 2:
+            links.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
     roles: dict[str, set] = {r: set() for r in ROLES}
     for label, frags in spans.values():
         if label in roles:

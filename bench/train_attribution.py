@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -102,11 +103,18 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="train on the first N train articles only (smoke runs)")
     ap.add_argument("--epochs", type=int, default=300)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--cache", action="store_true", help="keep/reuse the parsed examples in $TMPDIR (faster reruns)")
     args = ap.parse_args()
     from newsdistill.extract.cue_model import MODEL_PATH, CueModel
 
     started = time.perf_counter()
-    data = examples("train", args.limit)
+    cache = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsdistill-cue-examples-{args.limit or 'all'}.pkl"
+    if args.cache and cache.is_file():
+        data = pickle.loads(cache.read_bytes())
+    else:
+        data = examples("train", args.limit)
+        if args.cache:
+            cache.write_bytes(pickle.dumps(data))
     print(f"{len(data)} verbs, {sum(d[2] for d in data)} cues, from "
           f"{len({d[0] for d in data})} train articles ({time.perf_counter() - started:.0f}s)")
     held = [d for d in data if d[0] % 5 == 4]

@@ -347,7 +347,10 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     lemma = tok.lemma_.lower()
     content_toks: list = []
     rule = R.RULE_VERB_CLAUSE
-    if tok.dep_ == "parataxis" and ctx.tok_para[tok.head.i] == para:
+    split_quote = _adjacent_quote_before(ctx, keep_out[0], para)
+    if tok.dep_ == "parataxis" and split_quote is not None and ctx.text[ctx.para_starts[para]:split_quote.start].strip() == "":
+        pass  # “Q1,” he said, “Q2.”: the quotes on both sides, not the clause around the cue
+    elif tok.dep_ == "parataxis" and ctx.tok_para[tok.head.i] == para:
         content_toks = _same_para(ctx, list(tok.head.subtree), para)
         rule = R.RULE_PARATAXIS
     else:
@@ -418,7 +421,9 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     if rule == R.RULE_VERB_QUOTE_BEFORE or (touched and span[1] <= keep_out[0]):
         sent_end = _tok_end(tok.sent[-1]) if tok.sent[-1].i >= tok.i else keep_out[1]
         nxt = next((q for q in ctx.quotes if q.start >= keep_out[1]), None)
-        if nxt is not None and nxt.end - nxt.start > 2 and nxt.start >= sent_end - 1 and ctx.para(nxt.start) == para and not ctx.text[sent_end:nxt.start].strip():
+        right_after = not ctx.text[keep_out[1]:nxt.start].strip(" ,:") if nxt is not None else False
+        if nxt is not None and nxt.end - nxt.start > 2 and ctx.para(nxt.start) == para and (
+                right_after or (nxt.start >= sent_end - 1 and not ctx.text[sent_end:nxt.start].strip())):
             out.append(Candidate("direct", cue, (nxt.start, nxt.end), src, R.RULE_QUOTE_CONTINUES,
                                  source_head=subj.i, cue_token=tok.i, quotes=[nxt]))
     return out
