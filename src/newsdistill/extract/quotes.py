@@ -477,6 +477,13 @@ def cue_features(ctx: _Ctx, tok) -> list[str]:
     return token_features(tok, ctx.quote_at(tok.idx) is not None, before, after)
 
 
+def _inside_closed_quote(ctx: _Ctx, tok) -> bool:
+    """Cues inside a quote are the quoted speaker's words, not attributions; an unclosed quote
+    (a missing closing mark) does not count: its cue usually ends the quote ("..., said X")."""
+    q = ctx.quote_at(tok.idx)
+    return q is not None and q.closed
+
+
 def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
     """Attribution candidates in document order (one per cue; never raises on odd text).
 
@@ -491,7 +498,7 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
             cand = _according_candidate(ctx, tok)
             if cand is not None:
                 out.append(cand)
-        elif ctx.quote_at(tok.idx) is not None:  # rule cue.not-inside-quote
+        elif _inside_closed_quote(ctx, tok):  # rule cue.not-inside-quote
             continue
         elif cue_model is not None:
             if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
