@@ -172,6 +172,10 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             continue  # rule shouting-is-not-a-name
         if ":" in text or "\n" in text:
             continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
+        if sum(1 for w in words if w[:1].islower() and w not in data.NAME_INNER_WORDS) >= data.MAX_LOWERCASE_WORDS:
+            continue  # rule lowercase-run-is-not-a-name: "Trump accused Holt of being a" (WORK_OF_ART)
+        if label == "PERSON" and te - ts > 1 and R.is_title(sdoc[te - 1]) and sdoc[te - 1].lower_ not in data.TITLE_SURNAMES:
+            continue  # rule title-is-not-a-name: "Charlotte Mayor" tagged PERSON
         if not any(c.isalpha() for c in text):
             continue
         if label == "ORG" and ts >= 2 and sdoc[ts - 1].lower_ == "of" and sdoc[ts - 2].lower_ in _PLACE_WORDS:
@@ -369,7 +373,7 @@ def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside:
         names = [m for m in c.mentions if m.label == "PERSON" and m.kind == "name" and " " in m.text]
         if names:
             last = names[0].text.split()[-1]
-            if len(last) > 2 and last[:1].isupper():
+            if len(last) >= 2 and last[:1].isupper():
                 parts.setdefault(last, []).append(c)
                 parts.setdefault(last.upper(), []).append(c)
     if not parts:

@@ -90,6 +90,11 @@ NOT_SPEAKER_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S N
                                 "ADVERTISEMENT", "SOURCE", "SOURCES", "AP", "AFP", "UPDATED", "LIVE", "ANALYSIS",
                                 "OPINION", "COMMENTARY", "FACT CHECK", "TRANSCRIPT", "CROSSTALK", "END", "PS", "P.S.",
                                 "NB", "N.B.", "ET", "PT", "GMT", "UTC"})
+# lower-case words that may sit inside a name ("Bank of America", "Ibn al-Rashid"); an entity with
+# MAX_LOWERCASE_WORDS other lower-case words is a stretch of prose the model mistook for a title
+NAME_INNER_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn",
+                              "la", "le", "du", "des", "y", "on", "in", "at", "to", "&"})
+MAX_LOWERCASE_WORDS = 2
 # entity labels kept; the rest (dates, numbers) belong to the date and figure steps
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
@@ -108,6 +113,11 @@ president-elect commissioner inspector sheriff police superintendent colonel maj
 admiral marshal general-secretary speaker whip strategist consultant pollster negotiator mediator diplomat
 coach player striker midfielder defender goalkeeper owner partner president's administrator coordinator
 activist campaigner organiser organizer founder-director member chairperson treasurer trustee delegate
+"""))
+# titles that are also common surnames ("Larry King", "Jim Justice"): a name may end with them
+TITLE_SURNAMES = frozenset(_words("""
+king justice major bishop cardinal marshal judge pope priest prince chancellor speaker sheriff advocate
+general chief head partner player owner coach
 """))
 # words allowed inside a pre-nominal title phrase besides titles and proper names ("former", "deputy", "foreign")
 TITLE_MODIFIERS = frozenset(_words("""
