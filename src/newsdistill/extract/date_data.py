@@ -30,3 +30,5 @@ PATTERNS = {
     "date.month-day-year": r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b",
     "date.day-month-year": r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d\b",
 }
+# words that make an expression relative to the story's own events, not to the publication date
+NARRATIVE_WORDS = {"later", "earlier", "before", "after", "following", "previous", "prior", "then", "same"}

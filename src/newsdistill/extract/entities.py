@@ -90,7 +90,7 @@ class Entity:
 # tables compiled once
 
 def _norm(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"\s+", " ", text.strip()).replace("’", "'")
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"(['’]s|['’])$", "", text)
     return text.casefold()
@@ -265,7 +265,7 @@ class _Cluster:
         for g, w in self.gender_votes:
             votes[g] = votes.get(g, 0) + w
         top = sorted(votes.items(), key=lambda kv: -kv[1])
-        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]) or top[0][1] < data.GENDER_MIN_WEIGHT:
             return None
         return top[0][0]
 
@@ -298,7 +298,7 @@ class _Clusterer:
         elif m.label == "PERSON":
             c = self._person(m, gender_hint, create)
         else:
-            known = self.persons_by_part.get(m.text.casefold()) if " " not in m.text else None
+            known = self.persons_by_part.get(_norm(m.text)) if " " not in m.text else None
             if known and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT"):
                 m.label = "PERSON"  # rule surname-of-known-person: the model mislabelled a surname
                 m.rule += "+surname-of-known-person"
@@ -308,6 +308,21 @@ class _Clusterer:
         if c is not None:
             c.add(m)
         return c
+
+    def merge_surnames(self) -> None:
+        """"Clinton ... Hillary Clinton": a one-word person cluster made before the full name appeared joins
+        the one full-name person it names; left alone when two people share it (rule surname-merge)."""
+        for c in list(self.clusters):
+            if not c.mentions or c.key is None or c.key[0] != "person" or " " in c.key[1]:
+                continue
+            owners = [o for o in self.persons_by_part.get(c.key[1], []) if o is not c and o.mentions]
+            if len(owners) == 1:
+                for m in c.mentions:
+                    m.rule += "+surname-merge"
+                    owners[0].add(m)
+                owners[0].roles.extend(r for r in c.roles if r not in owners[0].roles)
+                owners[0].gender_votes.extend(c.gender_votes)
+                c.mentions.clear()
 
     def merge_acronyms(self) -> None:
         """"the NTA ... the National Transport Authority": an acronym cluster joins the full name's (rule acronym-initials)."""
@@ -337,9 +352,9 @@ class _Clusterer:
             if c is None and create:
                 c = self._get(key)
                 for w in (words[0], words[-1]):
-                    self.persons_by_part.setdefault(w.casefold(), []).append(c)
+                    self.persons_by_part.setdefault(_norm(w), []).append(c)
             return c
-        cands = self.persons_by_part.get(words[0].casefold(), []) if words else []
+        cands = self.persons_by_part.get(_norm(words[0]), []) if words else []
         if gender_hint:
             same = [c for c in cands if c.gender() == gender_hint]
             unknown = [c for c in cands if c.gender() is None]
@@ -413,10 +428,12 @@ def build_entities(doc: Document) -> list[Entity]:
     for view, outside in views:
         mentions = _mentions_in(view, outside)
         person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
-        in_mention = [False] * len(view)
+        in_mention: list[str | None] = [None] * len(view)  # the label of the mention covering each token
         for m in mentions:
+            if m.kind == "nominal":
+                continue
             for k in range(m.tok_start, m.tok_end):
-                in_mention[k] = True
+                in_mention[k] = m.label
         create = "metadata_line" not in outside  # headline mentions only join entities of the body/captions
         for m in mentions:
             gender = m.gender if m.label == "PERSON" else None
@@ -431,6 +448,9 @@ def build_entities(doc: Document) -> list[Entity]:
                 continue
             if gender:
                 c.gender_votes.append((gender, data.GENDER_WEIGHTS["honorific"]))
+            g = R.given_name_gender(m.text)
+            if g:
+                c.gender_votes.append((g, data.GENDER_WEIGHTS["given-name"]))
             for role in (_first(R.prenominal_role(view, m.tok_start, in_mention)), R.appositive_role(view, m.tok_end)):
                 if role and role.casefold() not in {r.casefold() for r in c.roles}:
                     c.roles.append(role)
@@ -441,6 +461,7 @@ def build_entities(doc: Document) -> list[Entity]:
             if g:
                 c.gender_votes.append(g)
         _surname_scan(view, mentions, clusterer, outside)
+    clusterer.merge_surnames()
     clusterer.merge_acronyms()
     return _finish(doc, clusterer)
 

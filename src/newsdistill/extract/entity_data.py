@@ -113,6 +113,7 @@ president-elect commissioner inspector sheriff police superintendent colonel maj
 admiral marshal general-secretary speaker whip strategist consultant pollster negotiator mediator diplomat
 coach player striker midfielder defender goalkeeper owner partner president's administrator coordinator
 activist campaigner organiser organizer founder-director member chairperson treasurer trustee delegate
+rev. rev reverend del. gen. lt. col. sgt. capt. cmdr. adm. maj. atty. supt. pres. fr. gov sen rep amb. amb sec. secy.
 """))
 # titles that are also common surnames ("Larry King", "Jim Justice"): a name may end with them
 TITLE_SURNAMES = frozenset(_words("""
@@ -153,8 +154,30 @@ GENDERED_TITLES: dict[str, str] = {
 }
 PRONOUN_GENDER: dict[str, str] = {"he": "male", "him": "male", "his": "male", "himself": "male",
                                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
-# how much each clue counts when a person's gender is voted (rule gender.<clue>)
-GENDER_WEIGHTS = {"honorific": 3.0, "role": 2.0, "pronoun-subject": 1.0, "pronoun-other": 0.5}
+# how much each clue counts when a person's gender is voted (rule gender.<clue>); a gender is
+# given only when the winning clues weigh at least GENDER_MIN_WEIGHT
+GENDER_WEIGHTS = {"honorific": 3.0, "role": 2.0, "given-name": 2.0, "pronoun-near": 1.0, "pronoun-far": 0.25}
+GENDER_MIN_WEIGHT = 1.0
+PRONOUN_NEAR = 8  # tokens after the name, same sentence ("Guterres in his report", "Lopez said she")
+# common given names that are (almost) always one gender; ambiguous ones (Jordan, Alex, Kim) are left out
+GIVEN_NAMES: dict[str, str] = {n: "male" for n in _words("""
+aaron abdul abdullah adam ahmed alan albert alexander ali andrew angelo anthony antonio arthur barack ben benjamin
+bernie bill billy bob boris brad brian bruce carl carlos charles chris christopher chuck colin craig daniel david
+dennis dick donald doug douglas edward emmanuel eric frank fred gary george gerald greg gregory harry henry hugh
+ian ivan jack jacob james jason jeb jeff jeffrey jerry jim jimmy joe john johnny jon jonathan jose joseph juan
+justin keith ken kenneth kevin larry lawrence lee mark martin matt matthew michael mike mitch mohammed muhammad
+narendra nicholas nick omar patrick paul peter philip ralph randy raymond recep richard riyad rick robert roger
+ron ronald roy rudy russell ryan sam samuel scott sean sergei sergey stephen steve steven ted thomas tim timothy
+todd tom tony vladimir walter william xi yasser
+""")}
+GIVEN_NAMES.update({n: "female" for n in _words("""
+alice amanda amy angela angela ann anna anne barbara betsy betty carly carol caroline catherine cheryl christina
+christine claire cynthia debbie deborah diana diane donna dorothy elizabeth ellen emily emma fatima gina hannah
+heather helen hillary irene jane janet jennifer jessica jill joan joanne judith julia julie karen kate katherine
+kathleen kathy kellyanne laura linda lisa louise margaret maria marie marine martha mary megan melania melissa
+michelle monica nancy nicola nikki olga patricia rachel rebecca ruth sarah sharon stephanie susan susana theresa
+tulsi valerie victoria virginia wendy
+""")})
 # how many tokens after a person's first mention a pronoun may be to tell that person's gender
 PRONOUN_WINDOW = 40
 
