@@ -87,6 +87,10 @@ def test_absolute_and_relative_dates(harbour):
     ("December 30", "2024-01-02", "2023-12-30", "day"),
     ("three weeks", None, None, "duration"),
     ("Friday", None, None, "day"),
+    ("the 13th", None, None, None),  # never resolved against today's date
+    ("two days later", "2024-05-08", None, None),  # relative to the story's events
+    ("earlier this month", "2024-05-08", "2024-05", "month"),
+    ("last December", "2024-05-08", "2023-12", "month"),
 ])
 def test_normalise(expr, anchor, value, granularity):
     import datetime as dt

@@ -534,3 +534,16 @@ def entity_at(doc: Document, start: int, end: int) -> Entity | None:
             if overlap > best_overlap:
                 best, best_overlap = e, overlap
     return best
+
+
+def token_entities(doc: Document) -> dict[int, Entity]:
+    """spaCy token index (in ``doc.nlp_doc``) -> the entity whose body mention covers it (nominal
+    role-holder mentions included: "the president of ..." maps to that unnamed person)."""
+    out: dict[int, Entity] = {}
+    for e in entities_of(doc):
+        for m in e.mentions:
+            if m.in_body:
+                for k in range(m.tok_start, m.tok_end):
+                    if k not in out or m.kind != "nominal":
+                        out[k] = e
+    return out
