@@ -109,3 +109,43 @@ def test_parse_number(text, value):
     from newsdistill.extract.figures import parse_number
 
     assert parse_number(text) == value
+
+
+@pytest.fixture(scope="module")
+def budget():
+    doc = newsdistill.distill((DATA / "budget_vote.txt").read_text(encoding="utf-8"), published="2023-06-08")
+    assert doc.status == "ok"
+    return doc.to_dict()
+
+
+def test_mislabelled_woman_speaker_is_a_person(budget):
+    e = _ent(budget, "Sofia Marques")  # the small model tags her ORG; rule given-name-is-a-person
+    assert e["label"] == "PERSON" and e["roles"] == ["Commission spokeswoman"] and e["gender"] == "female"
+
+
+def test_shared_surname_with_honorific(budget):
+    rui, ana = _ent(budget, "Rui Costa"), _ent(budget, "Ana Costa")
+    assert rui["roles"] == ["Finance Minister"] and ana["roles"] == ["Opposition leader"]
+    text = budget["text"]
+    assert text.index("Costa added") in [m["start"] for m in rui["mentions"]]
+    assert text.index("Ms. Costa") + 4 in [m["start"] for m in ana["mentions"]]
+
+
+def test_caption_credit_and_caption_date(budget):
+    ap = _ent(budget, "Associated Press")
+    assert ap["aliases"] == ["AP"] and ap["mentions"][0]["caption"] == 0
+    photographer = _ent(budget, "Daniel Moreau")
+    assert photographer["label"] == "PERSON" and photographer["mentions"][0]["caption"] == 0
+    cap_dates = [d for d in budget["dates"] if d.get("caption") == 0]
+    assert [d["value"] for d in cap_dates] == ["2023-06-02"]
+
+
+def test_age_is_a_figure_not_a_date(budget):
+    assert not any(d["text"] == "52" for d in budget["dates"])
+    age = [f for f in budget["figures"] if f["kind"] == "age"]
+    assert [(f["value"], f["unit"]) for f in age] == [(52, "years")]
+    money = [f for f in budget["figures"] if f["kind"] == "money"]
+    assert [(f["value"], f["unit"]) for f in money] == [(450_000_000, "EUR")]
+    dates = {d["text"]: d for d in budget["dates"]}
+    assert dates["next year"]["value"] == "2024" and dates["Wednesday"]["value"] == "2023-06-07"
+    assert dates["the next five years"]["granularity"] == "duration"

@@ -32,3 +32,9 @@ PATTERNS = {
 }
 # words that make an expression relative to the story's own events, not to the publication date
 NARRATIVE_WORDS = {"later", "earlier", "before", "after", "following", "previous", "prior", "then", "same"}
+# words that may come before a unit in a duration ("nearly two decades", "the past three years", "eleven months")
+DURATION_WORDS = {"the", "a", "an", "few", "several", "many", "some", "past", "last", "next", "coming", "over", "more",
+                  "than", "nearly", "almost", "about", "around", "of", "half", "dozen", "dozens", "hundreds",
+                  "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "at", "least", "full", "entire",
+                  "whole", "recent", "two-and-a-half", "and"}

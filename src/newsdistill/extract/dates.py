@@ -38,6 +38,7 @@ _PART = re.compile(r"^(?:at |by |in |until )?(?:the )?(" + "|".join(sorted(data.
                    + r")(?:-| of | )(?:the year )?((?:19|20)\d\d)$", re.I)
 _WEEKDAY = re.compile(r"^(?:on |last |this |next |early |late )?(" + "|".join(data.WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$", re.I)
 _AGE = re.compile(data.AGE_DATE, re.I)
+_BARE_NUMBER = re.compile(r"\d{1,3}")  # "Rui Costa, 52," tagged DATE: an age, not a date (rule date.bare-number)
 _PROBE_BASES = (dt.date(2001, 3, 14), dt.date(2013, 8, 27))
 
 
@@ -186,11 +187,10 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
             d = anchor - dt.timedelta(days=back or (7 if low.startswith("last ") else 0))
         return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.weekday"
     words = set(re.findall(r"[a-z]+", low))
-    if words and words <= data.DURATION_UNITS | {"the", "a", "few", "several", "many", "some", "two", "three", "four",
-                                                  "five", "six", "seven", "eight", "nine", "ten", "past", "last",
-                                                  "next", "coming", "over", "more", "than", "decades", "nearly"} \
-            and not words & {"today", "yesterday"} and (words & data.DURATION_UNITS) \
-            and not (words & {"last", "next", "past", "coming"} and len(words) == 2 and "the" not in words):
+    tokens = low.replace("-", " ").split()
+    if tokens and tokens[-1] in data.DURATION_UNITS and not words & {"ago", "later", "earlier", "this"} \
+            and all(t in data.DURATION_WORDS or t.replace(",", "").isdigit() for t in tokens[:-1]) \
+            and not (len(tokens) == 2 and tokens[0] in ("last", "next")):
         return None, None, "duration", False, "date.duration"
     if words & data.NARRATIVE_WORDS and not words & {"this", "ago"}:
         # "two days later", "the day before": relative to the story's events, not to publication
@@ -259,7 +259,7 @@ def _candidates(sdoc) -> list[tuple[int, int, str]]:
             if not any(s < m.end() and m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), rule))
     for ent in sdoc.ents:
-        if ent.label_ == "DATE" and not _AGE.fullmatch(ent.text) \
+        if ent.label_ == "DATE" and not _AGE.fullmatch(ent.text) and not _BARE_NUMBER.fullmatch(ent.text) \
                 and not any(s < ent.end_char and ent.start_char < e for s, e, _ in out):
             out.append((ent.start_char, ent.end_char, "ner"))
     out.sort()

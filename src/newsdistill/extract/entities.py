@@ -170,6 +170,8 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
         words = text.split()
         if len(words) > data.MAX_CAPS_WORDS and text.isupper():
             continue  # rule shouting-is-not-a-name
+        if "/" in text:
+            continue  # rule credit-line-is-not-a-name: "AP Photo/Lena Ortiz" (the credit is read separately)
         if ":" in text or "\n" in text:
             continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
         if sum(1 for w in words if w[:1].islower() and w not in data.NAME_INNER_WORDS) >= data.MAX_LOWERCASE_WORDS:
@@ -178,6 +180,10 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             continue  # rule title-is-not-a-name: "Charlotte Mayor" tagged PERSON
         if not any(c.isalpha() for c in text):
             continue
+        if label in ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and 2 <= len(words) <= 3 \
+                and words[0].lower() in data.GIVEN_NAMES and all(w[:1].isupper() for w in words) \
+                and _norm(text) not in index:
+            label, rule = "PERSON", "given-name-is-a-person"  # "spokeswoman Sofia Marques" tagged ORG
         if label == "ORG" and ts >= 2 and sdoc[ts - 1].lower_ == "of" and sdoc[ts - 2].lower_ in _PLACE_WORDS:
             label, rule = "GPE", "place-after-place-word"
         if label == "PERSON":
@@ -233,6 +239,7 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             if existing:
                 existing[0].key = full.key
                 existing[0].label = full.label
+                existing[0].rule += "+acronym-definition"
             else:
                 add(span.start, span.end, full.label, "acronym-definition", "alias", full.key)
 
@@ -413,6 +420,40 @@ def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside:
     return added
 
 
+def _credit_mentions(view, credit: str | None, in_mention, outside: dict) -> list[Mention]:
+    """Agencies and photographers in a caption's credit ("AP Photo/Lena Ortiz", "AFP PHOTO / HO / SANA")
+    that the other rules did not find (rule caption-credit)."""
+    if not credit:
+        return []
+    index, _ = _alias_index()
+    text = view.text
+    at = text.rfind(credit)
+    if at < 0:
+        return []
+    out = []
+    for part in re.finditer(r"[^/]+", credit):
+        words = [w for w in re.finditer(r"[\w.'’-]+", part.group()) if w.group().lower() not in data.CREDIT_NOISE]
+        if not words:
+            continue
+        start, end = at + part.start() + words[0].start(), at + part.start() + words[-1].end()
+        span = view.char_span(start, end, alignment_mode="expand")
+        if span is None or any(in_mention[span.start:span.end]):
+            continue
+        surface = span.text
+        canonical = index.get(_norm(surface))
+        if canonical:
+            label, key = data.ALIASES[canonical][0], ("alias", canonical)
+        elif 2 <= len(words) <= 3 and all(w.group()[:1].isupper() and not w.group().isupper() for w in words):
+            label, key = "PERSON", None
+        else:
+            continue
+        for k in range(span.start, span.end):
+            in_mention[k] = label
+        out.append(Mention(span.start_char, span.end_char, surface, label, "name", "caption-credit", tok_start=span.start,
+                           tok_end=span.end, key=key, **outside))
+    return out
+
+
 def build_entities(doc: Document) -> list[Entity]:
     sdoc = doc.nlp_doc
     views: list[tuple[Any, dict]] = []
@@ -461,6 +502,9 @@ def build_entities(doc: Document) -> list[Entity]:
             if g:
                 c.gender_votes.append(g)
         _surname_scan(view, mentions, clusterer, outside)
+        if "caption" in outside:
+            for m in _credit_mentions(view, doc.captions[outside["caption"]].credit, in_mention, outside):
+                clusterer.add(m)
     clusterer.merge_surnames()
     clusterer.merge_acronyms()
     return _finish(doc, clusterer)

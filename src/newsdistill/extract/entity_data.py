@@ -95,6 +95,9 @@ NOT_SPEAKER_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S N
 NAME_INNER_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn",
                               "la", "le", "du", "des", "y", "on", "in", "at", "to", "&"})
 MAX_LOWERCASE_WORDS = 2
+# words in a photo credit that are not who took or distributed the picture ("AP Photo/Lena Ortiz")
+CREDIT_NOISE = frozenset({"photo", "photos", "pic", "picture", "image", "images", "ho", "handout", "file", "staff",
+                          "pool", "via", "courtesy", "of", "by", "credit", "getty", "for"})
 # entity labels kept; the rest (dates, numbers) belong to the date and figure steps
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
@@ -127,6 +130,10 @@ state federal national regional local general executive assistant associate vice
 special permanent managing principal lead leading longtime long-time then incoming outgoing new retired
 democratic republican independent conservative liberal labour presidential parliamentary military
 economic political legal security intelligence press communications public affairs
+transport transportation education energy environment trade agriculture culture labour labor economy industry
+housing immigration home treasury commerce tourism sports sport transport defense interior information media
+technology science research digital welfare employment development planning infrastructure budget
+opposition party union campaign
 """))
 # small words allowed *inside* a title phrase ("ambassador to Russia", "minister of state for Europe")
 TITLE_LINKS = frozenset({"to", "of", "for", "and", "on", "at", "the"})
@@ -168,7 +175,8 @@ ian ivan jack jacob james jason jeb jeff jeffrey jerry jim jimmy joe john johnny
 justin keith ken kenneth kevin larry lawrence lee mark martin matt matthew michael mike mitch mohammed muhammad
 narendra nicholas nick omar patrick paul peter philip ralph randy raymond recep richard riyad rick robert roger
 ron ronald roy rudy russell ryan sam samuel scott sean sergei sergey stephen steve steven ted thomas tim timothy
-todd tom tony vladimir walter william xi yasser
+todd tom tony vladimir walter william xi yasser rui luis pedro miguel carlo giovanni marco ahmad hassan hussein
+khalid mahmoud mustafa ibrahim yusuf dmitry igor andrei alexei mikhail nikolai viktor volodymyr olaf emmanuel
 """)}
 GIVEN_NAMES.update({n: "female" for n in _words("""
 alice amanda amy angela angela ann anna anne barbara betsy betty carly carol caroline catherine cheryl christina
@@ -176,7 +184,8 @@ christine claire cynthia debbie deborah diana diane donna dorothy elizabeth elle
 heather helen hillary irene jane janet jennifer jessica jill joan joanne judith julia julie karen kate katherine
 kathleen kathy kellyanne laura linda lisa louise margaret maria marie marine martha mary megan melania melissa
 michelle monica nancy nicola nikki olga patricia rachel rebecca ruth sarah sharon stephanie susan susana theresa
-tulsi valerie victoria virginia wendy
+tulsi valerie victoria virginia wendy sofia sophia ana ines lucia elena eva marta anja ingrid giulia chiara
+fatma aisha leila yasmin mariam nadia olena natalia svetlana tatiana yulia irina ekaterina angela ursula theresa
 """)})
 # how many tokens after a person's first mention a pronoun may be to tell that person's gender
 PRONOUN_WINDOW = 40

@@ -93,7 +93,9 @@ def appositive_role(doc, end: int) -> str | None:
         return None
     while k > first and (doc[k - 1].lower_ in data.TITLE_LINKS or doc[k - 1].pos_ in ("DET", "CCONJ", "ADP")):
         k -= 1  # never end a role on "to the"
-    head_ok = any(is_title(doc[j]) for j in range(first, k))
+    # the title must head the phrase: "a spokeswoman for the ministry", not "no relation to the minister"
+    head_end = next((j for j in range(first, k) if doc[j].pos_ == "ADP"), k)
+    head_ok = any(is_title(doc[j]) for j in range(first, head_end))
     return _clean(doc, first, k) if head_ok else None
 
 
