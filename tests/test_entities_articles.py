@@ -149,3 +149,17 @@ def test_age_is_a_figure_not_a_date(budget):
     dates = {d["text"]: d for d in budget["dates"]}
     assert dates["next year"]["value"] == "2024" and dates["Wednesday"]["value"] == "2023-06-07"
     assert dates["the next five years"]["granularity"] == "duration"
+
+
+def test_transcript_speaker_labels_and_untagged_surnames():
+    text = ("Governor Laura Whitcombe spoke with radio host Daniel Ferreira on Sunday about the flood budget. "
+            "A partial transcript follows.\n\n"
+            "\"FERREIRA: Will the money arrive before winter?\n\n"
+            "\"WHITCOMBE: It will, and we have said so from the start.\n\n"
+            "Whitcombe later repeated the promise in a statement to reporters outside the capitol building.")
+    rec = newsdistill.distill(text).to_dict()
+    laura = _ent(rec, "Laura Whitcombe")
+    assert [m["text"] for m in laura["mentions"]] == ["Laura Whitcombe", "WHITCOMBE", "Whitcombe"]
+    assert laura["roles"] == ["Governor"]
+    host = _ent(rec, "Daniel Ferreira")
+    assert "FERREIRA" in [m["text"] for m in host["mentions"]]

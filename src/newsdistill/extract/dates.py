@@ -251,11 +251,11 @@ def _anchor(doc: Document) -> dt.date | None:
         return None
 
 
-def _candidates(sdoc) -> list[tuple[int, int, str]]:
+def _candidates(sdoc, text: str) -> list[tuple[int, int, str]]:
     """(char start, char end, rule) of date expressions: parser DATE entities + named patterns."""
     out: list[tuple[int, int, str]] = []
     for rule, pat in data.PATTERNS.items():  # the full forms first: "12 May 2023" where the model saw "May 2023"
-        for m in re.finditer(pat, sdoc.text):
+        for m in re.finditer(pat, text):
             if not any(s < m.end() and m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), rule))
     for ent in sdoc.ents:
@@ -268,8 +268,8 @@ def _candidates(sdoc) -> list[tuple[int, int, str]]:
 
 def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMention]:
     found = []
-    text = sdoc.text
-    for start, end, _rule in _candidates(sdoc):
+    text = sdoc.text  # spaCy builds it from the tokens on every access: once
+    for start, end, _rule in _candidates(sdoc, text):
         expr = text[start:end]
         value, interval, gran, relative, rule = normalise(expr, anchor)
         # "since 2011": one end of an open interval

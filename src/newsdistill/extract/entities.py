@@ -129,7 +129,7 @@ _PLACE_WORDS = {"province", "city", "town", "village", "region", "district", "st
 # ---------------------------------------------------------------------------
 # mentions in one parsed text (the body, or one caption)
 
-def _mentions_in(sdoc, outside: dict) -> list[Mention]:
+def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
     corrections = _corrections()
     index, pattern = _alias_index()
     n = len(sdoc)
@@ -157,9 +157,9 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             te -= 1
         if te <= ts:
             continue
-        text = sdoc[ts:te].text
+        etext = sdoc[ts:te].text
         rule = "ner"
-        fix = corrections.get(text)
+        fix = corrections.get(etext)
         if fix is not None:
             rule, new = fix
             if new is None:
@@ -167,22 +167,22 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             label = new
         if label not in data.ENTITY_LABELS:
             continue
-        words = text.split()
-        if len(words) > data.MAX_CAPS_WORDS and text.isupper():
+        words = etext.split()
+        if len(words) > data.MAX_CAPS_WORDS and etext.isupper():
             continue  # rule shouting-is-not-a-name
-        if "/" in text:
+        if "/" in etext:
             continue  # rule credit-line-is-not-a-name: "AP Photo/Lena Ortiz" (the credit is read separately)
-        if ":" in text or "\n" in text:
+        if ":" in etext or "\n" in etext:
             continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
         if sum(1 for w in words if w[:1].islower() and w not in data.NAME_INNER_WORDS) >= data.MAX_LOWERCASE_WORDS:
             continue  # rule lowercase-run-is-not-a-name: "Trump accused Holt of being a" (WORK_OF_ART)
         if label == "PERSON" and te - ts > 1 and R.is_title(sdoc[te - 1]) and sdoc[te - 1].lower_ not in data.TITLE_SURNAMES:
             continue  # rule title-is-not-a-name: "Charlotte Mayor" tagged PERSON
-        if not any(c.isalpha() for c in text):
+        if not any(c.isalpha() for c in etext):
             continue
         if label in ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and 2 <= len(words) <= 3 \
                 and words[0].lower() in data.GIVEN_NAMES and all(w[:1].isupper() for w in words) \
-                and _norm(text) not in index:
+                and _norm(etext) not in index:
             label, rule = "PERSON", "given-name-is-a-person"  # "spokeswoman Sofia Marques" tagged ORG
         if label == "ORG" and ts >= 2 and sdoc[ts - 1].lower_ == "of" and sdoc[ts - 2].lower_ in _PLACE_WORDS:
             label, rule = "GPE", "place-after-place-word"
@@ -198,15 +198,14 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
                 ts -= 1
                 rule = "ner+name-extension"
         key = index.get(_norm(sdoc[ts:te].text))
-        if label in ("NORP", "GPE", "LOC") and text in data.DEMONYMS:
-            add(ts, te, "GPE", "demonym", "demonym", ("alias", data.DEMONYMS[text]))
+        if label in ("NORP", "GPE", "LOC") and etext in data.DEMONYMS:
+            add(ts, te, "GPE", "demonym", "demonym", ("alias", data.DEMONYMS[etext]))
             continue
         m = add(ts, te, label, rule, key=("alias", key) if key else None)
         if m is not None and label == "PERSON":
             m.gender = honorific or R.honorific_gender(sdoc, ts)[0]
 
     # transcript speaker labels: "PENCE: Well, look..." (rule transcript-speaker-label)
-    text = sdoc.text
     for m in _SPEAKER_LABEL.finditer(text):
         if m.group(1).upper() in data.NOT_SPEAKER_LABELS:
             continue
@@ -388,7 +387,7 @@ def _input_offsets(doc: Document, m: Mention) -> None:
         m.input_start, m.input_end = cap.input_start, cap.input_end
 
 
-def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:
+def _surname_scan(view, text: str, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:
     """Known people's surnames the model did not tag ("Trump responded", "PENCE:") (rule surname-scan)."""
     parts: dict[str, list[_Cluster]] = {}
     for c in clusterer.clusters:
@@ -405,9 +404,14 @@ def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside:
         for k in range(m.tok_start, m.tok_end):
             taken[k] = True
     added = []
-    for tok in view:
-        cands = parts.get(tok.text)
-        if not cands or taken[tok.i] or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?!\w)")
+    for hit in pattern.finditer(text):
+        span = view.char_span(hit.start(), hit.end(), alignment_mode="strict")
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        cands = parts[tok.text]
+        if taken[tok.i] or tok.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
         if tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" and view[tok.i + 1].text[:1].isupper():
             continue  # part of a longer name ("Trump Tower")
@@ -467,7 +471,8 @@ def build_entities(doc: Document) -> list[Entity]:
             views.append((parse_extra(line.text), {"metadata_line": i}))
     clusterer = _Clusterer()
     for view, outside in views:
-        mentions = _mentions_in(view, outside)
+        text = view.text  # spaCy rebuilds Doc.text from the tokens on every access: once per view
+        mentions = _mentions_in(view, text, outside)
         person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
         in_mention: list[str | None] = [None] * len(view)  # the label of the mention covering each token
         for m in mentions:
@@ -501,7 +506,7 @@ def build_entities(doc: Document) -> list[Entity]:
             g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
             if g:
                 c.gender_votes.append(g)
-        _surname_scan(view, mentions, clusterer, outside)
+        _surname_scan(view, text, mentions, clusterer, outside)
         if "caption" in outside:
             for m in _credit_mentions(view, doc.captions[outside["caption"]].credit, in_mention, outside):
                 clusterer.add(m)

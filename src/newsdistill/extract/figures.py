@@ -79,13 +79,17 @@ def parse_number(text: str) -> float | int | None:
 
 def _qualifier(sdoc, start: int, end: int) -> tuple[str | None, int]:
     """A qualifier at the start of the span or right before it; returns it and the first number token."""
-    for lo in (start, max(0, start - 4)):
-        stretch = sdoc[lo:end].text.lower()
+    inside = sdoc[start:end].text
+    inside_low = inside.lower()
+    for q in _QUALS:
+        if inside_low.startswith(q + " "):
+            return inside[:len(q)], start + len(q.split())
+    if start > 0:
+        before = sdoc[max(0, start - 4):start].text
+        before_low = before.lower()
         for q in _QUALS:
-            if lo == start and stretch.startswith(q + " "):
-                return sdoc[start:end].text[:len(q)], start + len(q.split())
-            if lo < start and sdoc[lo:start].text.lower().endswith(q):
-                return sdoc[lo:start].text[-len(q):], start
+            if before_low.endswith(q) and (len(before_low) == len(q) or not before_low[-len(q) - 1].isalnum()):
+                return before[-len(q):], start
     return None, start
 
 

@@ -40,7 +40,7 @@ def _title_part(tok, in_mention) -> bool:
 
 
 def _clean(doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])] if end > start else ""
+    return doc[start:end].text if end > start else ""  # (Doc.text would rebuild the whole text)
 
 
 def prenominal_role(doc, start: int, in_mention) -> tuple[str, int] | None:
