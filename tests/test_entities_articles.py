@@ -163,3 +163,12 @@ def test_transcript_speaker_labels_and_untagged_surnames():
     assert laura["roles"] == ["Governor"]
     host = _ent(rec, "Daniel Ferreira")
     assert "FERREIRA" in [m["text"] for m in host["mentions"]]
+
+
+def test_figure_currency_outside_model_span_and_owner_not_the_counted_group():
+    rec = newsdistill.distill("The fund paid an improper $25,000 contribution last spring, auditors found. "
+                              "The 29 commuters wounded by the blast were treated at Mercy Hospital.").to_dict()
+    figs = {f["span"]["text"]: f for f in rec["figures"]}
+    assert figs["$25,000"]["unit"] == "USD" and figs["$25,000"]["kind"] == "money" and figs["$25,000"]["value"] == 25000
+    wounded = figs["29"]
+    assert wounded["kind"] == "casualties" and wounded["thing"] == "commuters" and wounded["of"] is None
