@@ -89,7 +89,7 @@ def classify(lines: list[Line]) -> list[Decision]:
     if not good:
         # no paragraph looks like prose: keep every undecided line (a short note is still a note)
         return [d or Decision(BODY, "body.no-prose-found") for d in decisions]
-    first, last = good[0], good[-1]
+    first, last = _main_block(lines, decisions)
 
     # pass 2: rules for outside the body; a comments heading closes the article
     for i, line in enumerate(lines):
@@ -106,13 +106,15 @@ def classify(lines: list[Line]) -> list[Decision]:
     good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
     if not good:
         return [d or Decision(REMOVED, "context.no-body", "navigation") for d in decisions]
-    first, last = good[0], good[-1]
+    first, last = _main_block(lines, decisions)
 
     # pass 3: short lines by position
     i = 0
     while i < len(lines):
         if decisions[i] is None:
-            if i < first or i > last:
+            if (i < first or i > last) and lines[i].good:
+                decisions[i] = Decision(REMOVED, "context.outside-main-block", "off-article")
+            elif i < first or i > last:
                 reason = "related-links" if i > last and _title_like(lines[i]) else "navigation"
                 decisions[i] = Decision(REMOVED, "context.outside-body", reason)
             elif not lines[i].good:
@@ -124,9 +126,51 @@ def classify(lines: list[Line]) -> list[Decision]:
                     continue
         i += 1
 
+    _keep_closing_sentences(lines, decisions, last)
     _drop_minor_clusters(lines, decisions)
     _find_title(lines, decisions)
     return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+
+
+def _keep_closing_sentences(lines: list[Line], decisions: list[Decision | None], last: int) -> None:
+    """Short sentences right after the last body paragraph ("Pure propaganda.", "Read it all
+    here.") close the article: kept while nothing removed by a pattern comes between."""
+    for i in range(last + 1, min(len(lines), last + 1 + rules.CLOSING_SENTENCES_MAX)):
+        d, line = decisions[i], lines[i]
+        if d is None or d.rule != "context.outside-body" or not line.sentence_end or line.words < rules.CLOSING_SENTENCE_MIN_WORDS \
+                or not any(c.islower() for c in line.text):
+            return
+        decisions[i] = None
+
+
+def _line_value(line: Line, decision: Decision | None) -> float:
+    """Evidence that a line belongs to the article: prose pays, chrome costs."""
+    if decision is None:
+        if line.good:
+            return line.words
+        return -(rules.MAIN_BLOCK_SHORT_COST + rules.MAIN_BLOCK_SHORT_WORD_COST * line.words)
+    if decision.kind == REMOVED:
+        rule = _RULES_BY_NAME.get(decision.rule)
+        extra = rule.block_cost if rule is not None else 0.0
+        return -(rules.MAIN_BLOCK_REMOVED_COST + rules.MAIN_BLOCK_REMOVED_WORD_COST * line.words + extra)
+    return 0.0  # captions, title, byline, dateline: neutral
+
+
+def _main_block(lines: list[Line], decisions: list[Decision | None]) -> tuple[int, int]:
+    """First and last line of the stretch with the most article evidence (maximum-sum
+    segment of the line values, Kadane's algorithm: one pass, linear time).  Prose
+    separated from it by more chrome than it outweighs is not this article."""
+    best, best_span = float("-inf"), (0, -1)
+    run, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        v = _line_value(line, decisions[i])
+        if run <= 0:
+            run, run_start = v, i
+        else:
+            run += v
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
 
 
 def _open_sections(lines: list[Line], decisions: list[Decision | None], first_good: int) -> None:
@@ -146,8 +190,11 @@ def _open_sections(lines: list[Line], decisions: list[Decision | None], first_go
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and (decisions[j] is None or decisions[j].kind == REMOVED):
-            if decisions[j] is None:
+        while j < len(lines) and (decisions[j] is None or decisions[j].kind == REMOVED or (
+                rule.reason == "comments" and decisions[j].kind in (TITLE, BYLINE, DATELINE))):
+            if decisions[j] is not None and decisions[j].kind != REMOVED:
+                decisions[j] = Decision(REMOVED, rule.name + ".section", rule.reason)  # a commenter's name / date
+            elif decisions[j] is None:
                 if rule.reason != "comments" and lines[j].good:
                     break  # related links / author sections end where prose resumes
                 decisions[j] = Decision(REMOVED, rule.name + ".section", rule.reason)
@@ -198,6 +245,11 @@ def _find_title(lines: list[Line], decisions: list[Decision | None]) -> None:
         if d is not None and d.rule == "context.outside-body" and _title_like(lines[i]):
             decisions[i] = Decision(TITLE, "meta.title-before-body")
             return
+    # the document's first line, right before the body, short: its headline even in sentence case
+    if 0 < first <= rules.TITLE_FIRST_LINE_GAP and decisions[0] is not None and decisions[0].rule == "context.outside-body" \
+            and lines[0].words <= rules.TITLE_MAX_WORDS and all(decisions[k].kind != REMOVED or k == 0 for k in range(first)):
+        decisions[0] = Decision(TITLE, "meta.title-first-line")
+        return
     # the document opens with a short line followed by more body: its headline
     line = lines[first]
     wrapped_on = lines[body[1]].block == line.block and lines[body[1]].text[:1].islower() if len(body) > 1 else False

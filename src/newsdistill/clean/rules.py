@@ -29,6 +29,19 @@ TITLE_LOOKBACK_LINES = 6  # title is searched this many non-blank lines before t
 CLUSTER_GAP_CHARS = 1200  # boilerplate between two body stretches that splits them into two clusters
 MINOR_CLUSTER_SHARE = 0.15  # a body cluster with < 15% of the body words, cut off by a gap, is not the article
 BYLINE_MAX_WORDS = 12
+TITLE_FIRST_LINE_GAP = 2  # a document's first line is its title when the body starts within 2 lines after it
+CLOSING_SENTENCES_MAX = 2  # at most 2 short sentences right after the last paragraph stay body
+CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1." no
+# The article is the stretch of lines with the most evidence (classify._main_block): a prose line
+# adds its words, other lines cost a constant plus a share of their words.  Tuned on the first
+# half of WCXB dev pages (see bench/clean_quality.py): a heading or a short list item costs
+# about as much as it usually carries; a mega-menu (10+ short lines per described item) costs
+# more than its one-sentence descriptions bring.
+SECTION_HEADING_COST = 50  # "Comments", "Related stories", "Reply": outweighs a typical 40-60-word paragraph
+MAIN_BLOCK_SHORT_COST = 3  # per short line (grid 1-4 on WCXB first half: 2-3 best; 4 loses list items)
+MAIN_BLOCK_SHORT_WORD_COST = 0.5  # ... plus half its words (0.25 keeps menus, 1 drops lists)
+MAIN_BLOCK_REMOVED_COST = 1  # per boilerplate line (ads, share bars inside articles cost little)
+MAIN_BLOCK_REMOVED_WORD_COST = 1  # ... plus its words (2 / 0.5 made no difference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +54,9 @@ class LineRule:
     where: str = "any"
     # a section heading: the short lines after it take the same reason
     opens_section: bool = False
+    # extra cost of this line in the main-block search (classify._main_block): section
+    # headings and reply buttons are strong evidence that the article is over
+    block_cost: float = 0.0
 
 
 def _p(rx: str) -> re.Pattern[str]:
@@ -58,8 +74,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
         r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
         r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
-        r"you must be logged in to post a comment\.?|be the first to comment\.?"),
-        opens_section=True),
+        r"you must be logged in to post a comment\.?|be the first to comment\.?|"
+        r"\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200}|(?:what do you think|have your say)\??"),
+        opens_section=True, block_cost=SECTION_HEADING_COST),
+    LineRule("comments.reply", "comments", _p(
+        r"(?:\d+\s*)?(?:reply|replies|reply to this(?: parent)?(?: share)?|like\s*[·|]?\s*reply|"
+        r"(?:\d+\s*)?likes?\s*[·|]\s*reply|flag as inappropriate|report (?:comment|abuse)|permalink)\s*[↓↑]?"),
+        block_cost=SECTION_HEADING_COST),
     # -- advertising markers -------------------------------------------------
     LineRule("ad.marker", "ad-marker", _p(
         rf"{_DASH}(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
@@ -80,7 +101,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("newsletter.subscribe-to", "newsletter", _p(
         r".{0,40}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,60}")),
     LineRule("newsletter.inbox", "newsletter", _p(
-        r".{0,120}\b(?:delivered|straight|directly|sent) (?:directly |straight |right )?to your (?:inbox|email)\b.{0,40}")),
+        r".{0,120}\b(?:(?:delivered|straight|directly|sent) (?:directly |straight |right )?to|in) your (?:inbox|email)\b.{0,40}|"
+        r".{0,40}\bsign up (?:for|to receive) (?:our |free )?(?:e-?mail|news|daily|weekly)? ?(?:alerts|updates|newsletters?)\b.{0,80}")),
     LineRule("newsletter.heading", "newsletter", _p(
         r"(?:(?:our|the|free|daily|weekly|morning|evening) )?(?:newsletters?|e-?mail alerts?)(?: sign-?up)?[.!:]?|"
         r"enter your e-?mail(?: address)?.{0,40}|your e-?mail address.{0,20}|"
@@ -139,7 +161,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"trending(?: now| stories| today)?|top stories|latest(?: news| stories| articles| posts)?|"
         r"editor'?s? picks?|don'?t miss|also (?:read|see|on)|further reading|in other news|"
         r"what to read next|up next|next (?:article|story|post)|previous (?:article|story|post))\s*[:>»…]?"),
-        opens_section=True),
+        opens_section=True, block_cost=SECTION_HEADING_COST),
     # -- tags ----------------------------------------------------------------
     LineRule("tags.label", "tags", _p(
         r"(?:tags?|tagged(?: with| as)?|topics?|filed under|categories|category|keywords|labels)\s*:.{0,300}")),

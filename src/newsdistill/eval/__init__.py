@@ -1,0 +1,1 @@
+"""Evaluation helpers shared by benchmarks and floor tests (not used by the pipeline)."""
