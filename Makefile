@@ -37,6 +37,7 @@ bench: $(STAMP_ALL)
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/clean_quality.py
 	$(BIN)/python bench/clean_speed.py
+	$(BIN)/python bench/store_speed.py
 
 # learned cue model for attribution: PolNeAR train only, CPU, deterministic (a few minutes)
 train-attribution: $(STAMP_ALL)

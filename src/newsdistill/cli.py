@@ -33,8 +33,10 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
-def run(paths, output, text_field, id_field, url_field, progress, summary_json, model) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
+def run(paths, output, text_field, id_field, url_field, progress, summary_json, model, db) -> None:
     """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
+    from .corpus.store import indexing
     from .engine.serial import run_serial
     from .errors import Fatal
     from .pipeline import default_pipeline
@@ -48,9 +50,10 @@ def run(paths, output, text_field, id_field, url_field, progress, summary_json, 
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         docs = iter_documents(paths, _read_options(text_field, id_field, url_field))
-        with JsonlWriter(output) as writer, _progress(show_progress) as advance:
+        with JsonlWriter(output) as writer, _progress(show_progress) as advance, indexing(db) as index:
             for doc in run_serial(default_pipeline(), docs):
                 writer.write(doc)
+                index(doc)
                 summary.add(doc)
                 advance(doc)
     except Fatal as exc:
@@ -134,25 +137,9 @@ def show(path, index, no_removed, as_json, model) -> None:
     raise click.UsageError(f"{path} has no document number {index}")
 
 
-@main.command()
-@click.argument("path")
-@click.option("--index", default=0, show_default=True, help="Which document of PATH (for JSONL dumps).")
-def quotes(path, index) -> None:
-    """Who said what in PATH: speaker, role, kind, cue and content of every attribution."""
-    from rich.console import Console
+from .cli_corpus import register  # noqa: E402 - index, search, quotes, entities, stats, serve
 
-    from .engine.serial import process
-    from .pipeline import default_pipeline
-    from .quotes_table import render_quotes
-    from .read import ReadOptions, read_path
-
-    for i, doc in enumerate(read_path(path, ReadOptions())):
-        if i == index:
-            doc = process(default_pipeline(), doc)
-            render_quotes(doc, Console())
-            sys.exit(0 if doc.status == "ok" else 1)
-    raise click.UsageError(f"{path} has no document number {index}")
-
+register(main)
 
 if __name__ == "__main__":
     main()
