@@ -152,14 +152,14 @@ def test_age_is_a_figure_not_a_date(budget):
 
 
 def test_transcript_speaker_labels_and_untagged_surnames():
-    text = ("Governor Laura Whitcombe spoke with radio host Daniel Ferreira on Sunday about the flood budget. "
+    text = ("Governor Laura Whitcombe spoke with radio host Daniel Ferreira on Sunday about the flood budget, "
+            "and Whitcombe later repeated the promise in a statement to reporters outside the capitol building. "
             "A partial transcript follows.\n\n"
-            "\"FERREIRA: Will the money arrive before winter?\n\n"
-            "\"WHITCOMBE: It will, and we have said so from the start.\n\n"
-            "Whitcombe later repeated the promise in a statement to reporters outside the capitol building.")
+            "\"FERREIRA: Will the money for the flooded river towns arrive before the first snow of the winter?\n\n"
+            "\"WHITCOMBE: It will, and we have said so from the start, whatever the opposition claims about the delays.")
     rec = newsdistill.distill(text).to_dict()
     laura = _ent(rec, "Laura Whitcombe")
-    assert [m["text"] for m in laura["mentions"]] == ["Laura Whitcombe", "WHITCOMBE", "Whitcombe"]
+    assert [m["text"] for m in laura["mentions"]] == ["Laura Whitcombe", "Whitcombe", "WHITCOMBE"]
     assert laura["roles"] == ["Governor"]
     host = _ent(rec, "Daniel Ferreira")
     assert "FERREIRA" in [m["text"] for m in host["mentions"]]
