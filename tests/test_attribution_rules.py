@@ -208,3 +208,26 @@ def test_document_source_resolves_to_earlier_report_and_author():
     assert a["speaker"]["type"] == "document"
     assert a["speaker"]["author"]["name"] == "Peter Lang"
     assert "report on the state pension fund" in a["speaker"]["name"]
+
+
+def test_attribution_cost_stays_linear_on_a_dense_article():
+    """A long article where every sentence is an attribution: the step stays well under the parse."""
+    import time
+
+    from newsdistill.extract.attribution import attribute
+    from newsdistill.extract.nlp import load_model
+
+    names = [f"{a} {b}" for a in ("John", "Mary", "Ali", "Olga") for b in ("Smith", "Lopez", "Novak", "Berg")]
+    text = "\n\n".join(
+        f"\u201cThe council will vote on the budget next week, and we expect it to pass,\u201d {names[i % 16]} said on "
+        f"Monday. He added that the reserves were large, according to the report, and she noted that \u201ctaxes "
+        f"will not rise.\u201d" for i in range(200))
+    doc = newsdistill.distill(text)
+    assert len(doc.extra["attributions"]) >= 600
+    nlp = load_model()
+    t0 = time.perf_counter()
+    sdoc = nlp(doc.text)
+    t1 = time.perf_counter()
+    attribute(doc, sdoc)
+    t2 = time.perf_counter()
+    assert t2 - t1 < 0.5 * (t1 - t0), (t2 - t1, t1 - t0)

@@ -113,6 +113,7 @@ class _Resolver:
         self.cands = cands
         self.roles: dict[str, str] = {}
         self.speakers: list[tuple[int, dict]] = []  # (source start, speaker) of resolved attributions
+        self._doc_nouns: list | None = None
 
     # -- helpers --
     def _in(self, s: int, e: int) -> list[Mention]:
@@ -135,7 +136,8 @@ class _Resolver:
                  and t.lower_ not in R.HONORIFIC_GENDER]
         if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
             # 'John Smith, a local banker' -> 'local banker'
-            head = next((t for t in self.sdoc if m.start <= t.idx < m.end and not (m.start <= t.head.idx < m.end)), None)
+            ment = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            head = ment.root if ment is not None and len(ment) else None
             appos = [c for c in head.children if c.dep_ == "appos" and c.idx < e] if head is not None else []
             if not appos:
                 return None
@@ -175,9 +177,9 @@ class _Resolver:
 
     def document(self, head, before: int) -> dict | None:
         """'the report' / 'the text' -> the document introduced earlier, with its author."""
-        for tok in reversed([t for t in self.sdoc if t.idx + len(t) <= before]):
-            if tok.lemma_.lower() not in R.DOCUMENT_NOUNS or tok.pos_ != "NOUN":
-                continue
+        if self._doc_nouns is None:
+            self._doc_nouns = [t for t in self.sdoc if t.pos_ == "NOUN" and t.lemma_.lower() in R.DOCUMENT_NOUNS]
+        for tok in reversed([t for t in self._doc_nouns if t.idx + len(t) <= before]):
             author = None
             for c in tok.children:
                 if c.dep_ == "poss":

@@ -161,15 +161,17 @@ class _Ctx:
         self.text = text
         self.para_starts = [p[0] for p in paragraphs]
         self.quotes = quotes
+        self.quote_starts = [q.start for q in quotes]
         self.tok_para = [self.para(t.idx) for t in sdoc]
 
     def para(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
     def quote_at(self, char: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= char < q.end:
-                return q
+        """The quote holding ``char`` (quotes never overlap: bisect on their starts)."""
+        k = bisect.bisect_right(self.quote_starts, char) - 1
+        if k >= 0 and self.quotes[k].start <= char < self.quotes[k].end:
+            return self.quotes[k]
         return None
 
 
@@ -214,7 +216,9 @@ def _snap_to_quotes(ctx: _Ctx, span: tuple[int, int], keep_out: tuple[int, int])
     changed = True
     while changed:
         changed = False
-        for q in ctx.quotes:
+        lo = max(0, bisect.bisect_right(ctx.quote_starts, s) - 1)
+        hi = bisect.bisect_left(ctx.quote_starts, e)
+        for q in ctx.quotes[lo:hi]:
             if q.end <= s or q.start >= e or q in touched:
                 continue
             if q.start <= keep_out[0] < q.end or q.start < keep_out[1] <= q.end:
@@ -315,7 +319,8 @@ def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
 
 def _adjacent_quote_before(ctx: _Ctx, pos: int, para: int) -> Quote | None:
     best = None
-    for q in ctx.quotes:
+    k = bisect.bisect_left(ctx.quote_starts, pos)
+    for q in ctx.quotes[max(0, k - 3):k]:  # the quotes just before pos
         if q.end <= pos and ctx.para(q.start) <= para and ctx.para(q.end - 1) == para \
                 and not ctx.text[q.end:pos].strip(" ,\u2014\u2013-"):
             best = q
@@ -323,11 +328,12 @@ def _adjacent_quote_before(ctx: _Ctx, pos: int, para: int) -> Quote | None:
 
 
 def _adjacent_quote_after(ctx: _Ctx, pos: int, para: int) -> Quote | None:
-    for q in ctx.quotes:
+    k = bisect.bisect_left(ctx.quote_starts, pos)
+    for q in ctx.quotes[k:k + 1]:
         if q.start >= pos:
             gap = ctx.text[pos:q.start]
             if not gap.strip(" ,:\u2014\u2013-\n") and (ctx.para(q.start) == para or gap.strip(" \n").endswith(":") or
-                                                        ctx.text[:pos].rstrip().endswith(":")):
+                                                        ctx.text[max(0, pos - 8):pos].rstrip().endswith(":")):
                 return q
             return None
     return None
@@ -420,7 +426,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     # “Q1,” said X. “Q2.”: the next quote right after the cue's sentence continues the statement
     if rule == R.RULE_VERB_QUOTE_BEFORE or (touched and span[1] <= keep_out[0]):
         sent_end = _tok_end(tok.sent[-1]) if tok.sent[-1].i >= tok.i else keep_out[1]
-        nxt = next((q for q in ctx.quotes if q.start >= keep_out[1]), None)
+        k = bisect.bisect_left(ctx.quote_starts, keep_out[1])
+        nxt = ctx.quotes[k] if k < len(ctx.quotes) else None
         right_after = not ctx.text[keep_out[1]:nxt.start].strip(" ,:") if nxt is not None else False
         if nxt is not None and nxt.end - nxt.start > 2 and ctx.para(nxt.start) == para and (
                 right_after or (nxt.start >= sent_end - 1 and not ctx.text[sent_end:nxt.start].strip())):
