@@ -152,3 +152,5 @@ RULE_IN_STATEMENT = "cue.in-a-statement"    # X said in a statement that CLAUSE
 NEVER_CUES: frozenset[str] = _words("support back fight have be do get make take give go come lead hold keep put")
 # children of a source's head left out of the source (none: measured on PolNeAR train, dropping them hurt)
 SOURCE_DROP_CHILD_DEPS: frozenset[str] = frozenset()  # PolNeAR keeps relative clauses in sources
+# rule-name prefix when the learned cue model (not a word list) accepted the cue verb
+LEARNED_PREFIX = "learned+"

@@ -421,6 +421,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         span = (q.start, q.end)
     span, touched = _snap_to_quotes(ctx, span, keep_out if rule != R.RULE_PARATAXIS else (cue[0], cue[0]))
     kind = _kind(ctx, span, touched)
+    if learned and lemma not in R.CUE_VERBS and lemma not in R.DOBJ_CUES and lemma not in R.PREP_CUES:
+        rule = R.LEARNED_PREFIX + rule  # the learned cue model, not a word list, made this verb a cue
     cand = Candidate(kind, cue, span, src, rule, source_head=subj.i, cue_token=tok.i, quotes=touched)
     out = [cand]
     # “Q1,” said X. “Q2.”: the next quote right after the cue's sentence continues the statement
