@@ -87,7 +87,12 @@ def test_absolute_and_relative_dates(harbour):
     ("December 30", "2024-01-02", "2023-12-30", "day"),
     ("three weeks", None, None, "duration"),
     ("Friday", None, None, "day"),
-    ("the 13th", None, None, None),  # never resolved against today's date
+    ("the 13th", None, None, None),
+    ("Monday’s", "2016-09-28", "2016-09-26", "day"),
+    ("late last night", "2016-09-28", "2016-09-27", "day"),
+    ("tomorrow morning", "2016-09-28", "2016-09-29", "day"),
+    ("today", None, None, "day"),
+    ("Sept. 11, 2001", None, "2001-09-11", "day"),  # never resolved against today's date
     ("two days later", "2024-05-08", None, None),  # relative to the story's events
     ("earlier this month", "2024-05-08", "2024-05", "month"),
     ("last December", "2024-05-08", "2023-12", "month"),
