@@ -177,3 +177,18 @@ def test_figure_currency_outside_model_span_and_owner_not_the_counted_group():
     assert figs["$25,000"]["unit"] == "USD" and figs["$25,000"]["kind"] == "money" and figs["$25,000"]["value"] == 25000
     wounded = figs["29"]
     assert wounded["kind"] == "casualties" and wounded["thing"] == "commuters" and wounded["of"] is None
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), [
+    ("He met other leaders - British Prime Minister Theresa May among them - on Monday in London.",
+     "Theresa May", ["British Prime Minister"]),
+    ("John Dickey, chief executive of Ora Media -- the production company -- said the show would air in May.",
+     "John Dickey", ["chief executive of Ora Media"]),
+    ("Jane Roe, a friend of the family, said the house was empty when the firefighters arrived on the scene.",
+     "Jane Roe", []),
+    ("The report was welcomed by former Mexican foreign minister Jorge Castañeda on Tuesday in Mexico City.",
+     "Jorge Castañeda", ["former Mexican foreign minister"]),
+])
+def test_role_phrases(text, name, roles):
+    rec = newsdistill.distill(text).to_dict()
+    assert _ent(rec, name)["roles"] == roles
