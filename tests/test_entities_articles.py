@@ -87,7 +87,12 @@ def test_absolute_and_relative_dates(harbour):
     ("December 30", "2024-01-02", "2023-12-30", "day"),
     ("three weeks", None, None, "duration"),
     ("Friday", None, None, "day"),
-    ("the 13th", None, None, None),  # never resolved against today's date
+    ("the 13th", None, None, None),
+    ("Monday’s", "2016-09-28", "2016-09-26", "day"),
+    ("late last night", "2016-09-28", "2016-09-27", "day"),
+    ("tomorrow morning", "2016-09-28", "2016-09-29", "day"),
+    ("today", None, None, "day"),
+    ("Sept. 11, 2001", None, "2001-09-11", "day"),  # never resolved against today's date
     ("two days later", "2024-05-08", None, None),  # relative to the story's events
     ("earlier this month", "2024-05-08", "2024-05", "month"),
     ("last December", "2024-05-08", "2023-12", "month"),
@@ -172,3 +177,18 @@ def test_figure_currency_outside_model_span_and_owner_not_the_counted_group():
     assert figs["$25,000"]["unit"] == "USD" and figs["$25,000"]["kind"] == "money" and figs["$25,000"]["value"] == 25000
     wounded = figs["29"]
     assert wounded["kind"] == "casualties" and wounded["thing"] == "commuters" and wounded["of"] is None
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), [
+    ("He met other leaders - British Prime Minister Theresa May among them - on Monday in London.",
+     "Theresa May", ["British Prime Minister"]),
+    ("John Dickey, chief executive of Ora Media -- the production company -- said the show would air in May.",
+     "John Dickey", ["chief executive of Ora Media"]),
+    ("Jane Roe, a friend of the family, said the house was empty when the firefighters arrived on the scene.",
+     "Jane Roe", []),
+    ("The report was welcomed by former Mexican foreign minister Jorge Castañeda on Tuesday in Mexico City.",
+     "Jorge Castañeda", ["former Mexican foreign minister"]),
+])
+def test_role_phrases(text, name, roles):
+    rec = newsdistill.distill(text).to_dict()
+    assert _ent(rec, name)["roles"] == roles

@@ -35,7 +35,8 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
 def run(paths, output, text_field, id_field, url_field, progress, summary_json, model, db) -> None:
-    """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
+    """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
+    one JSON record per input document."""
     from .corpus.store import indexing
     from .engine.serial import run_serial
     from .errors import Fatal

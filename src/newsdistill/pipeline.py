@@ -64,9 +64,14 @@ def default_steps() -> list[Step]:
     from .extract.figures import ExtractFigures
     from .extract.language import DetectLanguage
     from .extract.nlp import ParseText
+    from .read.html import ExtractHtml
 
+<<<<<<< HEAD
     return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates(),
             Attribution()]
+=======
+    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
+>>>>>>> entities
 
 
 _default: Pipeline | None = None

@@ -31,6 +31,9 @@ _MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
 _MDY = re.compile(rf"^(?:on )?({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$", re.I)
 _DMY = re.compile(rf"^(?:on )?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
 _MY = re.compile(rf"^(?:in )?(?:(last|this|next|early|mid|late|mid-) ?)?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+_DAY = re.compile(r"^(?:late |early )?(last night|tonight|today|yesterday|tomorrow|this (?:morning|afternoon|evening))"
+                  r"(?: (?:morning|afternoon|evening|night))?$", re.I)
+_DAY_OFFSET = {"last night": -1, "yesterday": -1, "tomorrow": 1}
 _PERIOD = re.compile(r"^(?:earlier |later |early |late )?(this|last|next) (week|month|year|weekend)$", re.I)
 _SEASON = re.compile(r"^(?:in |during )?(?:the )?(last|this|next|past|coming) (spring|summer|autumn|fall|winter)$", re.I)
 _ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)$")
@@ -38,6 +41,8 @@ _PART = re.compile(r"^(?:at |by |in |until )?(?:the )?(" + "|".join(sorted(data.
                    + r")(?:-| of | )(?:the year )?((?:19|20)\d\d)$", re.I)
 _WEEKDAY = re.compile(r"^(?:on |last |this |next |early |late )?(" + "|".join(data.WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$", re.I)
 _AGE = re.compile(data.AGE_DATE, re.I)
+# a TIME entity naming a day ("Saturday night", "last night", "tonight") is a date too
+_DAY_WORDS = re.compile(r"\b(?:" + "|".join(data.WEEKDAYS) + r"|tonight|yesterday|today|tomorrow|last night)\b", re.I)
 _BARE_NUMBER = re.compile(r"\d{1,3}")  # "Rui Costa, 52," tagged DATE: an age, not a date (rule date.bare-number)
 _PROBE_BASES = (dt.date(2001, 3, 14), dt.date(2013, 8, 27))
 
@@ -97,6 +102,7 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
     """(value, interval, granularity, relative, rule) for one expression (without a since/until prefix).
     Cached: callers must not mutate the returned interval dict."""
     e = re.sub(r"\s+", " ", expr.strip().rstrip(".,")).replace("’", "'")
+    e = re.sub(r"'s?$", "", e)  # "Monday's debate", "the 1990s'"
     low = e.lower()
     m = _YEAR.match(low)
     if m:
@@ -144,6 +150,12 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
                 year = anchor.year
         v = f"{year}-{month:02d}"
         return v, {"start": f"{v}-01", "end": _iso(_month_end(year, month))}, "month", not m.group(3), "date.month-year"
+    m = _DAY.match(e)
+    if m:
+        if anchor is None:
+            return None, None, "day", True, "date.day-unanchored"
+        d = anchor + dt.timedelta(days=_DAY_OFFSET.get(m.group(1).lower(), 0))
+        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.day"
     m = _PERIOD.match(e)
     if m:
         if anchor is None:
@@ -259,7 +271,8 @@ def _candidates(sdoc, text: str) -> list[tuple[int, int, str]]:
             if not any(s < m.end() and m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), rule))
     for ent in sdoc.ents:
-        if ent.label_ == "DATE" and not _AGE.fullmatch(ent.text) and not _BARE_NUMBER.fullmatch(ent.text) \
+        is_date = ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAY_WORDS.search(ent.text) is not None)
+        if is_date and not _AGE.fullmatch(ent.text) and not _BARE_NUMBER.fullmatch(ent.text) \
                 and not any(s < ent.end_char and ent.start_char < e for s, e, _ in out):
             out.append((ent.start_char, ent.end_char, "ner"))
     out.sort()

@@ -397,6 +397,8 @@ def _surname_scan(view, text: str, mentions: list[Mention], clusterer: _Clustere
             if len(last) >= 2 and last[:1].isupper():
                 parts.setdefault(last, []).append(c)
                 parts.setdefault(last.upper(), []).append(c)
+            if outside:  # headline case trips the model up: "Hillary Clinton Goes After ..."
+                parts.setdefault(names[0].text, []).append(c)
     if not parts:
         return []
     taken = [False] * len(view)
@@ -407,18 +409,21 @@ def _surname_scan(view, text: str, mentions: list[Mention], clusterer: _Clustere
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?!\w)")
     for hit in pattern.finditer(text):
         span = view.char_span(hit.start(), hit.end(), alignment_mode="strict")
-        if span is None or len(span) != 1:
+        if span is None or (len(span) != 1 and span.text not in parts):
             continue
         tok = span[0]
-        cands = parts[tok.text]
-        if taken[tok.i] or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        cands = parts[span.text]
+        if any(taken[span.start:span.end]) or (len(span) == 1 and tok.ent_type_ in ("GPE", "LOC", "FAC")):
             continue
-        if tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" and view[tok.i + 1].text[:1].isupper():
+        if len(span) == 1 and not outside and tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" \
+                and view[tok.i + 1].text[:1].isupper():
             continue  # part of a longer name ("Trump Tower")
         before = [c for c in cands if any(m.in_body and m.start < tok.idx for m in c.mentions)] if not outside else []
         c = (before or cands)[-1]
-        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", "name", "surname-scan", tok_start=tok.i,
-                    tok_end=tok.i + 1, **outside)
+        m = Mention(span.start_char, span.end_char, span.text, "PERSON", "name", "surname-scan", tok_start=span.start,
+                    tok_end=span.end, **outside)
+        for k in range(span.start, span.end):
+            taken[k] = True
         c.add(m)
         added.append(m)
     return added
@@ -481,9 +486,12 @@ def build_entities(doc: Document) -> list[Entity]:
             for k in range(m.tok_start, m.tok_end):
                 in_mention[k] = m.label
         create = "metadata_line" not in outside  # headline mentions only join entities of the body/captions
+        joined: list[Mention] = []
         for m in mentions:
             gender = m.gender if m.label == "PERSON" else None
             c = clusterer.add(m, gender, create)
+            if c is not None:
+                joined.append(m)
             if c is None or m.label != "PERSON":
                 continue
             if m.kind == "nominal":
@@ -506,7 +514,7 @@ def build_entities(doc: Document) -> list[Entity]:
             g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
             if g:
                 c.gender_votes.append(g)
-        _surname_scan(view, text, mentions, clusterer, outside)
+        _surname_scan(view, text, joined, clusterer, outside)
         if "caption" in outside:
             for m in _credit_mentions(view, doc.captions[outside["caption"]].credit, in_mention, outside):
                 clusterer.add(m)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from . import entity_data as data
 
-_STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–"}
+_STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–", "--", "―"}
 
 
 def is_title(tok) -> bool:
     low = tok.lower_
-    return low in data.TITLE_WORDS or tok.lemma_.lower() in data.TITLE_WORDS or (
-        low.endswith("s") and low[:-1] in data.TITLE_WORDS) or (
-        "-" in low and all(p in data.TITLE_WORDS or p in data.TITLE_MODIFIERS for p in low.split("-") if p))
+    if low in data.TITLE_WORDS or tok.lemma_.lower() in data.TITLE_WORDS or (low.endswith("s") and low[:-1] in data.TITLE_WORDS):
+        return True
+    parts = [p for p in low.split("-") if p]  # "vice-chairman", "secretary-general"
+    return len(parts) > 1 and all(p in data.TITLE_WORDS or p in data.TITLE_MODIFIERS for p in parts)
 
 
 def _title_part(tok, in_mention) -> bool:
@@ -34,7 +35,9 @@ def _title_part(tok, in_mention) -> bool:
         return True
     if in_mention[tok.i]:
         return True  # "UN", "Syrian", "Russia" inside a title
-    if tok.text in ("-", "'s", "’s") or tok.text in data.DEMONYMS:
+    if tok.text == "-":  # "Secretary-General" yes, "leaders - British Prime Minister" no
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    if tok.text in ("'s", "’s") or tok.text in data.DEMONYMS:
         return True
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "PERSON"
 
@@ -80,7 +83,8 @@ def appositive_role(doc, end: int) -> str | None:
     k = end + 1
     stop = min(len(doc), k + 12)
     first = k
-    while k < stop and doc[k].text not in _STOP_PUNCT and doc[k].pos_ not in ("VERB", "AUX", "PRON"):
+    while k < stop and doc[k].text not in _STOP_PUNCT and doc[k].pos_ not in ("VERB", "AUX", "PRON") \
+            and not (doc[k].text == "-" and (doc[k].whitespace_ or doc[k - 1].whitespace_)):
         k += 1
     if k == stop and k < len(doc) and doc[k].text not in _STOP_PUNCT:
         return None  # runs on: not a bounded apposition
