@@ -37,6 +37,8 @@ bench: $(STAMP_ALL)
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/clean_quality.py
 	$(BIN)/python bench/clean_speed.py
+	$(BIN)/python bench/html_quality.py
+	$(BIN)/python bench/entities_eval.py
 	$(BIN)/python bench/store_speed.py
 
 # learned cue model for attribution: PolNeAR train only, CPU, deterministic (a few minutes)
