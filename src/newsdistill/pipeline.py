@@ -66,12 +66,8 @@ def default_steps() -> list[Step]:
     from .extract.nlp import ParseText
     from .read.html import ExtractHtml
 
-<<<<<<< HEAD
-    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates(),
-            Attribution()]
-=======
-    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
->>>>>>> entities
+    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(),
+            ExtractDates(), Attribution()]
 
 
 _default: Pipeline | None = None
