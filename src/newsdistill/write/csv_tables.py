@@ -15,7 +15,7 @@ from typing import Any
 ENTITY_COLUMNS = ["doc_id", "doc_url", "doc_title", "entity", "name", "label", "gender", "aliases", "roles",
                   "mentions", "first_start", "first_end"]
 ATTRIBUTION_COLUMNS = ["doc_id", "doc_url", "doc_title", "attribution", "kind", "speaker", "speaker_entity",
-                       "speaker_role", "speaker_type", "source", "cue", "content", "content_start", "content_end"]
+                       "speaker_role", "speaker_type", "source", "cue", "content", "content_start", "content_end", "rule"]
 LIST_SEPARATOR = "; "
 ENCODING = "utf-8-sig"
 
@@ -49,7 +49,8 @@ def attribution_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
                      "speaker_entity": speaker.get("entity"), "speaker_role": speaker.get("role"),
                      "speaker_type": speaker.get("type"), "source": _text(att.get("source")),
                      "cue": _text(att.get("cue")), "content": _text(content),
-                     "content_start": content.get("start"), "content_end": content.get("end")})
+                     "content_start": content.get("start"), "content_end": content.get("end"),
+                     "rule": att.get("rule")})
     return rows
 
 
