@@ -127,7 +127,7 @@ def test_workers_are_recycled_and_results_stay_in_order():
     with LocalEngine(workers=2, batch_size=2, pipeline_factory=pid_pipeline, recycle_after=4) as engine:
         out = list(engine.map(docs))  # the pool is replaced after every 8 documents
     assert [d.text for d in out] == [f"fine {i}" for i in range(30)]
-    assert len({d.extra["pid"] for d in out}) >= 6
+    assert len({d.extra["pid"] for d in out}) >= 4  # 4 pools (8 documents each), each with fresh processes
 
 
 def test_engine_ray_without_ray_installed_is_a_clear_fatal_error(monkeypatch):
