@@ -103,7 +103,8 @@ def test_a_document_that_kills_its_worker_gets_an_error_record_and_the_run_goes_
     with LocalEngine(workers=2, batch_size=3, pipeline_factory=crashing_pipeline) as engine:
         out = list(engine.map(docs))
     assert [d.id for d in out] == [f"d{i}" for i in range(20)]
-    assert [d.id for d in out if d.status == "error"] == ["d7"]
+    errors_seen = [(d.id, d.error.message) for d in out if d.status == "error"]
+    assert [i for i, _ in errors_seen] == ["d7"], errors_seen
     assert out[7].error.code == "internal-error" and "worker process died" in out[7].error.message
     assert all(d.text == f"fine {i}" for i, d in enumerate(out) if i != 7)
 
