@@ -61,15 +61,56 @@ def collapse_text(chunk: str) -> str:
     return "".join(p[0] for p in collapse(chunk, 0))
 
 
+# Characters without which ftfy (as configured) changes nothing: mojibake always holds
+# Latin-1 / C1 characters (U+0080-U+00FF: "Ã©", "â€™", "Â"), and the other fixes act on
+# control characters, ligatures, full-width forms, surrogates and invisible tags.
+# Text with none of them (plain English with curly quotes, most CJK/Cyrillic) skips ftfy.
+_MAY_NEED_FTFY = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\xff\u206a-\u206f\ufb00-\ufb06\ufeff\uff00-\uffef"
+    "\ufff9-\ufffc\ud800-\udfff\U000e0000-\U000e007f]")
+CHUNK_CHARS = 8192  # a long line is repaired and aligned in chunks this size, so cost stays linear
+
+
 def repair(raw: str) -> str:
-    """ftfy's repair of one line (ASCII lines are returned as they are: nothing to fix)."""
-    if raw.isascii():
+    """ftfy's repair of one line (lines with nothing ftfy could fix are returned as they are)."""
+    if raw.isascii() or not _MAY_NEED_FTFY.search(raw):
         return raw
     return ftfy.fix_text(raw, config=_FTFY_CONFIG)
 
 
+def _chunks(raw: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``raw`` of about CHUNK_CHARS, each ending after a whitespace run
+    (so no whitespace run is split in two), or at a hard cut where there is no whitespace."""
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(raw)
+    while start < n:
+        cut = start + CHUNK_CHARS
+        if cut >= n:
+            out.append((start, n))
+            break
+        m = _HAS_SPACE.search(raw, cut, min(n, cut + 1024))
+        if m is None:
+            end = cut
+        else:
+            end = m.start()
+            while end < n and raw[end].isspace():
+                end += 1
+        out.append((start, end))
+        start = end
+    return out
+
+
 def normalise(raw: str, base: int) -> list[Piece]:
     """Pieces for one stripped line ``raw`` found at input offset ``base``."""
+    if len(raw) > CHUNK_CHARS:
+        pieces: list[Piece] = []
+        for s, e in _chunks(raw):
+            pieces.extend(_normalise_chunk(raw[s:e], base + s))
+        return pieces
+    return _normalise_chunk(raw, base)
+
+
+def _normalise_chunk(raw: str, base: int) -> list[Piece]:
     fixed = repair(raw)
     if fixed == raw:
         return collapse(raw, base)
