@@ -30,7 +30,7 @@ demo: $(STAMP)
 	$(BIN)/newsdistill show examples/harbor-strike.txt
 
 test: $(STAMP_ALL) chromium
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP_ALL)

@@ -32,7 +32,8 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the URL.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
-def run(paths, output, text_field, id_field, url_field, progress, summary_json) -> None:
+@click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
+def run(paths, output, text_field, id_field, url_field, progress, summary_json, model) -> None:
     """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
     from .engine.serial import run_serial
     from .errors import Fatal
@@ -41,6 +42,7 @@ def run(paths, output, text_field, id_field, url_field, progress, summary_json) 
     from .summary import RunSummary
     from .write import JsonlWriter
 
+    _use_model(model)
     summary = RunSummary()
     started = time.perf_counter()
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -59,6 +61,20 @@ def run(paths, output, text_field, id_field, url_field, progress, summary_json) 
         with open(summary_json, "w", encoding="utf-8") as fh:
             json.dump(summary.to_dict(), fh, indent=2)
     sys.exit(0 if summary.ok else 1)
+
+
+def _use_model(model: str | None) -> None:
+    """--model: pick the spaCy pipeline and load it now, so a bad name is a usage error before any input is read."""
+    if model is None:
+        return
+    from .errors import Fatal
+    from .extract.nlp import load_model, set_model
+
+    set_model(model)
+    try:
+        load_model()
+    except Fatal as exc:
+        raise click.UsageError(exc.message) from None
 
 
 class _progress:
@@ -95,7 +111,8 @@ class _progress:
 @click.option("--index", default=0, show_default=True, help="Which document of PATH to show (for JSONL dumps).")
 @click.option("--no-removed", is_flag=True, help="Hide removed lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON instead.")
-def show(path, index, no_removed, as_json) -> None:
+@click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
+def show(path, index, no_removed, as_json, model) -> None:
     """Print the distilled article of PATH in the terminal: body, removed lines with reasons, captions."""
     from rich.console import Console
 
@@ -103,6 +120,7 @@ def show(path, index, no_removed, as_json) -> None:
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
+    _use_model(model)
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if i == index:
             doc = process(default_pipeline(), doc)

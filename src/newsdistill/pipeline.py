@@ -58,9 +58,13 @@ class Pipeline:
 
 def default_steps() -> list[Step]:
     from .clean import CleanText
+    from .extract.dates import ExtractDates
+    from .extract.entities import ExtractEntities
+    from .extract.figures import ExtractFigures
     from .extract.language import DetectLanguage
+    from .extract.nlp import ParseText
 
-    return [CleanText(), DetectLanguage()]
+    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
 
 
 _default: Pipeline | None = None

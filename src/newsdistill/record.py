@@ -127,6 +127,8 @@ class Document:
     # so those steps own their own shapes without touching this module
     extra: dict[str, Any] = field(default_factory=dict)
     steps_run: list[str] = field(default_factory=list)
+    # the spaCy Doc of ``text`` (extract/nlp.py ParseText), shared by the NLP steps; never serialised
+    nlp_doc: Any = field(default=None, repr=False, compare=False)
 
     # ---- offsets -------------------------------------------------------
     @property

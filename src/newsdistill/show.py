@@ -47,11 +47,44 @@ def render(doc: Document, console: Console, *, show_removed: bool = True) -> Non
             items.append((r.input_start, t))
     for _, text in sorted(items, key=lambda x: x[0]):
         console.print(text)
-    for key, value in doc.extra.items():
-        if key == "entities" and value:
-            table = Table(title="entities", show_lines=False)
-            for col in ("name", "label", "roles", "mentions"):
-                table.add_column(col)
-            for e in value:
-                table.add_row(e.get("name", ""), e.get("label", ""), "; ".join(e.get("roles", [])), str(len(e.get("mentions", []))))
-            console.print(table)
+    render_extracted(doc, console)
+
+
+def _dicts(value) -> list[dict]:
+    return [v.to_dict() if hasattr(v, "to_dict") else v for v in (value or [])]
+
+
+def render_extracted(doc: Document, console: Console) -> None:
+    """Entities (with roles and aliases), figures and dates, where the NLP steps found them."""
+    for skipped in doc.extra.get("skipped", []):
+        console.print(f"[yellow]skipped[/] {skipped['step']}: {skipped['reason']}")
+    entities = _dicts(doc.extra.get("entities"))
+    names = {e["id"]: e["name"] for e in entities}
+    if entities:
+        table = Table(title="entities", show_lines=False)
+        for col in ("id", "name", "label", "roles", "aliases", "mentions"):
+            table.add_column(col)
+        for e in entities:
+            label = e.get("label", "") + (f" ({e['gender']})" if e.get("gender") else "")
+            table.add_row(e["id"], e.get("name", ""), label, "; ".join(e.get("roles", [])), ", ".join(e.get("aliases", [])),
+                          str(len(e.get("mentions", []))))
+        console.print(table)
+    figures = _dicts(doc.extra.get("figures"))
+    if figures:
+        table = Table(title="figures")
+        for col in ("figure", "kind", "value", "thing", "of", "where"):
+            table.add_column(col)
+        for f in figures:
+            table.add_row(f["span"]["text"], f.get("kind") or "", str(f.get("value")), f.get("thing") or "",
+                          names.get(f.get("of"), ""), ", ".join(names.get(w, w) for w in f.get("where") or []))
+        console.print(table)
+    dates = _dicts(doc.extra.get("dates"))
+    if dates:
+        table = Table(title="dates")
+        for col in ("expression", "value", "granularity", "interval", "relative"):
+            table.add_column(col)
+        for d in dates:
+            iv = d.get("interval")
+            table.add_row(d.get("text", ""), str(d.get("value")), d.get("granularity") or "",
+                          f"{iv['start']} .. {iv['end']}" if iv else "", "yes" if d.get("relative") else "")
+        console.print(table)

@@ -62,6 +62,11 @@ def find_date(text: str) -> str | None:
 
 
 def _place_from_phrase(phrase: str) -> str | None:
+    parts = [p for p in (_place_from_part(part) for part in phrase.split(", ")) if p]
+    return ", ".join(parts) or None
+
+
+def _place_from_part(phrase: str) -> str | None:
     if rules.PLACE_IGNORE.search(phrase):
         return None
     m = rules.PLACE_CONTAINERS.search(phrase)
@@ -93,8 +98,9 @@ def find_place(text: str, date_at: int | None) -> str | None:
     places: list[str] = []
     for m in rules.PLACE_PHRASE.finditer(scope):
         place = _place_from_phrase(m.group("phrase"))
-        if place and place not in places:
-            places.append(place)
+        for part in (place.split(", ") if place else []):
+            if part not in places:
+                places.append(part)
     return ", ".join(places) or None
 
 

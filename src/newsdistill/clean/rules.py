@@ -69,6 +69,18 @@ _DASH = r"[\s\-\u2013\u2014_=*•|·]*"
 # boilerplate lines, checked in order; the first that matches decides
 # ---------------------------------------------------------------------------
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
+    # -- comments (before counters: "23 Comments" heads a comment section) ------------
+    LineRule("comments.heading", "comments", _p(
+        r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
+        r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
+        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
+        r"you must be logged in to post a comment\.?|be the first to comment\.?|"
+        r"\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200}|(?:what do you think|have your say)\??"),
+        opens_section=True, block_cost=SECTION_HEADING_COST),
+    LineRule("comments.reply", "comments", _p(
+        r"(?:\d+\s*)?(?:reply|replies|reply to this(?: parent)?(?: share)?|like\s*[·|]?\s*reply|"
+        r"(?:\d+\s*)?likes?\s*[·|]\s*reply|flag as inappropriate|report (?:comment|abuse)|permalink)\s*[↓↑]?"),
+        block_cost=SECTION_HEADING_COST),
     # -- advertising markers -------------------------------------------------
     LineRule("ad.marker", "ad-marker", _p(
         rf"{_DASH}(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
@@ -132,17 +144,6 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:follow|like) us(?: on)? .{0,80}|follow (?:@\w+|[a-z .]{2,40} on (?:twitter|x|facebook|instagram)).{0,40}|"
         r"click to share on .{0,40}|share (?:this|on|via) .{0,60}")),
     # -- comments ------------------------------------------------------------
-    LineRule("comments.heading", "comments", _p(
-        r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
-        r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
-        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
-        r"you must be logged in to post a comment\.?|be the first to comment\.?|"
-        r"\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200}|(?:what do you think|have your say)\??"),
-        where="outside", opens_section=True, block_cost=SECTION_HEADING_COST),
-    LineRule("comments.reply", "comments", _p(
-        r"(?:\d+\s*)?(?:reply|replies|reply to this(?: parent)?(?: share)?|like\s*[·|]?\s*reply|"
-        r"(?:\d+\s*)?likes?\s*[·|]\s*reply|flag as inappropriate|report (?:comment|abuse)|permalink)\s*[↓↑]?"),
-        block_cost=SECTION_HEADING_COST),
     LineRule("comments.form", "comments", _p(
         r"(?:name|e-?mail|website|comment)\s*\*?:?|"
         r"save my name, email, and website in this browser.{0,60}|"
@@ -259,7 +260,9 @@ CAPTION_DATE = re.compile(
     r"\b(?P<day2>\d{1,2}) (?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<year2>(?:19|20)\d\d)\b")
 # "in the Atshan village in central province of Hama, on October 11, 2015":
 # the chain of "in/at ..." phrases just before the date names the place
-PLACE_PHRASE = re.compile(r"\b(?:in|at|near|outside) (?P<phrase>[^,.;]{2,80}?)(?=,? (?:on|in|at|near|outside)\b|[,.;]|$)")
+PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|near|outside) (?P<phrase>[^,.;]{2,80}?(?:, [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})*)"
+    r"(?=,? (?:on|in|at|near|outside)\b|[,.;]|$)")
 PLACE_ADJECTIVES = frozenset((
     "the", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
     "northeastern", "northwestern", "southeastern", "southwestern", "rebel-held", "government-held",
@@ -288,6 +291,9 @@ DATELINE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
     r"(?:\s*[|,/-]\s*(?:updated|modified)?:?.{0,40})?", re.IGNORECASE)
+COMMENTS_SECTION_MIN_BODY_SHARE = 0.5  # a comment heading closes the article only after half its prose
+DATELINE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*",
+                            re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
                          "with", "from", "as", "is", "vs", "vs.", "via", "into", "over", "after", "about"))

@@ -71,7 +71,10 @@ def _parse_dateline(value: str) -> str | None:
         return fast
     import dateparser  # imported on first use: ~0.3 s, and most plain texts have no dateline
 
-    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
+    from .rules import DATELINE_LABEL
+
+    parsed = dateparser.parse(DATELINE_LABEL.sub("", value), languages=["en"],
+                              settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
     if parsed is None:
         return None
     return parsed.date().isoformat() if parsed.hour == 0 and parsed.minute == 0 else parsed.isoformat()

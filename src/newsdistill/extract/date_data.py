@@ -1,0 +1,32 @@
+"""Words and patterns for the date step (each pattern named: the rule behind a normalisation)."""
+
+from __future__ import annotations
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS.update({"sept": 9})
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+# words before a date that make it one end of an interval
+OPEN_START = {"since", "after", "from", "starting"}
+OPEN_END = {"until", "till", "by", "before", "through", "to"}
+# parts of a year: (first month, last month)
+YEAR_PARTS = {
+    "beginning": (1, 3), "start": (1, 3), "early": (1, 4), "first half": (1, 6), "middle": (5, 8), "mid": (5, 8),
+    "second half": (7, 12), "late": (9, 12), "end": (10, 12), "close": (10, 12),
+    "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 12),
+}
+# relative words dateparser understands; anything with one of these (or a weekday) needs an anchor
+RELATIVE_WORDS = {"today", "yesterday", "tomorrow", "tonight", "ago", "last", "next", "this", "earlier", "later",
+                  "past", "coming", "previous", "recently", "now", "week", "weekend"}
+DURATION_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+                  "months", "year", "years", "decade", "decades", "century", "centuries"}
+AGE_DATE = r"\d{1,3}[- ]years?[- ]old"
+# extra patterns for dates the parser misses (rule name -> regex)
+PATTERNS = {
+    "date.iso": r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",
+    "date.month-day-year": r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b",
+    "date.day-month-year": r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d\b",
+}

@@ -1,0 +1,268 @@
+"""Dates: every temporal expression, normalised relative to the publication date when known.
+
+Candidates are the parser's DATE entities plus the named patterns of
+:mod:`date_data`.  Common shapes (years, "October 11, 2015", "the end of
+2017", weekdays) are normalised here; the rest go to dateparser (cached per
+expression and anchor).  The anchor is ``doc.published`` only - never a
+caption's date: a photo may come from another story.  Relative expressions
+with no anchor are kept with ``relative: true`` and ``value: null``.
+
+Each date: ``{span..., value, interval: {start, end} | null, granularity, relative, anchor}``;
+``value`` is an ISO 8601 date (``2015-10-11``), month (``2015-10``), year (``2011``) or interval
+(``2017-10-01/2017-12-31``, open: ``2011-01-01/..``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..record import Document
+from . import date_data as data
+from .nlp import parse_extra
+
+_YEAR = re.compile(r"^(?:the )?(?:year )?((?:1[5-9]|20)\d\d)$")
+_DECADE = re.compile(r"^(?:the )?((?:1[5-9]|20)\d)0'?s$")
+_MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
+_MDY = re.compile(rf"^(?:on )?({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$", re.I)
+_DMY = re.compile(rf"^(?:on )?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+_MY = re.compile(rf"^(?:in )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+_ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)$")
+_PART = re.compile(r"^(?:at |by |in |until )?(?:the )?(" + "|".join(sorted(data.YEAR_PARTS, key=len, reverse=True))
+                   + r")(?:-| of | )(?:the year )?((?:19|20)\d\d)$", re.I)
+_WEEKDAY = re.compile(r"^(?:on |last |this |next |early |late )?(" + "|".join(data.WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$", re.I)
+_AGE = re.compile(data.AGE_DATE, re.I)
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int  # clean-text offsets, or caption-text offsets when ``caption`` is set
+    end: int
+    text: str
+    value: str | None
+    interval: dict | None
+    granularity: str | None
+    relative: bool
+    anchor: str | None
+    rule: str
+    caption: int | None = None
+    input_start: int | None = None
+    input_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.caption is None:
+            d.update(start=self.start, end=self.end)
+        d["text"] = self.text
+        if self.input_start is not None:
+            d.update(input_start=self.input_start, input_end=self.input_end)
+        if self.caption is not None:
+            d["caption"] = self.caption
+        d.update(value=self.value, interval=self.interval, granularity=self.granularity, relative=self.relative,
+                 anchor=self.anchor)
+        return d
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
+    """The year of "October 11" said in an article published on ``anchor``: the latest not far after it."""
+    if anchor is None:
+        return None
+    y = anchor.year
+    try:
+        if dt.date(y, month, day) > anchor + dt.timedelta(days=31):
+            y -= 1
+    except ValueError:
+        return None
+    return y
+
+
+def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | None, str | None, bool, str]:
+    """(value, interval, granularity, relative, rule) for one expression (without a since/until prefix)."""
+    e = re.sub(r"\s+", " ", expr.strip().rstrip(".,")).replace("’", "'")
+    low = e.lower()
+    m = _YEAR.match(low)
+    if m:
+        y = int(m.group(1))
+        return str(y), {"start": f"{y}-01-01", "end": f"{y}-12-31"}, "year", False, "date.year"
+    m = _DECADE.match(low)
+    if m:
+        y = int(m.group(1)) * 10
+        return f"{y}/{y + 9}", {"start": f"{y}-01-01", "end": f"{y + 9}-12-31"}, "decade", False, "date.decade"
+    m = _ISO.match(low)
+    if m:
+        try:
+            d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", False, "date.iso"
+        except ValueError:
+            pass
+    m = _MDY.match(e) or _DMY.match(e)
+    if m:
+        if m.re is _MDY:
+            month, day = data.MONTHS[m.group(1).lower()], int(m.group(2))
+        else:
+            day, month = int(m.group(1)), data.MONTHS[m.group(2).lower()]
+        year = int(m.group(3)) if m.group(3) else _year_for(month, day, anchor)
+        relative = not m.group(3)
+        if year is None:
+            return None, None, "day", True, "date.month-day"
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None, None, None, relative, "date.invalid"
+        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.month-day-year"
+    m = _MY.match(e)
+    if m:
+        month = data.MONTHS[m.group(1).lower()]
+        year = int(m.group(2)) if m.group(2) else _year_for(month, 1, anchor)
+        if year is None:
+            return None, None, "month", True, "date.month"
+        v = f"{year}-{month:02d}"
+        return v, {"start": f"{v}-01", "end": _iso(_month_end(year, month))}, "month", not m.group(2), "date.month-year"
+    m = _PART.match(e)
+    if m:
+        first, last = data.YEAR_PARTS[m.group(1).lower()]
+        y = int(m.group(2))
+        start, end = dt.date(y, first, 1), _month_end(y if last >= first else y + 1, last)
+        return f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "part-of-year", False, "date.part-of-year"
+    m = _WEEKDAY.match(e)
+    if m:
+        if anchor is None:
+            return None, None, "day", True, "date.weekday-unanchored"
+        wd = data.WEEKDAYS[m.group(1).lower()]
+        back = (anchor.weekday() - wd) % 7
+        if low.startswith("next "):
+            d = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+        else:
+            d = anchor - dt.timedelta(days=back or (7 if low.startswith("last ") else 0))
+        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.weekday"
+    words = set(re.findall(r"[a-z]+", low))
+    if words and words <= data.DURATION_UNITS | {"the", "a", "few", "several", "many", "some", "two", "three", "four",
+                                                  "five", "six", "seven", "eight", "nine", "ten", "past", "last",
+                                                  "next", "coming", "over", "more", "than", "decades", "nearly"} \
+            and not words & {"today", "yesterday"} and (words & data.DURATION_UNITS) \
+            and not (words & {"last", "next", "past", "coming"} and len(words) == 2 and "the" not in words):
+        return None, None, "duration", False, "date.duration"
+    return _dateparser(e, anchor)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | None, str | None, bool, str]:
+    low = expr.lower()
+    words = set(re.findall(r"[a-z]+", low))
+    relative = bool(words & (data.RELATIVE_WORDS | set(data.WEEKDAYS)))
+    if not (re.search(r"\d", low) or words & (set(data.MONTHS) | set(data.WEEKDAYS) | data.RELATIVE_WORDS)):
+        return None, None, None, relative, "date.unparsed"
+    if relative and anchor is None:
+        return None, None, None, True, "date.relative-unanchored"
+    import dateparser  # imported only when a date needs it
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False,
+                "REQUIRE_PARTS": []}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time(12))
+    try:
+        res = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(expr)
+    except (ValueError, OverflowError, TypeError):
+        return None, None, None, relative, "date.unparsed"
+    if res is None or res.date_obj is None:
+        return None, None, None, relative, "date.unparsed"
+    d = res.date_obj.date()
+    period = res.period or "day"
+    if period == "year":
+        return str(d.year), {"start": f"{d.year}-01-01", "end": f"{d.year}-12-31"}, "year", relative, "date.dateparser"
+    if period == "month":
+        v = f"{d.year}-{d.month:02d}"
+        return v, {"start": f"{v}-01", "end": _iso(_month_end(d.year, d.month))}, "month", relative, "date.dateparser"
+    if period == "week":
+        start = d - dt.timedelta(days=d.weekday())
+        end = start + dt.timedelta(days=6)
+        return f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "week", relative, "date.dateparser"
+    return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.dateparser"
+
+
+def _anchor(doc: Document) -> dt.date | None:
+    if not doc.published:
+        return None
+    try:
+        return dt.date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return None
+
+
+def _candidates(sdoc) -> list[tuple[int, int, str]]:
+    """(char start, char end, rule) of date expressions: parser DATE entities + named patterns."""
+    out: list[tuple[int, int, str]] = []
+    for rule, pat in data.PATTERNS.items():  # the full forms first: "12 May 2023" where the model saw "May 2023"
+        for m in re.finditer(pat, sdoc.text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), rule))
+    for ent in sdoc.ents:
+        if ent.label_ == "DATE" and not _AGE.fullmatch(ent.text) \
+                and not any(s < ent.end_char and ent.start_char < e for s, e, _ in out):
+            out.append((ent.start_char, ent.end_char, "ner"))
+    out.sort()
+    return out
+
+
+def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMention]:
+    found = []
+    text = sdoc.text
+    for start, end, _rule in _candidates(sdoc):
+        expr = text[start:end]
+        value, interval, gran, relative, rule = normalise(expr, anchor)
+        # "since 2011": one end of an open interval
+        before = text[max(0, start - 12):start].lower().split()
+        prep = before[-1] if before else ""
+        if interval is not None and prep in data.OPEN_START:
+            interval = {"start": interval["start"], "end": None}
+            value = f"{interval['start']}/.."
+            rule += "+since"
+        elif interval is not None and prep in data.OPEN_END and prep != "to":
+            interval = {"start": None, "end": interval["end"]}
+            value = f"../{interval['end']}"
+            rule += "+until"
+        used = _iso(anchor) if (relative and anchor is not None and value is not None) else None
+        found.append(DateMention(start, end, expr, value, interval, gran, relative, used, rule, caption))
+    return found
+
+
+def build_dates(doc: Document) -> list[DateMention]:
+    anchor = _anchor(doc)  # the publication date only, never a caption's date
+    dates = _dates_in(doc.nlp_doc, anchor, None)
+    for d in dates:
+        if doc.offset_map is not None:
+            d.input_start, d.input_end = doc.to_input(d.start, d.end)
+    for i, cap in enumerate(doc.captions):
+        if not cap.text.strip():
+            continue
+        raw = doc.input_text[cap.input_start:cap.input_end] if doc.input_text else ""
+        for d in _dates_in(parse_extra(cap.text), anchor, i):
+            pos = d.start if raw == cap.text else raw.find(d.text)
+            if pos >= 0:
+                d.input_start, d.input_end = cap.input_start + pos, cap.input_start + pos + len(d.text)
+            dates.append(d)
+    return dates
+
+
+class ExtractDates:
+    name = "dates"
+    needs = ("nlp_doc",)
+    adds = ("dates",)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp_doc is None:
+            return doc
+        doc.extra["dates"] = build_dates(doc)
+        return doc

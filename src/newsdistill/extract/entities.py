@@ -1,0 +1,511 @@
+"""Entities: mentions clustered into one entry per real-world entity.
+
+Mentions come from the spaCy NER (corrected by the data rules of
+:mod:`entity_data`), the alias table, acronyms defined in the text
+("Syrian Arab News Agency (SANA)"), demonyms ("Syrian" -> Syria) and unnamed
+role-holders ("the president of the South Ossetian republic").  People are
+linked by surname ("Haddad" -> Riyad Haddad; the nearest earlier full name
+wins when two people share a surname).
+
+Captions are outside the clean text, so their mentions carry only input
+offsets plus ``caption`` (the index into ``captions``); body mentions are
+ordinary spans.  ``entities_of(doc)`` gives the :class:`Entity` objects (with
+clean-text offsets) to later steps; ``entity_at(doc, start, end)`` maps a
+clean-text span to the entity mentioned there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..record import Document
+from . import entity_data as data
+from . import roles as R
+from .nlp import parse_extra
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # offsets into the clean text, or into the caption text when ``caption`` is set
+    end: int
+    text: str
+    label: str
+    kind: str = "name"  # name | alias | demonym | nominal
+    rule: str = "ner"
+    caption: int | None = None  # index into ``captions`` for a caption mention
+    tok_start: int = 0
+    tok_end: int = 0
+    key: Any = None
+    input_start: int | None = None
+    input_end: int | None = None
+    gender: str | None = None  # from an honorific inside or before the name ("Mrs. Lopez")
+    metadata_line: int | None = None  # index into ``metadata_lines`` for a title-line mention
+
+    @property
+    def in_body(self) -> bool:
+        return self.caption is None and self.metadata_line is None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.in_body:
+            d.update(start=self.start, end=self.end)
+        d["text"] = self.text
+        if self.input_start is not None:
+            d.update(input_start=self.input_start, input_end=self.input_end)
+        if self.caption is not None:
+            d["caption"] = self.caption
+        if self.metadata_line is not None:
+            d["metadata_line"] = self.metadata_line
+        d["kind"] = self.kind
+        return d
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "name": self.name, "label": self.label, "aliases": list(self.aliases),
+                             "roles": list(self.roles)}
+        if self.gender:
+            d["gender"] = self.gender
+        d["mentions"] = [m.to_dict() for m in self.mentions]
+        return d
+
+    @property
+    def body_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.in_body]
+
+
+# ---------------------------------------------------------------------------
+# tables compiled once
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^(the|The)\s+", "", text)
+    text = re.sub(r"(['’]s|['’])$", "", text)
+    return text.casefold()
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[dict[str, str], re.Pattern]:
+    index: dict[str, str] = {}
+    surfaces = []
+    for canonical, (_label, forms) in data.ALIASES.items():
+        for form in (canonical, *forms):
+            index[_norm(form)] = canonical
+            if form not in data.NER_ONLY_ALIASES and not form.startswith("the "):
+                surfaces.append(form)
+    surfaces.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w]|\.\w)")
+    return index, pattern
+
+
+@lru_cache(maxsize=1)
+def _corrections() -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for rule, spec in data.CORRECTIONS.items():
+        for t in spec["texts"]:
+            out[t] = (rule, None if spec.get("drop") else spec["relabel"])
+    return out
+
+
+_SPEAKER_LABEL = re.compile(r"(?m)^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):")
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "la", "le"}
+_ORGISH = {"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW"}
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
+_PLACE_WORDS = {"province", "city", "town", "village", "region", "district", "state", "county", "governorate"}
+
+
+# ---------------------------------------------------------------------------
+# mentions in one parsed text (the body, or one caption)
+
+def _mentions_in(sdoc, outside: dict) -> list[Mention]:
+    corrections = _corrections()
+    index, pattern = _alias_index()
+    n = len(sdoc)
+    taken = [False] * n
+    out: list[Mention] = []
+
+    def add(ts: int, te: int, label: str, rule: str, kind: str = "name", key=None, nested: bool = False) -> Mention | None:
+        if te <= ts or (not nested and any(taken[ts:te])):
+            return None
+        span = sdoc[ts:te]
+        m = Mention(span.start_char, span.end_char, span.text, label, kind, rule, tok_start=ts, tok_end=te, key=key, **outside)
+        for k in range(ts, te):
+            taken[k] = True
+        out.append(m)
+        return m
+
+    for ent in sdoc.ents:
+        label = ent.label_
+        ts, te = ent.start, ent.end
+        # trim junk at the edges ("Haddad's", "the")
+        while ts < te and (sdoc[ts].is_punct or (sdoc[ts].text in data.NAME_EDGE_JUNK
+                                                  and not (sdoc[ts].lower_ == "the" and label != "PERSON"))):
+            ts += 1
+        while te > ts and (sdoc[te - 1].text in data.NAME_EDGE_JUNK or sdoc[te - 1].is_punct):
+            te -= 1
+        if te <= ts:
+            continue
+        text = sdoc[ts:te].text
+        rule = "ner"
+        fix = corrections.get(text)
+        if fix is not None:
+            rule, new = fix
+            if new is None:
+                continue
+            label = new
+        if label not in data.ENTITY_LABELS:
+            continue
+        words = text.split()
+        if len(words) > data.MAX_CAPS_WORDS and text.isupper():
+            continue  # rule shouting-is-not-a-name
+        if ":" in text or "\n" in text:
+            continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
+        if not any(c.isalpha() for c in text):
+            continue
+        if label == "ORG" and ts >= 2 and sdoc[ts - 1].lower_ == "of" and sdoc[ts - 2].lower_ in _PLACE_WORDS:
+            label, rule = "GPE", "place-after-place-word"
+        if label == "PERSON":
+            # strip honorifics/titles inside the span; extend left over untagged proper nouns ("Riyad")
+            honorific = None
+            while ts < te - 1 and (sdoc[ts].lower_ in data.HONORIFICS or R.is_title(sdoc[ts])):
+                honorific = data.HONORIFICS.get(sdoc[ts].lower_, honorific)
+                ts += 1
+            while ts > 0 and not taken[ts - 1] and sdoc[ts - 1].pos_ == "PROPN" and sdoc[ts - 1].text[:1].isupper() \
+                    and sdoc[ts - 1].ent_type_ in ("", "PERSON") and not R.is_title(sdoc[ts - 1]) \
+                    and sdoc[ts - 1].lower_ not in data.HONORIFICS and sdoc[ts - 1].lower_ not in data.TITLE_MODIFIERS:
+                ts -= 1
+                rule = "ner+name-extension"
+        key = index.get(_norm(sdoc[ts:te].text))
+        if label in ("NORP", "GPE", "LOC") and text in data.DEMONYMS:
+            add(ts, te, "GPE", "demonym", "demonym", ("alias", data.DEMONYMS[text]))
+            continue
+        m = add(ts, te, label, rule, key=("alias", key) if key else None)
+        if m is not None and label == "PERSON":
+            m.gender = honorific or R.honorific_gender(sdoc, ts)[0]
+
+    # transcript speaker labels: "PENCE: Well, look..." (rule transcript-speaker-label)
+    text = sdoc.text
+    for m in _SPEAKER_LABEL.finditer(text):
+        if m.group(1).upper() in data.NOT_SPEAKER_LABELS:
+            continue
+        span = sdoc.char_span(m.start(1), m.end(1), alignment_mode="strict")
+        if span is not None:
+            add(span.start, span.end, "PERSON", "transcript-speaker-label")
+
+    # alias table hits the model missed ("Daesh [ISIS]", "AFP PHOTO")
+    for m in pattern.finditer(text):
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if span is None:
+            continue
+        canonical = index[_norm(m.group())]
+        add(span.start, span.end, data.ALIASES[canonical][0], "alias-table", key=("alias", canonical))
+
+    # acronyms defined in the text: "Syrian Arab News Agency (SANA)"
+    by_end = {m.end: m for m in out if m.label in ("ORG", "GPE", "FAC", "LOC")}
+    for m in _ACRONYM_DEF.finditer(text):
+        full = by_end.get(m.start() - 1) or by_end.get(m.start())
+        if full is None:
+            continue
+        acr = m.group(1)
+        if full.key is None:
+            full.key = ("text", _norm(full.text))
+        for hit in re.finditer(r"(?<![\w.])" + re.escape(acr) + r"(?!\w)", text):
+            span = sdoc.char_span(hit.start(), hit.end(), alignment_mode="strict")
+            if span is None:
+                continue
+            existing = [x for x in out if x.tok_start == span.start and x.tok_end == span.end]
+            if existing:
+                existing[0].key = full.key
+                existing[0].label = full.label
+            else:
+                add(span.start, span.end, full.label, "acronym-definition", "alias", full.key)
+
+    # unnamed role-holders
+    for ts, te, role in R.nominal_holders(sdoc, taken):
+        m = add(ts, te, "PERSON", "role.nominal", "nominal", ("nominal", _norm(sdoc[ts:te].text)), nested=True)
+        if m is not None:
+            m.rule = "role.nominal:" + role
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# clustering
+
+class _Cluster:
+    __slots__ = ("mentions", "key", "roles", "gender_votes", "canonical", "label_votes")
+
+    def __init__(self, key):
+        self.key = key
+        self.mentions: list[Mention] = []
+        self.roles: list[str] = []
+        self.gender_votes: list[str] = []
+        self.canonical: str | None = key[1] if key and key[0] == "alias" else None
+        self.label_votes: dict[str, int] = {}
+
+    def gender(self) -> str | None:
+        """The gender with most weighted votes; None when unknown or tied."""
+        votes: dict[str, float] = {}
+        for g, w in self.gender_votes:
+            votes[g] = votes.get(g, 0) + w
+        top = sorted(votes.items(), key=lambda kv: -kv[1])
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0]
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.label_votes[m.label] = self.label_votes.get(m.label, 0) + 1
+
+
+def _person_name_tokens(m: Mention) -> list[str]:
+    return [w for w in re.split(r"\s+", m.text) if w]
+
+
+class _Clusterer:
+    def __init__(self):
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[Any, _Cluster] = {}
+        self.persons_by_part: dict[str, list[_Cluster]] = {}
+
+    def _get(self, key, create: bool = True) -> _Cluster | None:
+        c = self.by_key.get(key)
+        if c is None and create:
+            c = _Cluster(key)
+            self.by_key[key] = c
+            self.clusters.append(c)
+        return c
+
+    def add(self, m: Mention, gender_hint: str | None = None, create: bool = True) -> _Cluster | None:
+        if m.key is not None:
+            c = self._get(m.key, create)
+        elif m.label == "PERSON":
+            c = self._person(m, gender_hint, create)
+        else:
+            known = self.persons_by_part.get(m.text.casefold()) if " " not in m.text else None
+            if known and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT"):
+                m.label = "PERSON"  # rule surname-of-known-person: the model mislabelled a surname
+                m.rule += "+surname-of-known-person"
+                c = known[-1]
+            else:
+                c = self._get(("text", _norm(m.text)), create)
+        if c is not None:
+            c.add(m)
+        return c
+
+    def merge_acronyms(self) -> None:
+        """"the NTA ... the National Transport Authority": an acronym cluster joins the full name's (rule acronym-initials)."""
+        full_by_initials: dict[str, _Cluster] = {}
+        for c in self.clusters:
+            for m in c.mentions:
+                words = [w for w in re.split(r"[\s-]+", m.text) if w and w.lower() not in _ACRONYM_SKIP]
+                if len(words) >= 2 and all(w[:1].isupper() for w in words) and m.label in _ORGISH:
+                    full_by_initials.setdefault("".join(w[0] for w in words), c)
+        for c in list(self.clusters):
+            if len(c.mentions) == 0 or c.canonical:
+                continue
+            acr = c.mentions[0].text.replace(".", "")
+            target = full_by_initials.get(acr) if acr.isupper() and 2 <= len(acr) <= 8 else None
+            if target is None or target is c:
+                continue
+            for m in c.mentions:
+                m.rule += "+acronym-initials"
+                target.add(m)
+            c.mentions.clear()
+
+    def _person(self, m: Mention, gender_hint: str | None, create: bool = True) -> _Cluster | None:
+        words = _person_name_tokens(m)
+        if len(words) >= 2:
+            key = ("person", _norm(words[0] + " " + words[-1]))
+            c = self.by_key.get(key)
+            if c is None and create:
+                c = self._get(key)
+                for w in (words[0], words[-1]):
+                    self.persons_by_part.setdefault(w.casefold(), []).append(c)
+            return c
+        cands = self.persons_by_part.get(words[0].casefold(), []) if words else []
+        if gender_hint:
+            same = [c for c in cands if c.gender() == gender_hint]
+            unknown = [c for c in cands if c.gender() is None]
+            cands = same or unknown or cands
+        if cands:
+            return cands[-1]  # the most recently introduced person of that name
+        return self._get(("person", _norm(m.text)), create)
+
+
+def _input_offsets(doc: Document, m: Mention) -> None:
+    if m.in_body:
+        if doc.offset_map is not None:
+            m.input_start, m.input_end = doc.to_input(m.start, m.end)
+        return
+    cap = doc.captions[m.caption] if m.caption is not None else doc.metadata_spans[m.metadata_line]
+    raw = doc.input_text[cap.input_start:cap.input_end] if doc.input_text else ""
+    if raw == cap.text:
+        m.input_start, m.input_end = cap.input_start + m.start, cap.input_start + m.end
+        return
+    pos = raw.find(m.text)
+    if pos >= 0:
+        m.input_start, m.input_end = cap.input_start + pos, cap.input_start + pos + len(m.text)
+    else:
+        m.input_start, m.input_end = cap.input_start, cap.input_end
+
+
+def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:
+    """Known people's surnames the model did not tag ("Trump responded", "PENCE:") (rule surname-scan)."""
+    parts: dict[str, list[_Cluster]] = {}
+    for c in clusterer.clusters:
+        names = [m for m in c.mentions if m.label == "PERSON" and m.kind == "name" and " " in m.text]
+        if names:
+            last = names[0].text.split()[-1]
+            if len(last) > 2 and last[:1].isupper():
+                parts.setdefault(last, []).append(c)
+                parts.setdefault(last.upper(), []).append(c)
+    if not parts:
+        return []
+    taken = [False] * len(view)
+    for m in mentions:
+        for k in range(m.tok_start, m.tok_end):
+            taken[k] = True
+    added = []
+    for tok in view:
+        cands = parts.get(tok.text)
+        if not cands or taken[tok.i] or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        if tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" and view[tok.i + 1].text[:1].isupper():
+            continue  # part of a longer name ("Trump Tower")
+        before = [c for c in cands if any(m.in_body and m.start < tok.idx for m in c.mentions)] if not outside else []
+        c = (before or cands)[-1]
+        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", "name", "surname-scan", tok_start=tok.i,
+                    tok_end=tok.i + 1, **outside)
+        c.add(m)
+        added.append(m)
+    return added
+
+
+def build_entities(doc: Document) -> list[Entity]:
+    sdoc = doc.nlp_doc
+    views: list[tuple[Any, dict]] = []
+    if sdoc is not None:
+        views.append((sdoc, {}))
+    for i, cap in enumerate(doc.captions):
+        if cap.text.strip():
+            views.append((parse_extra(cap.text), {"caption": i}))
+    for i, line in enumerate(doc.metadata_spans):
+        if line.reason == "title" and line.text.strip():
+            views.append((parse_extra(line.text), {"metadata_line": i}))
+    clusterer = _Clusterer()
+    for view, outside in views:
+        mentions = _mentions_in(view, outside)
+        person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
+        in_mention = [False] * len(view)
+        for m in mentions:
+            for k in range(m.tok_start, m.tok_end):
+                in_mention[k] = True
+        create = "metadata_line" not in outside  # headline mentions only join entities of the body/captions
+        for m in mentions:
+            gender = m.gender if m.label == "PERSON" else None
+            c = clusterer.add(m, gender, create)
+            if c is None or m.label != "PERSON":
+                continue
+            if m.kind == "nominal":
+                role = m.rule.split(":", 1)[1]
+                m.rule = "role.nominal"
+                if role not in c.roles:
+                    c.roles.append(role)
+                continue
+            if gender:
+                c.gender_votes.append((gender, data.GENDER_WEIGHTS["honorific"]))
+            for role in (_first(R.prenominal_role(view, m.tok_start, in_mention)), R.appositive_role(view, m.tok_end)):
+                if role and role.casefold() not in {r.casefold() for r in c.roles}:
+                    c.roles.append(role)
+                    g = R.role_gender(role)
+                    if g:
+                        c.gender_votes.append((g, data.GENDER_WEIGHTS["role"]))
+            g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
+            if g:
+                c.gender_votes.append(g)
+        _surname_scan(view, mentions, clusterer, outside)
+    clusterer.merge_acronyms()
+    return _finish(doc, clusterer)
+
+
+def _first(x):
+    return x[0] if x else None
+
+
+def _finish(doc: Document, clusterer: _Clusterer) -> list[Entity]:
+    def first_pos(c: _Cluster):
+        body = [m.start for m in c.mentions if m.in_body]
+        return (0, min(body)) if body else (1, min(m.start for m in c.mentions))
+
+    entities = []
+    for c in sorted((c for c in clusterer.clusters if c.mentions), key=first_pos):
+        label = data.ALIASES[c.canonical][0] if c.canonical in data.ALIASES else None
+        if label is None:
+            votes = dict(c.label_votes)
+            if any(m.label == "PERSON" and " " in m.text for m in c.mentions):
+                label = "PERSON"
+            else:
+                label = max(votes, key=lambda k: (votes[k], k == "PERSON"))
+        if c.canonical:
+            name = c.canonical
+        else:
+            names = [m for m in c.mentions if m.kind == "name"] or c.mentions
+            best = max(names, key=lambda m: (len(m.text.split()), m.in_body, -m.start))
+            name = re.sub(r"^(the|The)\s+", "", best.text) if best.kind != "nominal" else best.text
+        c.mentions.sort(key=lambda m: (not m.in_body, m.caption is None, m.caption or 0, m.metadata_line or 0, m.start))
+        aliases: list[str] = []
+        for m in c.mentions:
+            if m.kind == "name" and (c.canonical or "acronym" in m.rule) and _norm(m.text) != _norm(name):
+                m.kind = "alias"
+            if _norm(m.text) != _norm(name) and m.text not in aliases and m.kind != "nominal":
+                aliases.append(m.text)
+            _input_offsets(doc, m)
+        gender = c.gender() if label == "PERSON" else None
+        entities.append(Entity(f"E{len(entities) + 1}", name, label, aliases, list(c.roles), gender, c.mentions))
+    return entities
+
+
+# ---------------------------------------------------------------------------
+# the step and the API later steps use
+
+class ExtractEntities:
+    name = "entities"
+    needs = ("nlp_doc",)
+    adds = ("entities",)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp_doc is None:
+            return doc  # not parsed (not English / empty): the parse step recorded why
+        doc.extra["entities"] = build_entities(doc)
+        return doc
+
+
+def entities_of(doc: Document) -> list[Entity]:
+    """The :class:`Entity` objects of ``doc`` (empty when the step did not run)."""
+    return [e for e in doc.extra.get("entities", []) if isinstance(e, Entity)]
+
+
+def entity_at(doc: Document, start: int, end: int) -> Entity | None:
+    """The entity with a body mention overlapping clean-text ``[start, end)`` most (ties: the earliest)."""
+    best, best_overlap = None, 0
+    for e in entities_of(doc):
+        for m in e.mentions:
+            if not m.in_body:
+                continue
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = e, overlap
+    return best

@@ -1,0 +1,48 @@
+"""Word lists for the figure step (qualifiers, number words, currencies, units, casualty words)."""
+
+from __future__ import annotations
+
+# longest first when matching; the text as printed is the figure's qualifier
+QUALIFIERS = (
+    "more than", "over", "at least", "about", "nearly", "almost", "up to", "fewer than", "less than", "around",
+    "some", "roughly", "approximately", "just over", "just under", "as many as", "at most", "under", "above",
+    "below", "close to", "an estimated", "upwards of", "well over", "well above", "no fewer than", "no more than",
+    "an average of", "a total of", "a further", "another", "only", "just", "between", "almost exactly", "exactly",
+    "estimated", "roughly about", "in excess of", "a record",
+)
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+    "half": 0.5, "a half": 0.5,
+}
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+               "tn": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000}
+# vague amounts: value stays null, the word is the qualifier
+VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens of thousands",
+         "hundreds of thousands"}
+
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR",
+                    "C$": "CAD", "A$": "AUD", "HK$": "HKD", "₩": "KRW", "₺": "TRY", "₴": "UAH"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+                  "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+                  "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB", "yuan": "CNY",
+                  "renminbi": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "franc": "CHF",
+                  "francs": "CHF", "chf": "CHF", "lira": "TRY", "liras": "TRY", "hryvnia": "UAH", "won": "KRW",
+                  "pesos": "MXN", "peso": "MXN", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
+                  "shekel": "ILS", "shekels": "ILS"}
+PERCENT_WORDS = ("percent", "per cent", "%", "percentage points", "percentage point")
+UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
+         "meter", "feet", "foot", "tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilogrammes", "pounds",
+         "barrels", "barrel", "litres", "liters", "gallons", "hectares", "acres", "square", "mw", "gw", "kwh",
+         "degrees", "mph", "km/h"}
+# a figure counting these (or the object of these verbs) is a casualty figure
+CASUALTY_WORDS = {"dead", "death", "deaths", "killed", "casualty", "casualties", "victim", "victims", "fatality",
+                  "fatalities", "injured", "wounded", "injuries", "toll", "died"}
+CASUALTY_VERBS = {"kill", "wound", "injure", "die", "slay", "massacre", "execute"}
+AGE_PATTERNS = (r"^(\d{1,3})-year-old$", r"^(\d{1,3}) years? old$", r"^aged (\d{1,3})$", r"^age (\d{1,3})$")
+# prepositions whose object tells where a figure applies ("members in Iraq and Syria")
+WHERE_PREPS = {"in", "across", "within", "throughout", "inside", "from"}
+FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}

@@ -1,0 +1,245 @@
+"""Figures: quantities with their value, qualifier, unit, what they count, whose and where.
+
+"more than 20,000 members in Iraq and Syria" (ISIS being the subject) becomes
+``{value: 20000, qualifier: "more than", thing: "members", of: <ISIS>, where: [<Iraq>, <Syria>],
+kind: "count"}``.  Candidates are the parser's CARDINAL/MONEY/PERCENT/QUANTITY
+entities plus ages ("45-year-old", "Jane Doe, 45,").  ``attributed_to`` is
+left null here; the attribution step fills it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..record import Document
+from . import figure_data as data
+from .entities import entities_of
+
+_NUM = re.compile(r"\d+(?:[.,]\d+)*")
+_QUALS = sorted(data.QUALIFIERS, key=len, reverse=True)
+
+
+@dataclass(slots=True)
+class Figure:
+    id: str
+    value: float | int | None
+    qualifier: str | None
+    unit: str | None
+    thing: str | None
+    of: str | None
+    where: list[str]
+    kind: str
+    span: Any
+    attributed_to: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "value": self.value, "qualifier": self.qualifier, "unit": self.unit, "thing": self.thing,
+                "of": self.of, "where": list(self.where), "kind": self.kind, "span": self.span.to_dict(),
+                "attributed_to": self.attributed_to}
+
+
+def parse_number(text: str) -> float | int | None:
+    """'20,000' -> 20000, '4.5 million' -> 4500000, 'three' -> 3, 'a dozen' -> 12; None when not a number."""
+    t = text.lower().replace("\u2009", " ").strip()
+    t = re.sub(r"(\d)([a-z]+)\b", r"\1 \2", t)  # "1.2bn" -> "1.2 bn"
+    words = t.replace("-", " ").split()
+    value: float | None = None
+    mult = 1
+    for w in words:
+        w = w.strip(",")
+        if w in data.MULTIPLIERS:
+            mult *= data.MULTIPLIERS[w]
+            if value is None:
+                value = 1
+            continue
+        m = _NUM.fullmatch(w.lstrip("$€£¥₽₹").rstrip("%"))
+        if m:
+            num = m.group()
+            # "20,000" groups thousands; "4.5" is a decimal; "4,5" (continental) too
+            if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", num):
+                num = num.replace(",", "")
+            elif "," in num and "." not in num:
+                num = num.replace(",", ".")
+            try:
+                n = float(num)
+            except ValueError:
+                return None
+            value = n if value is None else value + n
+        elif w in data.NUMBER_WORDS:
+            n = data.NUMBER_WORDS[w]
+            value = n if value is None else value + n
+    if value is None:
+        return None
+    value *= mult
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _qualifier(sdoc, start: int, end: int) -> tuple[str | None, int]:
+    """A qualifier at the start of the span or right before it; returns it and the first number token."""
+    for lo in (start, max(0, start - 4)):
+        stretch = sdoc[lo:end].text.lower()
+        for q in _QUALS:
+            if lo == start and stretch.startswith(q + " "):
+                return sdoc[start:end].text[:len(q)], start + len(q.split())
+            if lo < start and sdoc[lo:start].text.lower().endswith(q):
+                return sdoc[lo:start].text[-len(q):], start
+    return None, start
+
+
+def _thing(sdoc, start: int, end: int):
+    """The noun the number counts: its head when the number modifies a noun ("20,000 members")."""
+    last = sdoc[end - 1]
+    head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.i >= end else None
+    if head is None and end < len(sdoc) and sdoc[end].lower_ == "of":
+        pobj = [c for c in sdoc[end].children if c.dep_ == "pobj"]
+        head = pobj[0] if pobj else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i - end > 4:
+        return None, None
+    first = end
+    if head.i > end + 1 and sdoc[end].lower_ == "of":
+        first = end + 1
+    while first < head.i and sdoc[first].pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
+        first += 1
+    return sdoc[first:head.i + 1].text, head
+
+
+def _owner(head, tok_entity: dict[int, str]) -> str | None:
+    """Whose figure: the subject of the verb governing the counted noun ("ISIS has ... members")."""
+    node = head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    else:
+        return None
+    verb = node
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            for tok in subj[0].subtree:
+                if tok.i in tok_entity:
+                    return tok_entity[tok.i]
+            return None
+        if verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _where(head, tok_entity: dict[int, str], place_ids: set[str]) -> list[str]:
+    found: list[str] = []
+    nodes = [head]
+    if head.head is not head:
+        nodes.append(head.head)
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in data.WHERE_PREPS:
+                for tok in prep.subtree:
+                    eid = tok_entity.get(tok.i)
+                    if eid in place_ids and eid not in found:
+                        found.append(eid)
+        if found:
+            break
+    return found
+
+
+def _kind_unit(text: str, label: str, sdoc, start: int, end: int, thing_head) -> tuple[str, str | None]:
+    low = text.lower()
+    if label == "MONEY" or any(s in text for s in data.CURRENCY_SYMBOLS):
+        for sym, code in sorted(data.CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
+            if sym in text:
+                return "money", code
+        for w in re.findall(r"[a-z]+", low):
+            if w in data.CURRENCY_WORDS:
+                return "money", data.CURRENCY_WORDS[w]
+        return "money", None
+    if label == "PERCENT" or any(p in low for p in data.PERCENT_WORDS):
+        return "percent", "%"
+    if label == "QUANTITY":
+        units = [w for w in re.findall(r"[a-z/]+", low) if w in data.UNITS]
+        return "quantity", (units[-1] if units else None)
+    if thing_head is not None:
+        if thing_head.lower_ in data.CURRENCY_WORDS:  # "300,000 euros" tagged CARDINAL + noun
+            return "money", data.CURRENCY_WORDS[thing_head.lower_]
+        if thing_head.lower_ in data.CASUALTY_WORDS:
+            return "casualties", None
+        v = thing_head.head
+        if v.lemma_ in data.CASUALTY_VERBS or any(c.lemma_ in data.CASUALTY_VERBS for c in thing_head.children):
+            return "casualties", None
+    return "count", None
+
+
+def _age(sdoc, ent) -> int | None:
+    text = ent.text.lower()
+    for pat in data.AGE_PATTERNS:
+        m = re.match(pat, text)
+        if m:
+            return int(m.group(1))
+    # "Jane Doe, 45, said": a bare number between commas right after a person
+    if ent.label_ in ("CARDINAL", "DATE") and re.fullmatch(r"\d{1,3}", text) and ent.start >= 2 \
+            and sdoc[ent.start - 1].text == "," and sdoc[ent.start - 2].ent_type_ == "PERSON" \
+            and ent.end < len(sdoc) and sdoc[ent.end].text in (",", ")"):
+        return int(text)
+    if ent.start > 0 and sdoc[ent.start - 1].lower_ in ("aged", "age") and re.fullmatch(r"\d{1,3}", text):
+        return int(text)
+    return None
+
+
+def build_figures(doc: Document) -> list[Figure]:
+    sdoc = doc.nlp_doc
+    tok_entity: dict[int, str] = {}
+    place_ids: set[str] = set()
+    ents = entities_of(doc)
+    for e in ents:
+        if e.label in ("GPE", "LOC", "FAC"):
+            place_ids.add(e.id)
+        for m in e.mentions:
+            if m.in_body and m.kind != "nominal":
+                for k in range(m.tok_start, m.tok_end):
+                    tok_entity[k] = e.id
+    figures: list[Figure] = []
+    for ent in sdoc.ents:
+        label = ent.label_
+        age = _age(sdoc, ent)
+        if age is None and label not in data.FIGURE_LABELS:
+            continue
+        if age is None and any(k in tok_entity for k in range(ent.start, ent.end)):
+            continue  # a number inside a name ("G20")
+        qualifier, num_start = _qualifier(sdoc, ent.start, ent.end)
+        number_text = sdoc[num_start:ent.end].text if num_start < ent.end else ent.text
+        if age is not None:
+            value, kind, unit, thing, head = age, "age", "years", None, None
+        else:
+            value = parse_number(number_text)
+            low = number_text.lower()
+            if value is None and any(v in low for v in data.VAGUE):
+                qualifier = qualifier or low
+            elif value is None:
+                continue
+            thing, head = _thing(sdoc, ent.start, ent.end)
+            kind, unit = _kind_unit(ent.text, label, sdoc, ent.start, ent.end, head)
+            if kind == "money" and head is not None and head.lower_ in data.CURRENCY_WORDS:
+                thing = None
+        of = _owner(head, tok_entity) if head is not None else None
+        where = _where(head, tok_entity, place_ids) if head is not None else []
+        span = doc.span(ent.start_char, ent.end_char)
+        figures.append(Figure(f"F{len(figures) + 1}", value, qualifier, unit, thing, of, where, kind, span))
+    return figures
+
+
+class ExtractFigures:
+    name = "figures"
+    needs = ("nlp_doc", "entities")
+    adds = ("figures",)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp_doc is None:
+            return doc
+        doc.extra["figures"] = build_figures(doc)
+        return doc

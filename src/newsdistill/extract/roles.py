@@ -1,0 +1,137 @@
+"""Roles (titles, functions) of people, and gender clues, read off the parse around a name.
+
+* pre-nominal titles: "Syrian ambassador to Russia Riyad Haddad" -> "Syrian ambassador to Russia"
+  (rule ``role.pre-nominal``);
+* apposition: "Maria Lopez, a spokeswoman for the ministry, said" -> "spokeswoman for the ministry"
+  (rule ``role.apposition``);
+* unnamed role-holders: "the president of the South Ossetian republic" (rule ``role.nominal``).
+"""
+
+from __future__ import annotations
+
+from . import entity_data as data
+
+_STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–"}
+
+
+def is_title(tok) -> bool:
+    low = tok.lower_
+    return low in data.TITLE_WORDS or tok.lemma_.lower() in data.TITLE_WORDS or (
+        "-" in low and all(p in data.TITLE_WORDS or p in data.TITLE_MODIFIERS for p in low.split("-") if p))
+
+
+def _title_part(tok, in_mention) -> bool:
+    """May ``tok`` be inside a pre-nominal title phrase?"""
+    low = tok.lower_
+    if is_title(tok) or low in data.TITLE_MODIFIERS or low in data.TITLE_LINKS:
+        return True
+    if in_mention[tok.i] and tok.ent_type_ != "PERSON":
+        return True  # "UN", "Syrian", "Russia" inside a title
+    if tok.text in ("-", "'s", "’s") or tok.text in data.DEMONYMS:
+        return True
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "PERSON"
+
+
+def _clean(doc, start: int, end: int) -> str:
+    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])] if end > start else ""
+
+
+def prenominal_role(doc, start: int, in_mention) -> tuple[str, int] | None:
+    """The title phrase right before the name starting at token ``start``, and its first token."""
+    i = start - 1
+    lo = max(0, start - data.MAX_TITLE_TOKENS)
+    while i >= lo and _title_part(doc[i], in_mention) and not doc[i].is_sent_end:
+        i -= 1
+    first = i + 1
+    # trim small words and determiners from the left edge
+    while first < start and (doc[first].lower_ in data.TITLE_LINKS or doc[first].pos_ == "DET" or doc[first].text in ("-", "'s")):
+        first += 1
+    if first >= start:
+        return None
+    if not any(is_title(doc[k]) for k in range(first, start)):
+        return None
+    return _clean(doc, first, start), first
+
+
+def appositive_role(doc, end: int) -> str | None:
+    """", a spokeswoman for the ministry," right after the name ending at token ``end``."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    k = end + 1
+    stop = min(len(doc), k + 12)
+    first = k
+    while k < stop and doc[k].text not in _STOP_PUNCT and doc[k].pos_ not in ("VERB", "AUX", "PRON") \
+            and doc[k].ent_type_ != "PERSON":
+        k += 1
+    if k == stop and k < len(doc) and doc[k].text not in _STOP_PUNCT:
+        return None  # runs on: not a bounded apposition
+    while first < k and doc[first].pos_ == "DET":
+        first += 1
+    if first >= k or doc[first].like_num:
+        # "Jane Doe, 45, a lawyer": skip the age and try again
+        if first < k and doc[first].like_num and k < len(doc) and doc[k].text == ",":
+            return appositive_role(doc, k)
+        return None
+    head_ok = any(is_title(doc[j]) for j in range(first, k))
+    return _clean(doc, first, k) if head_ok else None
+
+
+def nominal_holders(doc, in_mention) -> list[tuple[int, int, str]]:
+    """Unnamed role-holders: (token start, token end, role) for "the president of the X republic"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in data.NOMINAL_HEADS or tok.pos_ != "NOUN" or in_mention[tok.i] or in_mention[max(tok.i - 1, 0)] and tok.i and doc[tok.i - 1].lower_ == "the":
+            continue
+        # the title of a named person, not an unnamed holder
+        if tok.dep_ == "appos" or any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
+            continue
+        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ == "the"]
+        if not dets:
+            continue
+        start = dets[0].i
+        end = tok.i + 1
+        comps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "to")]
+        if comps:
+            pobj = [c for c in comps[0].children if c.dep_ == "pobj"]
+            if not pobj:
+                continue
+            end = pobj[0].i + 1
+        elif not any(in_mention[c.i] for c in tok.lefts):
+            continue  # "the president" alone: too ambiguous to be an entity
+        if end - start > data.MAX_TITLE_TOKENS + 2:
+            continue
+        role = _clean(doc, start + 1, end)
+        out.append((start, end, role))
+    return out
+
+
+def honorific_gender(doc, start: int) -> tuple[str | None, bool]:
+    """(gender, found) from an honorific right before token ``start`` ("Mrs. Lopez")."""
+    if start > 0:
+        low = doc[start - 1].lower_
+        if low in data.HONORIFICS:
+            return data.HONORIFICS[low], True
+    return None, False
+
+
+def role_gender(role: str) -> str | None:
+    for word in role.lower().replace("-", " ").split():
+        if word in data.GENDERED_TITLES:
+            return data.GENDERED_TITLES[word]
+    return None
+
+
+def pronoun_gender(doc, end: int, person_starts: set[int]) -> tuple[str, float] | None:
+    """(gender, weight) of the first he/she-type pronoun after token ``end``, before another person is
+    named; a subject pronoun weighs more than "her"/"his" (which often point elsewhere)."""
+    stop = min(len(doc), end + data.PRONOUN_WINDOW)
+    for k in range(end, stop):
+        if k in person_starts:
+            return None
+        g = data.PRONOUN_GENDER.get(doc[k].lower_)
+        if g is not None:
+            kind = "pronoun-subject" if doc[k].dep_ in ("nsubj", "nsubjpass") else "pronoun-other"
+            return g, data.GENDER_WEIGHTS[kind]
+    return None
