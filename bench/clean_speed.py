@@ -2,7 +2,8 @@
 
 On the same generated news-like texts (bench/gen_corpus.py, seeded), in the same run:
 
-* newsdistill: ``newsdistill.distill`` (CleanText step + language id) per text;
+* newsdistill: the cleaning steps of ``newsdistill.distill`` (CleanText + language id,
+  ``newsdistill.eval.cleanonly``) per text;
 * datatrove 0.10: C4QualityFilter + GopherQualityFilter + GopherRepetitionFilter +
   FineWebQualityFilter chained with their defaults (C4BadWordsFilter is left out:
   it downloads its word list).
@@ -26,7 +27,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import gen_corpus  # noqa: E402
 
-import newsdistill  # noqa: E402
+from newsdistill.eval.cleanonly import clean  # noqa: E402
 
 
 def datatrove_chain():
@@ -54,7 +55,7 @@ def run_datatrove(steps, texts: list[str]) -> tuple[float, int]:
 
 def run_newsdistill(texts: list[str]) -> tuple[float, int]:
     t0 = time.perf_counter()
-    ok = sum(newsdistill.distill(t).status == "ok" for t in texts)
+    ok = sum(clean(t).status == "ok" for t in texts)
     return time.perf_counter() - t0, ok
 
 
@@ -63,7 +64,7 @@ def big_line(mb: int) -> float:
     text = (rng_words + " ") * (mb * 1_000_000 // (len(rng_words) + 1) + 1)
     text = text[: mb * 1_000_000]
     t0 = time.perf_counter()
-    doc = newsdistill.distill(text)
+    doc = clean(text)
     elapsed = time.perf_counter() - t0
     print(f"\n{mb} MB single line: {elapsed:.2f} s, status {doc.status}, {len(doc.text) / 1e6:.1f} MB of body text")
     return elapsed
