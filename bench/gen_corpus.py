@@ -55,24 +55,51 @@ BOILER_END = ("Related stories", "{headline}", "{headline}", "Tags: {tag}, {tag}
               "Download our free app", "Back to top")
 
 
+SAID = ("said", "told reporters", "argued", "noted", "warned", "added", "explained", "insisted", "conceded", "claimed")
+OPENERS = ("", "On balance, ", "Even so, ", "Until then, ", "As expected, ", "In practice, ", "Locally, ",
+           "Privately, ", "Publicly, ", "Last year, ", "In recent weeks, ", "Behind the scenes, ")
+VIEWS = ("overdue", "unfair", "welcome", "too small", "a relief", "badly planned", "long overdue", "a gamble",
+         "a sensible compromise", "rushed", "poorly explained", "generous")
+TAILS = ("", " despite objections", " by a narrow margin", " without a vote", " after a public hearing",
+         " at a packed meeting", " in a brief statement", " under pressure from lenders", " with little notice")
+
+
+def _first_name(rng: random.Random) -> str:
+    return rng.choice(PEOPLE).split()[rng.randint(0, 1)]
+
+
 def _sentence(rng: random.Random) -> str:
-    kind = rng.random()
+    """One sentence from a random template; many alternatives per slot keep 5-gram repeats rare."""
     org, noun, verb = rng.choice(ORGS), rng.choice(NOUNS), rng.choice(VERBS)
-    if kind < 0.25:
+    op = rng.choice(OPENERS)
+    kind = rng.randrange(7)
+    if kind == 0:
         person, role = rng.choice(PEOPLE), rng.choice(ROLES)
-        return (f"\u201cWe {rng.choice(('cannot', 'will not', 'should not', 'must'))} {rng.choice(('wait', 'accept this', 'give up', 'move faster'))} "
-                f"on the {noun},\u201d said {person}, {role}.")
-    if kind < 0.45:
+        return (f"\u201cWe {rng.choice(('cannot', 'will not', 'should not', 'must', 'may yet', 'have to'))} "
+                f"{rng.choice(('wait', 'accept this', 'give up', 'move faster', 'ignore it', 'pay twice'))} on the {noun},\u201d "
+                f"{rng.choice(('said', 'says', 'added'))} {person}, {role}.")
+    if kind == 1:
         n, m = rng.randint(2, 95), rng.randint(100, 9000)
-        return (f"{rng.choice(CONNECT)} {org} {verb} the {rng.choice(ADJ)} {noun} {rng.choice(TIME)}, "
-                f"a change worth about {m:,} million and affecting {n} percent of households in {rng.choice(PLACES)}.")
-    if kind < 0.65:
-        return (f"{rng.choice(PEOPLE)} said {org} had {verb} the {noun} because {rng.choice(REASONS)}, "
-                f"and that a decision on the {rng.choice(NOUNS)} would follow {rng.choice(TIME)}.")
-    if kind < 0.85:
-        return (f"In {rng.choice(PLACES)}, residents said the {rng.choice(ADJ)} {noun} was {rng.choice(('overdue', 'unfair', 'welcome', 'too small', 'a relief'))}, "
-                f"while {rng.choice(ORGS)} {rng.choice(VERBS)} a second proposal {rng.choice(TIME)}.")
-    return f"{rng.choice(CONNECT)} {rng.choice(REASONS)}, {rng.choice(ROLES)} told reporters {rng.choice(TIME)}."
+        return (f"{op}{org} {verb} the {rng.choice(ADJ)} {noun}{rng.choice(TAILS)} {rng.choice(TIME)}, "
+                f"{rng.choice(('a change worth about', 'at a cost of roughly', 'putting a price of', 'with some'))} {m:,} "
+                f"{rng.choice(('million', 'thousand', 'billion'))} at stake for {n} percent of {rng.choice(('households', 'firms', 'farms', 'pupils', 'commuters'))} in {rng.choice(PLACES)}.")
+    if kind == 2:
+        return (f"{op}{rng.choice(PEOPLE)} {rng.choice(SAID)} that {org} had {verb} the {noun} because {rng.choice(REASONS)}, "
+                f"and {rng.choice(('that a ruling on', 'that talks about', 'that any news on', 'a final word on'))} the {rng.choice(NOUNS)} "
+                f"{rng.choice(('would follow', 'could come', 'was expected', 'might arrive'))} {rng.choice(TIME)}.")
+    if kind == 3:
+        return (f"In {rng.choice(PLACES)}, {rng.choice(('residents', 'shop owners', 'parents', 'drivers', 'nurses', 'students'))} "
+                f"{rng.choice(('called', 'described', 'saw'))} the {rng.choice(ADJ)} {noun} as {rng.choice(VIEWS)}, "
+                f"while {rng.choice(ORGS)} {rng.choice(VERBS)} {rng.choice(('a second', 'a rival', 'an older', 'its own'))} proposal {rng.choice(TIME)}.")
+    if kind == 4:
+        return (f"{op}{_first_name(rng)} {rng.choice(('has', 'had'))} {rng.choice(('spent', 'worked', 'lived', 'campaigned'))} "
+                f"{rng.randint(2, 40)} years in {rng.choice(PLACES)} and {rng.choice(SAID)} the {noun} was {rng.choice(VIEWS)}.")
+    if kind == 5:
+        a, b = rng.randint(1, 60), rng.randint(61, 99)
+        return (f"{op}Figures from {org} show {rng.choice(('spending', 'demand', 'turnout', 'prices', 'waiting times'))} "
+                f"{rng.choice(('rose', 'fell', 'climbed', 'slipped'))} from {a} to {b} {rng.choice(('percent', 'points', 'days'))} "
+                f"between {rng.choice(('January', 'April', 'July'))} and {rng.choice(('September', 'November', 'December'))}.")
+    return f"{rng.choice(CONNECT)} {rng.choice(REASONS)}, {rng.choice(ROLES)} {rng.choice(SAID)} {rng.choice(TIME)}."
 
 
 def _headline(rng: random.Random) -> str:

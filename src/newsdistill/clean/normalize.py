@@ -44,6 +44,10 @@ def content_bounds(line: str) -> tuple[int, int]:
 
 def collapse(chunk: str, base: int) -> list[Piece]:
     """Pieces for a verbatim chunk: whitespace runs -> " ", invisibles dropped."""
+    if "  " not in chunk and chunk.isprintable():
+        # fast path (C speed): every whitespace or invisible character other than a single
+        # ASCII space is "not printable" in Python's sense, so there is nothing to collapse
+        return [(chunk, base, len(chunk))] if chunk else []
     pieces: list[Piece] = []
     pos = 0
     for m in _MESSY_SPACE.finditer(chunk):
