@@ -10,7 +10,7 @@ replaced (found by aligning the repaired line with the original).
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from itertools import accumulate
 
 import ftfy
 
@@ -65,13 +65,18 @@ def collapse_text(chunk: str) -> str:
     return "".join(p[0] for p in collapse(chunk, 0))
 
 
-# Characters without which ftfy (as configured) changes nothing: mojibake always holds
-# Latin-1 / C1 characters (U+0080-U+00FF: "Ã©", "â€™", "Â"), and the other fixes act on
-# control characters, ligatures, full-width forms, surrogates and invisible tags.
-# Text with none of them (plain English with curly quotes, most CJK/Cyrillic) skips ftfy.
+# Characters without which ftfy (as configured) changes nothing.  UTF-8 mojibake read as
+# Latin-1 / Windows-1252 always shows a lead character U+00C2-U+00F4 followed by a
+# continuation (U+0080-U+00BF or its Windows-1252 stand-ins, or a space for a lost
+# U+00A0): "Ã©", "â€™", "Â ".  Single accented letters ("été") are not mojibake.  The other
+# fixes act on C1/control characters, ligatures, full-width forms, surrogates, invisible
+# tags.  Text with none of these skips ftfy (mojibake through Cyrillic/Greek code pages,
+# which ftfy could also undo, is not looked for: not seen in our inputs).
+_W1252 = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _MAY_NEED_FTFY = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\xff\u206a-\u206f\ufb00-\ufb06\ufeff\uff00-\uffef"
-    "\ufff9-\ufffc\ud800-\udfff\U000e0000-\U000e007f]")
+    f"[\\xc2-\\xf4][ \\x80-\\xbf{_W1252}]|"
+    "[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\u206a-\\u206f\\ufb00-\\ufb06\\ufeff\\uff00-\\uffef"
+    "\\ufff9-\\ufffc\\ud800-\\udfff\\U000e0000-\\U000e007f]")
 CHUNK_CHARS = 8192  # a long line is repaired and aligned in chunks this size, so cost stays linear
 
 
@@ -118,11 +123,41 @@ def _normalise_chunk(raw: str, base: int) -> list[Piece]:
     fixed = repair(raw)
     if fixed == raw:
         return collapse(raw, base)
+    return _align(raw, fixed, base)
+
+
+_ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _align(raw: str, fixed: str, base: int) -> list[Piece]:
+    """Pieces mapping ftfy's repair back onto the input, in linear time.
+
+    ftfy (as configured) repairs within words and leaves ASCII whitespace alone, so
+    the two texts split into the same tokens between the same separators; a changed
+    token becomes verbatim common prefix + one replaced stretch + verbatim common
+    suffix, everything between changed tokens is verbatim.  (difflib's SequenceMatcher
+    did this per character but is quadratic: 27 s on one repetitive 8 KB line.)  If the
+    token structure differs, the whole stretch is one replaced piece: coarse, exact at its ends."""
+    raw_tokens, fixed_tokens = _ASCII_SPACES.split(raw), _ASCII_SPACES.split(fixed)
+    seps = _ASCII_SPACES.findall(raw)
+    if len(raw_tokens) != len(fixed_tokens) or seps != _ASCII_SPACES.findall(fixed):
+        return [(collapse_text(fixed), base, len(raw))]
+    changed = [i for i, (a, b) in enumerate(zip(raw_tokens, fixed_tokens)) if a != b]
+    starts = [0, *accumulate(len(t) + len(sep) for t, sep in zip(raw_tokens, seps))]
     pieces: list[Piece] = []
-    matcher = SequenceMatcher(None, raw, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pieces.extend(collapse(raw[i1:i2], base + i1))
-        else:
-            pieces.append((collapse_text(fixed[j1:j2]), base + i1, i2 - i1))
+    pos = 0
+    for i in changed:
+        a, b = raw_tokens[i], fixed_tokens[i]
+        limit = min(len(a), len(b))
+        p = 0
+        while p < limit and a[p] == b[p]:
+            p += 1
+        q = 0
+        while q < limit - p and a[len(a) - 1 - q] == b[len(b) - 1 - q]:
+            q += 1
+        start = starts[i]
+        pieces.extend(collapse(raw[pos:start + p], base + pos))
+        pieces.append((collapse_text(b[p:len(b) - q]), base + start + p, len(a) - p - q))
+        pos = start + len(a) - q
+    pieces.extend(collapse(raw[pos:], base + pos))
     return pieces
