@@ -18,6 +18,7 @@ Passes (each decision records the rule name that made it):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from . import rules
 from .captions import caption_rule
@@ -157,20 +158,42 @@ def _line_value(line: Line, decision: Decision | None) -> float:
 
 
 def _main_block(lines: list[Line], decisions: list[Decision | None]) -> tuple[int, int]:
-    """First and last line of the stretch with the most article evidence (maximum-sum
-    segment of the line values, Kadane's algorithm: one pass, linear time).  Prose
-    separated from it by more chrome than it outweighs is not this article."""
-    best, best_span = float("-inf"), (0, -1)
-    run, run_start = 0.0, 0
-    for i, line in enumerate(lines):
-        v = _line_value(line, decisions[i])
+    """First and last line of the article: the stretch with the most evidence (maximum-sum
+    segment of the line values, Kadane's algorithm: one pass, linear time), widened by
+    neighbouring prose stretches that are substantial and separated from it by a gap that
+    costs less than a few times what they bring (a long table or list inside an article).
+    Prose separated from it by more chrome than that is not this article."""
+    values = [_line_value(line, decisions[i]) for i, line in enumerate(lines)]
+    # Kadane's segments: each restart after the running sum fell to <= 0, with its best end
+    segments: list[list[float]] = []  # [start, end, sum]
+    run = 0.0
+    for i, v in enumerate(values):
         if run <= 0:
-            run, run_start = v, i
+            run = v
+            segments.append([i, i, v])
         else:
             run += v
-        if run > best:
-            best, best_span = run, (run_start, i)
-    return best_span
+            if run > segments[-1][2]:
+                segments[-1][1], segments[-1][2] = i, run
+    segments = [seg for seg in segments if seg[2] > 0] or segments
+    m = max(range(len(segments)), key=lambda k: segments[k][2])
+    first, last = int(segments[m][0]), int(segments[m][1])
+    lo = hi = m
+    prefix = [0.0, *accumulate(values)]
+    while True:
+        grew = False
+        if hi + 1 < len(segments):
+            s, e, total = segments[hi + 1]
+            gap = -(prefix[int(s)] - prefix[last + 1])
+            if total >= rules.MERGE_MIN_PROSE and gap <= rules.MERGE_GAP_RATIO * total:
+                hi, last, grew = hi + 1, int(e), True
+        if lo > 0:
+            s, e, total = segments[lo - 1]
+            gap = -(prefix[first] - prefix[int(e) + 1])
+            if total >= rules.MERGE_MIN_PROSE and gap <= rules.MERGE_GAP_RATIO * total:
+                lo, first, grew = lo - 1, int(s), True
+        if not grew:
+            return first, last
 
 
 def _open_sections(lines: list[Line], decisions: list[Decision | None], first_good: int) -> None:
