@@ -37,6 +37,7 @@ bench: $(STAMP_ALL)
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/clean_quality.py
 	$(BIN)/python bench/clean_speed.py
+	$(BIN)/python bench/store_speed.py
 
 clean:
 	rm -rf $(VENV) demo-out.jsonl .pytest_cache

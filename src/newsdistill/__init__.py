@@ -5,7 +5,7 @@ from __future__ import annotations
 from .record import FORMAT_VERSION, Document
 
 __version__ = "0.1.0"
-__all__ = ["FORMAT_VERSION", "Document", "__version__", "distill"]
+__all__ = ["FORMAT_VERSION", "Document", "__version__", "distill", "distill_html"]
 
 
 def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None) -> Document:
@@ -20,4 +20,20 @@ def distill(text: str, *, url: str | None = None, published: str | None = None, 
     doc = Document(id=doc_id, input_text=text, source=Source(url=url), published=published)
     if not text.strip():
         return doc.fail("empty-input", "input is empty" if not text else "input holds only whitespace")
+    return process(default_pipeline(), doc)
+
+
+def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = None) -> Document:
+    """Distil one HTML page: main content and metadata with trafilatura, then the same cleaning.
+    Never raises for a bad page: check ``doc.status``.  Input offsets refer to ``doc.input_text``,
+    the text extracted from the page."""
+    import hashlib
+
+    from .engine.serial import process
+    from .pipeline import default_pipeline
+    from .read.html import html_document
+    from .record import Source
+
+    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+    doc = html_document(data, id or hashlib.sha1(data).hexdigest()[:16], Source(url=url))
     return process(default_pipeline(), doc)

@@ -33,8 +33,11 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
-def run(paths, output, text_field, id_field, url_field, progress, summary_json, model) -> None:
-    """Distil PATHS (.txt files, folders, JSONL dumps, '-' for stdin): one JSON record per input document."""
+@click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
+def run(paths, output, text_field, id_field, url_field, progress, summary_json, model, db) -> None:
+    """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
+    one JSON record per input document."""
+    from .corpus.store import indexing
     from .engine.serial import run_serial
     from .errors import Fatal
     from .pipeline import default_pipeline
@@ -48,9 +51,10 @@ def run(paths, output, text_field, id_field, url_field, progress, summary_json, 
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         docs = iter_documents(paths, _read_options(text_field, id_field, url_field))
-        with JsonlWriter(output) as writer, _progress(show_progress) as advance:
+        with JsonlWriter(output) as writer, _progress(show_progress) as advance, indexing(db) as index:
             for doc in run_serial(default_pipeline(), docs):
                 writer.write(doc)
+                index(doc)
                 summary.add(doc)
                 advance(doc)
     except Fatal as exc:
@@ -133,6 +137,10 @@ def show(path, index, no_removed, as_json, model) -> None:
             sys.exit(0 if doc.status == "ok" else 1)
     raise click.UsageError(f"{path} has no document number {index}")
 
+
+from .cli_corpus import register  # noqa: E402 - index, search, quotes, entities, stats, serve
+
+register(main)
 
 if __name__ == "__main__":
     main()

@@ -28,6 +28,10 @@ class BadRecord(NewsdistillError):
 class BadShard(NewsdistillError):
     kind = "shard"
 
+    def __init__(self, code: str, message: str, offset: int | None = None):
+        super().__init__(code, message)
+        self.offset = offset  # byte offset in the file where it broke, when known
+
 
 class Fatal(NewsdistillError):
     kind = "fatal"
@@ -42,5 +46,10 @@ NOT_OBJECT = "not-an-object"
 MISSING_FIELD = "missing-text-field"
 UNREADABLE = "unreadable-file"
 TRUNCATED = "truncated-file"
+TOO_LARGE = "too-large"
+NOT_HTML = "not-html"  # a WARC response whose content is not an HTML page (image, PDF, JSON, ...)
+HTTP_STATUS = "http-status"  # a WARC response with a non-2xx HTTP status (redirect, error page)
+NO_CONTENT = "no-content"  # an HTML page in which the extractor finds no main text
+TOO_DEEP = "nested-too-deep"  # an HTML page nested deeper than the parser builds (nesting bomb)
 TOO_SLOW = "timeout"
 INTERNAL = "internal-error"

@@ -63,8 +63,9 @@ def default_steps() -> list[Step]:
     from .extract.figures import ExtractFigures
     from .extract.language import DetectLanguage
     from .extract.nlp import ParseText
+    from .read.html import ExtractHtml
 
-    return [CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
+    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
 
 
 _default: Pipeline | None = None

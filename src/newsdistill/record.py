@@ -86,9 +86,11 @@ class Source:
     line: int | None = None
     url: str | None = None
     offset: int | None = None
+    fetched: str | None = None  # when the page was fetched (WARC-Date), ISO 8601
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in (("path", self.path), ("line", self.line), ("offset", self.offset), ("url", self.url)) if v is not None}
+        return {k: v for k, v in (("path", self.path), ("line", self.line), ("offset", self.offset), ("url", self.url),
+                                  ("fetched", self.fetched)) if v is not None}
 
 
 @dataclass(slots=True)
@@ -107,6 +109,9 @@ class Document:
 
     id: str
     input_text: str = ""
+    # undecoded input for kinds that need a conversion step first (HTML: the page's
+    # bytes, turned into ``input_text`` by read.html.ExtractHtml); never serialised
+    raw: bytes | None = None
     input_kind: str = "text"  # text | html | jsonl | warc: how ``input_text`` came to be
     source: Source = field(default_factory=Source)
     status: str = "ok"

@@ -1,5 +1,11 @@
 """Plain-text cleaning: which lines are the article, which are boilerplate (and why)."""
 
+from ..record import Document
 from .step import CleanText
 
-__all__ = ["CleanText"]
+__all__ = ["CleanText", "clean"]
+
+
+def clean(text: str, id: str = "text") -> Document:
+    """The cleaner alone on one text (no language id, parsing or extraction): for evaluations."""
+    return CleanText()(Document(id=id, input_text=text))

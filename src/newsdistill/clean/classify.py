@@ -13,6 +13,12 @@ Passes (each decision records the rule name that made it):
 4. body stretches cut off from the main one by a lot of boilerplate, and
    much smaller than it, are other articles' teasers, not this article;
 5. the title is the title-like line just before the body starts.
+
+With ``layout=False`` (HTML mode: trafilatura has already cut the page down to
+its main content) passes 3 and 4 are skipped: there is no page chrome around
+the body left to find by position, and short lines (headings, list items,
+table rows) and small stretches are the article's own.  Measured on the WCXB
+dev articles (first half), the position passes cost 0.0025 word F1 there.
 """
 
 from __future__ import annotations
@@ -84,7 +90,7 @@ def _menu_run(lines: list[Line], decisions: list[Decision | None], i: int) -> in
     return j - i
 
 
-def classify(lines: list[Line]) -> list[Decision]:
+def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
     decisions: list[Decision | None] = [_first_pass(line) for line in lines]
     good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
     if not good:
@@ -111,7 +117,7 @@ def classify(lines: list[Line]) -> list[Decision]:
 
     # pass 3: short lines by position
     i = 0
-    while i < len(lines):
+    while layout and i < len(lines):
         if decisions[i] is None:
             if (i < first or i > last) and lines[i].good:
                 decisions[i] = Decision(REMOVED, "context.outside-main-block", "off-article")
@@ -127,8 +133,9 @@ def classify(lines: list[Line]) -> list[Decision]:
                     continue
         i += 1
 
-    _keep_closing_sentences(lines, decisions, last)
-    _drop_minor_clusters(lines, decisions)
+    if layout:
+        _keep_closing_sentences(lines, decisions, last)
+        _drop_minor_clusters(lines, decisions)
     _find_title(lines, decisions)
     return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
 

@@ -21,7 +21,8 @@ class CleanText:
 
     def __call__(self, doc: Document) -> Document:
         lines = split_lines(doc.input_text)
-        decisions = classify(lines)
+        # HTML/WARC input arrives as trafilatura's main content: no page layout left to judge by position
+        decisions = classify(lines, layout=doc.input_kind == "text")
         result = assemble(lines, decisions)
         doc.text = result.text
         doc.offset_map = result.offset_map

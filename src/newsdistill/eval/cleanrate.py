@@ -32,12 +32,12 @@ class RemovalRate:
 
 
 def removal_rate(paths: list[Path], max_examples: int = 50) -> RemovalRate:
-    from .cleanonly import clean
+    from newsdistill.clean import clean
 
     out = RemovalRate()
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        doc = clean(text)
+        doc = clean(text, id=path.stem)
         out.docs += 1
         out.lines += sum(1 for line in text.splitlines() if line.strip())
         out.words += len(text.split())

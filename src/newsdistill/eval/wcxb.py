@@ -2,7 +2,7 @@
 
 Each HTML page is rendered to plain text by a keep-everything converter
 (inscriptis: one line per block element, navigation and footers included),
-and only that text goes through the cleaning steps (:mod:`newsdistill.eval.cleanonly`); the clean body is
+and only that text goes through :func:`newsdistill.distill`; the clean body is
 scored against the page's ``ground_truth.main_content`` with
 :mod:`newsdistill.eval.wordmatch`.  Rendered text lives in memory only.
 """
@@ -86,10 +86,10 @@ def load_page(root: Path, page_id: str) -> tuple[str, dict]:
 
 
 def clean_text(text: str) -> str:
-    from .cleanonly import clean
+    """The cleaner alone (no parsing, entities or attribution): what this eval measures."""
+    from newsdistill.clean import clean
 
-    doc = clean(text)
-    return doc.text if doc.status == "ok" else ""
+    return clean(text, id="wcxb").text or ""
 
 
 def evaluate_page(root: Path, page_id: str) -> PageResult:

@@ -1,6 +1,6 @@
 """Readers: paths -> input Documents (one per input document, errors included)."""
 
-from . import jsonl, text  # noqa: F401 - register the readers
+from . import html, jsonl, text, warc  # noqa: F401 - register the readers
 from .sources import READERS, ReadOptions, iter_documents, read_path, register
 
 __all__ = ["READERS", "ReadOptions", "iter_documents", "read_path", "register"]

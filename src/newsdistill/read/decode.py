@@ -21,21 +21,29 @@ SNIFF_BYTES = 65536
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13, 12)) + b"\x7f"
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decoded text and warnings; raises BadRecord for empty or binary data."""
+def check_not_binary(data: bytes) -> None:
+    """Raise BadRecord for empty data or data that is not text (signature, control bytes).
+    UTF-16 (with a BOM) passes: its NUL bytes are not a sign of binary data."""
     if not data.strip():
         raise BadRecord(errors.EMPTY, "input is empty" if not data else "input holds only whitespace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), ["decoded-utf16"]
-        except UnicodeDecodeError as exc:
-            raise BadRecord(errors.NOT_TEXT, f"UTF-16 BOM but undecodable: {exc}") from None
+        return
     head = data[:SNIFF_BYTES]
     if head.startswith(BINARY_SIGNATURES):
         raise BadRecord(errors.BINARY, f"binary file signature {head[:4]!r}")
     controls = sum(head.count(bytes([c])) for c in _CONTROL)
     if controls > CONTROL_SHARE_BINARY * len(head):
         raise BadRecord(errors.BINARY, f"{controls} control/NUL bytes in the first {len(head)} bytes")
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decoded text and warnings; raises BadRecord for empty or binary data."""
+    check_not_binary(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ["decoded-utf16"]
+        except UnicodeDecodeError as exc:
+            raise BadRecord(errors.NOT_TEXT, f"UTF-16 BOM but undecodable: {exc}") from None
     warnings: list[str] = []
     if b"\x00" in data:
         warnings.append("nul-bytes-removed")

@@ -10,6 +10,7 @@ from typing import BinaryIO
 from .. import errors
 from ..record import Document, Source
 from .sources import ReadOptions, register
+from .text import MAX_DOCUMENT_BYTES
 
 
 def _field(obj: dict, name: str):
@@ -31,6 +32,10 @@ def read_jsonl(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Do
             continue
         source = Source(path=src_path, line=number)
         fallback_id = f"{stem}:{number}"
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            yield Document(id=fallback_id, source=source).fail(
+                errors.TOO_LARGE, f"line {number}: {len(raw)} bytes, over {MAX_DOCUMENT_BYTES}")
+            continue
         try:
             obj = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:

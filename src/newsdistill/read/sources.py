@@ -3,7 +3,9 @@
 Every input yields exactly one Document: readable ones with ``input_text``,
 the others already failed with an error code and where they came from.
 Readers are registered per file suffix; compressed files (.gz, .zst) are
-opened transparently.
+opened transparently (a reader registered with ``decompress=False`` gets the
+gzip file as it is: fastwarc reads gzipped WARCs itself, so record offsets
+are offsets into the file on disk).
 """
 
 from __future__ import annotations
@@ -34,13 +36,16 @@ class ReadOptions:
 
 Reader = Callable[[BinaryIO, str, ReadOptions], Iterator[Document]]
 READERS: dict[str, Reader] = {}
+OWN_GZIP: set[str] = set()  # suffixes whose reader reads gzip itself
 COMPRESSION = {".gz": "gzip", ".zst": "zstd"}
 
 
-def register(*suffixes: str) -> Callable[[Reader], Reader]:
+def register(*suffixes: str, decompress: bool = True) -> Callable[[Reader], Reader]:
     def deco(fn: Reader) -> Reader:
         for s in suffixes:
             READERS[s] = fn
+            if not decompress:
+                OWN_GZIP.add(s)
         return fn
 
     return deco
@@ -97,13 +102,15 @@ def read_path(path: str, options: ReadOptions) -> Iterator[Document]:
     suffix, compression = split_suffix(path)
     reader = READERS.get(suffix, READERS[".txt"])
     produced = 0
+    if compression == "gzip" and suffix in OWN_GZIP:
+        compression = None
     try:
         with open_binary(path, compression) as stream:
             for doc in reader(stream, path, options):
                 produced += 1
                 yield doc
     except BadShard as exc:
-        yield _shard_error(path, exc.code, exc.message, produced)
+        yield _shard_error(path, exc.code, exc.message, produced, exc.offset)
     except (OSError, EOFError, ValueError, *_stream_errors()) as exc:
         # OSError: unreadable file / bad gzip header; EOFError: truncated compressed stream
         truncated = isinstance(exc, EOFError) or produced > 0 or "truncat" in str(exc).lower()
@@ -119,17 +126,22 @@ def _stream_errors() -> tuple[type[Exception], ...]:
     return (zstandard.ZstdError,)
 
 
-def _shard_error(path: str, code: str, message: str, produced: int) -> Document:
-    doc = Document(id=f"{Path(path).name}#error@{produced}", source=Source(path=path, line=produced + 1 if produced else None))
+def _shard_error(path: str, code: str, message: str, produced: int, offset: int | None = None) -> Document:
+    source = Source(path=path, line=produced + 1 if produced and offset is None else None, offset=offset)
+    doc = Document(id=f"{Path(path).name}#error@{produced}", source=source)
     return doc.fail(code, message + (f" (after {produced} documents)" if produced else ""), kind="shard")
 
 
 def _read_stdin(options: ReadOptions) -> Iterator[Document]:
     data = sys.stdin.buffer.read()
-    if data.lstrip()[:1] == b"{":
-        yield from READERS[".jsonl"](io.BytesIO(data), "-", options)
+    head = data.lstrip()[:16]
+    if head[:1] == b"{":
+        suffix = ".jsonl"
+    elif head.startswith(b"WARC/"):
+        suffix = ".warc"
     else:
-        yield from READERS[".txt"](io.BytesIO(data), "-", options)
+        suffix = ".txt"  # the text reader hands HTML on to the HTML reader (see read/text.py)
+    yield from READERS[suffix](io.BytesIO(data), "-", options)
 
 
 def iter_documents(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Document]:

@@ -1,0 +1,1 @@
+"""Corpus-level work: the SQLite store, cross-document quote clusters, queries."""

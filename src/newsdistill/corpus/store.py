@@ -1,0 +1,404 @@
+"""The corpus store: newsdistill records in SQLite (+ FTS5), schema in ``schema.sql``.
+
+* Loading is **idempotent**: a record replaces every row of the record with the same ``id``
+  (``DELETE`` cascades to all child tables and the FTS indexes), keeping its first load order.
+* Loading is **transactional**: :meth:`Store.load` writes one batch in one transaction; any
+  failure rolls the whole batch back and re-raises.
+* Records without the later fields (``entities``, ``attributions``, ``figures``, ``dates``,
+  ``duplicate_of``/``cluster``) load fine: those tables simply get no rows.
+* :meth:`Store.finalize` (re)builds the derived tables: quote clusters across documents and
+  the speakers table.  ``index_records`` / ``Indexer`` call it once at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import BadRecord, Fatal
+from .quote_clusters import cluster_quotes, normalize
+
+SCHEMA_VERSION = "1"
+BATCH = 500
+
+
+def schema_sql() -> str:
+    return resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def name_key(name: str | None) -> str | None:
+    """The cross-document key of an entity or speaker name: casefolded, accents and extra spaces dropped."""
+    if not name:
+        return None
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    return " ".join(folded.split()) or None
+
+
+def outlet_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _span(d: Any) -> dict:
+    return d if isinstance(d, dict) else {}
+
+
+class Store:
+    """A read-write corpus database.  Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.executescript(schema_sql())
+        self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        version = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            self.conn.close()
+            raise Fatal("old-database", f"{self.path} has store schema {version}, this newsdistill writes {SCHEMA_VERSION}: index into a new file")
+        row = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()
+        self._seq = row[0]
+
+    # ---- loading -------------------------------------------------------
+    def load(self, records: Iterable[dict]) -> int:
+        """Load one batch of records in one transaction; returns how many.  Rolls back on failure."""
+        cur = self.conn.cursor()
+        n = 0
+        seq0 = self._seq
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            cur.execute("DELETE FROM meta WHERE key = 'overview'")
+            for record in records:
+                self._load_one(cur, record)
+                n += 1
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            self._seq = seq0
+            raise
+        return n
+
+    def load_all(self, records: Iterable[dict], batch: int = BATCH) -> int:
+        """Load records in batches of ``batch`` (one transaction each); does not finalize."""
+        total = 0
+        chunk: list[dict] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= batch:
+                total += self.load(chunk)
+                chunk = []
+        if chunk:
+            total += self.load(chunk)
+        return total
+
+    def _load_one(self, cur: sqlite3.Cursor, r: dict) -> None:
+        if not isinstance(r, dict) or not isinstance(r.get("id"), str) or not r["id"]:
+            raise BadRecord("not-an-object", "a store record must be a JSON object with a string id")
+        old = cur.execute("SELECT seq FROM documents WHERE id = ?", (r["id"],)).fetchone()
+        if old:
+            seq = old[0]
+            cur.execute("DELETE FROM documents WHERE id = ?", (r["id"],))
+        else:
+            self._seq += 1
+            seq = self._seq
+        src = r.get("source") or {}
+        err = r.get("error") or {}
+        cur.execute(
+            "INSERT INTO documents(id, seq, status, error_code, error_message, error_kind, source_path, source_line,"
+            " source_url, outlet, input_kind, language, title, byline, published, text, warnings, duplicate_of,"
+            " cluster, format_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (r["id"], seq, r.get("status") or "ok", err.get("code"), err.get("message"), err.get("kind"),
+             src.get("path"), src.get("line"), src.get("url"), outlet_of(src.get("url")), r.get("input_kind"),
+             r.get("language"), r.get("title"), r.get("byline"), r.get("published"), r.get("text"),
+             _json(r.get("warnings")), r.get("duplicate_of"), _cluster_id(r.get("cluster")), r.get("format_version")),
+        )
+        doc = cur.lastrowid
+        cur.executemany(
+            'INSERT INTO paragraphs(doc, idx, start, "end", input_start, input_end) VALUES (?,?,?,?,?,?)',
+            [(doc, i, p["start"], p["end"], p.get("input_start"), p.get("input_end")) for i, p in enumerate(r.get("paragraphs") or [])],
+        )
+        rows = []
+        for kind, key in (("removed", "removed"), ("metadata", "metadata_lines")):
+            rows += [(doc, i, kind, x.get("input_start"), x.get("input_end"), x.get("text") or "", x.get("reason") or "", x.get("rule"))
+                     for i, x in enumerate(r.get(key) or [])]
+        cur.executemany("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule) VALUES (?,?,?,?,?,?,?,?)", rows)
+        cur.executemany(
+            "INSERT INTO captions(doc, idx, text, credit, restrictions, date, place, input_start, input_end, rule)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc, i, c.get("text") or "", c.get("credit"), _json(c.get("restrictions") or []), c.get("date"), c.get("place"),
+              c.get("input_start"), c.get("input_end"), c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
+        )
+        self._load_entities(cur, doc, r.get("entities") or [])
+        self._load_attributions(cur, doc, r.get("attributions") or [], r.get("published") or "~")
+        cur.executemany(
+            'INSERT OR REPLACE INTO figures(doc, fid, value, qualifier, unit, thing, "of", "where", kind, start, "end", text, attributed_to)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc, str(f.get("id", i)), _number(f.get("value")), f.get("qualifier"), f.get("unit"), f.get("thing"), _json(f.get("of")),
+              _json(f.get("where")), f.get("kind"), _span(f.get("span")).get("start"), _span(f.get("span")).get("end"),
+              _span(f.get("span")).get("text"), f.get("attributed_to")) for i, f in enumerate(r.get("figures") or [])],
+        )
+        cur.executemany(
+            'INSERT INTO dates(doc, idx, start, "end", text, value, interval, granularity, relative, anchor) VALUES (?,?,?,?,?,?,?,?,?,?)',
+            [(doc, i, d.get("start"), d.get("end"), d.get("text"), _scalar(d.get("value")), _json(d.get("interval")),
+              d.get("granularity"), None if d.get("relative") is None else int(bool(d.get("relative"))), _scalar(d.get("anchor")))
+             for i, d in enumerate(r.get("dates") or [])],
+        )
+
+    def _load_entities(self, cur: sqlite3.Cursor, doc: int, entities: list[dict]) -> None:
+        ents, roles, mentions = [], [], []
+        for i, e in enumerate(entities):
+            eid = str(e.get("id") or f"E{i + 1}")
+            name = e.get("name") or ""
+            ms = e.get("mentions") or []
+            ents.append((doc, eid, name, name_key(name) or "", e.get("label"), _json(e.get("aliases") or []), e.get("gender"), len(ms)))
+            roles += [(doc, eid, role) for role in dict.fromkeys(e.get("roles") or []) if role]
+            mentions += [(doc, eid, m.get("start"), m.get("end"), m.get("text"), m.get("kind"), m.get("input_start"), m.get("input_end"),
+                          m.get("caption")) for m in ms if isinstance(m, dict)]
+        cur.executemany("INSERT OR REPLACE INTO entities(doc, eid, name, name_key, label, aliases, gender, n_mentions) VALUES (?,?,?,?,?,?,?,?)", ents)
+        cur.executemany("INSERT OR IGNORE INTO entity_roles(doc, eid, role) VALUES (?,?,?)", roles)
+        cur.executemany('INSERT INTO mentions(doc, eid, start, "end", text, kind, input_start, input_end, caption) VALUES (?,?,?,?,?,?,?,?,?)', mentions)
+
+    def _load_attributions(self, cur: sqlite3.Cursor, doc: int, attributions: list[dict], published_key: str) -> None:
+        rows = []
+        for i, a in enumerate(attributions):
+            content = _span(a.get("content"))
+            if content.get("text") is None:
+                continue  # an attribution without content has nothing to search or cluster
+            src, cue = _span(a.get("source")), _span(a.get("cue"))
+            sp = a.get("speaker") or {}
+            rows.append((doc, str(a.get("id") or f"A{i + 1}"), a.get("kind"), src.get("start"), src.get("end"), src.get("text"),
+                         cue.get("start"), cue.get("end"), cue.get("text"), content.get("start"), content.get("end"), content["text"],
+                         content.get("input_start"), content.get("input_end"), sp.get("entity"), sp.get("name"),
+                         name_key(sp.get("name")), sp.get("role"), sp.get("type"), a.get("rule"), published_key))
+        cur.executemany(
+            "INSERT INTO attributions(doc, aid, kind, source_start, source_end, source_text, cue_start, cue_end, cue_text,"
+            " content_start, content_end, content, content_input_start, content_input_end, speaker_entity, speaker_name,"
+            " speaker_key, speaker_role, speaker_type, rule, published_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+
+    # ---- derived tables ------------------------------------------------
+    def finalize(self) -> dict[str, int]:
+        """Rebuild quote clusters and speakers from all attributions (one transaction)."""
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            stats = self._build_quote_clusters(cur)
+            self._build_speakers(cur)
+            cur.execute("DELETE FROM meta WHERE key = 'overview'")
+            cur.execute("INSERT INTO meta(key, value) VALUES ('overview', ?)", (json.dumps(_overview(self.conn), ensure_ascii=False),))
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        self.conn.execute("PRAGMA optimize")
+        return stats
+
+    def _build_quote_clusters(self, cur: sqlite3.Cursor) -> dict[str, int]:
+        rows = cur.execute(
+            "SELECT a.rowid, a.content, a.speaker_key, d.doc, d.seq, d.published, d.outlet"
+            " FROM attributions a JOIN documents d ON d.doc = a.doc ORDER BY d.seq, a.rowid"
+        ).fetchall()
+        assignments = cluster_quotes(r[1] for r in rows)
+        members: dict[int, list[tuple]] = defaultdict(list)
+        for row, a in zip(rows, assignments):
+            members[a.cluster].append(row)
+        cur.execute("DELETE FROM quote_clusters")
+        cur.execute("DELETE FROM quote_variants")
+        clusters, variants, links = [], [], []
+        # number clusters by first appearance: published date when known, else load order
+        order = sorted(members, key=lambda c: min(_first_key(m) for m in members[c]))
+        for number, c in enumerate(order, 1):
+            ms = members[c]
+            first = min(ms, key=_first_key)
+            by_norm: dict[str, list[str]] = defaultdict(list)
+            for m in ms:
+                by_norm[normalize(m[1])].append(m[1])
+            longest = max(by_norm, key=lambda n: (len(n), n))
+            clusters.append((number, Counter(by_norm[longest]).most_common(1)[0][0], len(ms), len({m[3] for m in ms}),
+                             len({m[6] for m in ms if m[6]}), len({m[2] for m in ms if m[2]}), len(by_norm), first[3], first[5]))
+            variants += [(number, norm, Counter(texts).most_common(1)[0][0], len(texts)) for norm, texts in by_norm.items()]
+            links += [(number, m[0]) for m in ms]
+        cur.executemany("INSERT INTO quote_clusters VALUES (?,?,?,?,?,?,?,?,?)", clusters)
+        cur.executemany("INSERT INTO quote_variants VALUES (?,?,?,?)", variants)
+        cur.execute("UPDATE attributions SET quote_cluster = NULL")
+        cur.executemany("UPDATE attributions SET quote_cluster = ? WHERE rowid = ?", links)
+        return {"attributions": len(rows), "quote_clusters": len(clusters),
+                "multi_document_clusters": sum(1 for c in clusters if c[3] > 1)}
+
+    def _build_speakers(self, cur: sqlite3.Cursor) -> None:
+        cur.execute("DELETE FROM speakers")
+        names: dict[str, Counter] = defaultdict(Counter)
+        roles: dict[str, Counter] = defaultdict(Counter)
+        for key, name, role, n in cur.execute(
+            "SELECT speaker_key, speaker_name, speaker_role, COUNT(*) FROM attributions WHERE speaker_key IS NOT NULL"
+            " GROUP BY speaker_key, speaker_name, speaker_role"
+        ):
+            names[key][name] += n
+            if role:
+                roles[key][role] += n
+        counts = cur.execute(
+            "SELECT speaker_key, COUNT(*), COUNT(DISTINCT doc), COUNT(DISTINCT quote_cluster) FROM attributions"
+            " WHERE speaker_key IS NOT NULL GROUP BY speaker_key"
+        ).fetchall()
+        cur.executemany(
+            "INSERT INTO speakers VALUES (?,?,?,?,?,?)",
+            [(k, names[k].most_common(1)[0][0], roles[k].most_common(1)[0][0] if roles[k] else None, n, nd, nc) for k, n, nd, nc in counts],
+        )
+        cur.execute("DELETE FROM speaker_clusters")
+        cur.execute(
+            "INSERT INTO speaker_clusters SELECT a.speaker_key, a.quote_cluster, COUNT(*), COUNT(DISTINCT a.doc), COUNT(DISTINCT d.outlet),"
+            " MIN(d.published) FROM attributions a JOIN documents d ON d.doc = a.doc"
+            " WHERE a.speaker_key IS NOT NULL AND a.quote_cluster IS NOT NULL GROUP BY a.speaker_key, a.quote_cluster"
+        )
+
+    # ---- misc ----------------------------------------------------------
+    def count(self, table: str = "documents") -> int:
+        if table not in {"documents", "attributions", "entities", "quote_clusters", "speakers", "removed", "captions", "mentions"}:
+            raise ValueError(table)
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def close(self) -> None:
+        # leave one self-contained file (no -wal/-shm), so it can be copied and opened read-only anywhere
+        with contextlib.suppress(sqlite3.OperationalError):  # another connection still reads it: the WAL stays until it closes
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _overview(conn: sqlite3.Connection) -> dict:
+    from . import queries
+
+    factory = conn.row_factory
+    conn.row_factory = sqlite3.Row
+    try:
+        return queries.overview(conn)
+    finally:
+        conn.row_factory = factory
+
+
+def _first_key(m: tuple) -> tuple:
+    # (has no date, date, load order): dated appearances first, earliest first
+    return (m[5] is None, m[5] or "", m[4], m[0])
+
+
+def _number(v: Any) -> float | None:
+    return v if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def _scalar(v: Any) -> Any:
+    return v if v is None or isinstance(v, str | int | float) else _json(v)
+
+
+def _cluster_id(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+class Indexer:
+    """Streams records into a store in batches (what ``run --db`` uses); finalize on close."""
+
+    def __init__(self, path: str | Path, batch: int = BATCH):
+        self.store = Store(path)
+        self.batch = batch
+        self._pending: list[dict] = []
+        self.loaded = 0
+
+    def add(self, record: dict) -> None:
+        self._pending.append(record)
+        if len(self._pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self.loaded += self.store.load(self._pending)
+            self._pending = []
+
+    def close(self) -> dict[str, int]:
+        try:
+            self.flush()
+            return self.store.finalize()
+        finally:
+            self.store.close()
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.store.close()
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict]:
+    """Records of a newsdistill JSONL output (.gz / .zst by suffix)."""
+    import gzip
+
+    p = str(path)
+    if p.endswith(".gz"):
+        fh = gzip.open(p, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    elif p.endswith(".zst"):
+        import io
+
+        import zstandard
+
+        fh = io.TextIOWrapper(zstandard.ZstdDecompressor().stream_reader(open(p, "rb")), encoding="utf-8")  # noqa: SIM115
+    else:
+        fh = open(p, encoding="utf-8")  # noqa: SIM115
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise BadRecord("bad-json", f"{p}:{n}: {exc}") from None
+
+
+def index_records(records: Iterable[dict], db: str | Path, batch: int = BATCH) -> dict[str, int]:
+    """Load records into ``db`` (created when missing) and rebuild the derived tables."""
+    with Store(db) as store:
+        n = store.load_all(records, batch)
+        stats = store.finalize()
+    return {"documents": n, **stats}
+
+
+class indexing:
+    """``with indexing(db) as add: add(doc)`` - streams Documents/records into ``db``; a no-op when ``db`` is None."""
+
+    def __init__(self, db: str | Path | None):
+        self.indexer = Indexer(db) if db else None
+
+    def __enter__(self):
+        if self.indexer is None:
+            return lambda doc: None
+        return lambda doc: self.indexer.add(doc if isinstance(doc, dict) else doc.to_dict())
+
+    def __exit__(self, *exc) -> None:
+        if self.indexer is not None:
+            self.indexer.__exit__(*exc)

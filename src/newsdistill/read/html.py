@@ -1,0 +1,241 @@
+"""HTML pages: main content and metadata with trafilatura, then the usual cleaning.
+
+Two halves, split so the expensive one runs where the engine runs steps (worker
+processes, under a time bound):
+
+* the **reader** (``.html``, ``.htm``, ``.xhtml``, also ``.gz``/``.zst``, and
+  ``.txt`` files or stdin that turn out to be HTML) only checks the bytes
+  (empty, binary, too large) and yields a Document with ``input_kind="html"``
+  and the page in ``Document.raw``;
+* the **step** :class:`ExtractHtml` (first in the default pipeline) calls
+  :func:`extract_html` under :func:`newsdistill.timeout.time_limit`, puts the
+  extracted text in ``input_text`` (one paragraph per line trafilatura
+  produced, separated by a blank line), fills ``title``/``byline``/
+  ``published`` and ``source.url`` from the page's metadata where the input
+  had none, and drops the raw page.  The cleaning step then runs on
+  ``input_text`` exactly as on plain text, so input offsets of an HTML record
+  refer to that extracted text (the raw HTML is never in the record).
+
+Bad pages become error records: over ``MAX_HTML_BYTES`` -> ``too-large``;
+slower than the time bound -> ``timeout``; no main text -> ``no-content``,
+or ``nested-too-deep`` when the reason is tags nested deeper than lxml builds
+(``LXML_MAX_DEPTH``: a nesting bomb, whose text lxml drops).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .. import errors
+from ..errors import BadRecord
+from ..record import Document, Source
+from ..timeout import time_limit
+from .decode import check_not_binary
+from .sources import ReadOptions, register
+
+MAX_HTML_BYTES = 20_000_000  # trafilatura's own max_file_size; news pages are 50 KB - 2 MB
+HTML_TIMEOUT_S = 30.0  # per page; trafilatura takes ~30 ms on a typical page, ~1 s on a 5 MB one
+LXML_MAX_DEPTH = 256  # libxml2 drops elements nested deeper than this (without huge_tree)
+SNIFF_BYTES = 2048
+log = logging.getLogger(__name__)
+HTML_KINDS = ("html", "warc")  # input kinds whose ``raw`` is an HTML page
+
+# trafilatura options, chosen on the first half of the WCXB dev articles (bench/html_quality.py):
+# comments are not the article (+0.010 word F1); favor_precision (-0.009) and favor_recall
+# (-0.005) both score lower; fast=True (no readability/jusText fallback) is 1.3x faster but
+# loses 0.012 F1, mostly on pages where the fast pass finds a fraction of the article
+TRAFILATURA_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": False,
+    "favor_recall": False,
+    "fast": False,
+    "deduplicate": False,
+}
+# htmldate's extensive search falls back to dateparser over all locales: 17% of the extraction
+# time for 7 more correct dates in 302 (WCXB dev, first half); off
+DATE_OPTIONS = {"extensive_search": False, "original_date": True}
+
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# tags for the depth estimate: void and usually-unclosed elements do not nest
+_TAG = re.compile(rb"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)\b)[a-zA-Z][^>]*?(/?)>",
+                  re.IGNORECASE)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """The bytes start like an HTML document (doctype, <html>, <head> or <body>)."""
+    return _HTML_START.match(data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")) is not None
+
+
+def html_document(data: bytes, doc_id: str, source: Source) -> Document:
+    """An input Document for one page's bytes (extraction happens later, in :class:`ExtractHtml`)."""
+    doc = Document(id=doc_id, source=source, input_kind="html")
+    try:
+        if len(data) > MAX_HTML_BYTES:
+            raise BadRecord(errors.TOO_LARGE, f"HTML page of {len(data)} bytes, over {MAX_HTML_BYTES}")
+        check_not_binary(data)
+    except BadRecord as exc:
+        return doc.fail(exc.code, exc.message)
+    doc.raw = data
+    return doc
+
+
+@register(".html", ".htm", ".xhtml", ".shtml")
+def read_html(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Document]:
+    data = stream.read(MAX_HTML_BYTES + 1)
+    doc_id = "stdin" if path == "-" else Path(path).name.split(".")[0]
+    yield html_document(data, doc_id, Source(path=None if path == "-" else path))
+
+
+@dataclass(slots=True)
+class HtmlFields:
+    """What :func:`extract_html` finds in a page."""
+
+    text: str  # main content, one paragraph / heading / list item per line, as trafilatura gives it
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO date of publication
+    url: str | None = None  # the page's canonical URL (or the one passed in)
+    sitename: str | None = None
+    language: str | None = None  # declared in the page
+
+
+def nesting_depth(data: bytes, limit: int = LXML_MAX_DEPTH) -> int:
+    """Deepest tag nesting of the page, counted up to just over ``limit`` (an estimate:
+    void and usually-unclosed elements are left out; only run on pages that failed)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(data):
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        elif not m.group(2):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
+def extract_html(html: bytes | str, url: str | None = None, *, timeout: float | None = HTML_TIMEOUT_S) -> HtmlFields:
+    """Main text and metadata of one page; raises BadRecord (``too-large``, ``timeout``,
+    ``no-content``).  Safe to call in any process; the time bound holds in a main thread
+    (see :mod:`newsdistill.timeout`)."""
+    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+    if len(data) > MAX_HTML_BYTES:
+        raise BadRecord(errors.TOO_LARGE, f"HTML page of {len(data)} bytes, over {MAX_HTML_BYTES}")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")  # lxml stops parsing at a NUL byte
+    with time_limit(timeout, "HTML extraction"):
+        try:
+            text, meta = _trafilatura(data, url)
+        except RecursionError:
+            raise BadRecord(errors.TOO_DEEP, "HTML nested too deep to extract") from None
+        if not text.strip():
+            if nesting_depth(data) > LXML_MAX_DEPTH:
+                raise BadRecord(errors.TOO_DEEP, f"no main text: tags nested deeper than {LXML_MAX_DEPTH} levels (a nesting bomb?)")
+            raise BadRecord(errors.NO_CONTENT, "no main text found in the HTML page")
+    return HtmlFields(
+        text=text,
+        title=_clean(meta.title),
+        author=_clean(meta.author),
+        date=_clean(meta.date),
+        url=_clean(meta.url) or url,
+        sitename=_clean(meta.sitename),
+        language=_clean(getattr(meta, "language", None)),
+    )
+
+
+def _trafilatura(data: bytes, url: str | None):
+    """(main text, metadata object) of a page: the page is parsed once, the metadata found on
+    the tree, then the main content.  The metadata pass is trafilatura's ``extract_metadata``
+    without what we do not use (categories, tags, licence: a third of its time); on the WCXB
+    dev pages its results are identical.  Falls back to ``bare_extraction(with_metadata=True)``
+    if trafilatura's internals moved."""
+    from trafilatura import bare_extraction
+
+    try:
+        from trafilatura.utils import load_html
+    except ImportError:  # pragma: no cover - another trafilatura layout
+        load_html = None
+    meta = None
+    if load_html is not None:
+        tree = load_html(data)
+        if tree is None:
+            return "", None
+        meta = _metadata(tree, url)
+    if meta is None:
+        found = bare_extraction(data, url=url, with_metadata=True, date_extraction_params=DATE_OPTIONS | {"url": url},
+                                **TRAFILATURA_OPTIONS)
+        return ((found.text if found is not None else None) or ""), found
+    found = bare_extraction(tree, url=url, with_metadata=False, **TRAFILATURA_OPTIONS)
+    return ((found.text if found is not None else None) or ""), meta
+
+
+def _metadata(tree, url: str | None):
+    try:
+        from htmldate import find_date
+        from trafilatura.metadata import (
+            examine_meta,
+            extract_author,
+            extract_meta_json,
+            extract_sitename,
+            extract_title,
+            extract_url,
+        )
+    except ImportError:  # pragma: no cover - another trafilatura layout: use its full metadata pass
+        return None
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a single word in an author meta tag is a site handle, not a name
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception as exc:  # trafilatura's JSON-LD reader fails on odd JSON (it catches this too): the meta tags stand
+        log.warning("JSON-LD metadata not read: %s: %s", type(exc).__name__, exc)
+    meta.title = meta.title or extract_title(tree)
+    meta.author = meta.author or extract_author(tree)
+    meta.url = meta.url or extract_url(tree, url)
+    meta.date = find_date(tree, **(DATE_OPTIONS | {"url": meta.url}))
+    meta.sitename = meta.sitename or extract_sitename(tree)
+    meta.clean_and_trim()
+    return meta
+
+
+def _clean(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def paragraphs_text(text: str) -> str:
+    """trafilatura's lines as paragraphs: each line one paragraph, a blank line between two."""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+class ExtractHtml:
+    """Pipeline step: HTML page (``doc.raw``) -> ``input_text`` + metadata.  A no-op for other inputs."""
+
+    name = "html"
+    needs = ("source",)
+    adds = ("input_text", "title", "byline", "published")
+
+    def __init__(self, timeout: float | None = HTML_TIMEOUT_S):
+        self.timeout = timeout
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.raw is None or doc.input_kind not in HTML_KINDS:
+            return doc
+        raw, doc.raw = doc.raw, None  # the page is not kept (nor sent further) once extracted
+        fields = extract_html(raw, doc.source.url, timeout=self.timeout)
+        doc.input_text = paragraphs_text(fields.text)
+        doc.title = doc.title or fields.title
+        doc.byline = doc.byline or fields.author
+        doc.published = doc.published or fields.date
+        if doc.source.url is None and fields.url:
+            doc.source.url = fields.url
+        return doc

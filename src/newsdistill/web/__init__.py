@@ -1,0 +1,1 @@
+"""The corpus viewer (``newsdistill serve``): see app.create_app."""
