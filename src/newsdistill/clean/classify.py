@@ -51,6 +51,9 @@ def _first_pass(line: Line) -> Decision | None:
     cap = caption_rule(text)
     if cap:
         return Decision(CAPTION, cap)
+    glued = len(rules.GLUED.findall(text))
+    if glued >= rules.GLUED_MIN and glued >= rules.GLUED_MIN_SHARE * line.words:
+        return Decision(REMOVED, "nav.glued-links", "navigation")
     if len(text) > rules.MAX_RULE_LINE_CHARS:
         return None
     for rule in rules.BOILERPLATE_RULES:

@@ -29,6 +29,12 @@ TITLE_LOOKBACK_LINES = 6  # title is searched this many non-blank lines before t
 CLUSTER_GAP_CHARS = 1200  # boilerplate between two body stretches that splits them into two clusters
 MINOR_CLUSTER_SHARE = 0.15  # a body cluster with < 15% of the body words, cut off by a gap, is not the article
 BYLINE_MAX_WORDS = 12
+# Menus whose link texts were glued together by the scraper: "About UsContact UsCareersPress".
+# A line with >= 4 lower->upper joins inside words, on >= 20% of its words, is such a list
+# (prose naming iPhone, YouTube and McDonald's has a few joins on < 5% of its words).
+GLUED = re.compile(r"[a-z][A-Z]")
+GLUED_MIN = 4
+GLUED_MIN_SHARE = 0.2
 TITLE_FIRST_LINE_GAP = 2  # a document's first line is its title when the body starts within 2 lines after it
 CLOSING_SENTENCES_MAX = 2  # at most 2 short sentences right after the last paragraph stay body
 CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1." no
@@ -71,6 +77,13 @@ def _p(rx: str) -> re.Pattern[str]:
 
 _DASH = r"[\s\-\u2013\u2014_=*•|·]*"
 
+_AD_MARKER = (
+    r"(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
+    r"paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading (?:below|the main story)|scroll to continue(?: with content)?|"
+    r"content continues below|skip advert(?:isement)?|report this ad)")
+
 # ---------------------------------------------------------------------------
 # boilerplate lines, checked in order; the first that matches decides
 # ---------------------------------------------------------------------------
@@ -89,11 +102,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         block_cost=SECTION_HEADING_COST),
     # -- advertising markers -------------------------------------------------
     LineRule("ad.marker", "ad-marker", _p(
-        rf"{_DASH}(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
-        r"paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content|"
-        r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
-        r"continue reading (?:below|the main story)|scroll to continue(?: with content)?|"
-        rf"content continues below|skip advert(?:isement)?|report this ad){_DASH}")),
+        # one marker, or two run together ("Advertisement - Continue Reading Below")
+        rf"{_DASH}{_AD_MARKER}(?:{_DASH}{_AD_MARKER})?{_DASH}")),
     # -- counters: share/comment/view counts, lone numbers ---------------------
     LineRule("counter.bare-numbers", "counter", _p(r"[\d\s.,:|/·•]*\d[\d\s.,:|/·•]*[km]?")),
     LineRule("counter.labelled", "counter", _p(
@@ -105,13 +115,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading time)|reading time:?\s*\d+\s*min(?:ute)?s?\.?)")),
     # -- newsletters, subscriptions, apps ---------------------------------------
     LineRule("newsletter.subscribe-to", "newsletter", _p(
-        r".{0,40}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,60}")),
+        r".{0,100}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,160}")),
     LineRule("newsletter.inbox", "newsletter", _p(
         r".{0,120}\b(?:(?:delivered|straight|directly|sent) (?:directly |straight |right )?to|in) your (?:inbox|email)\b.{0,40}|"
         r".{0,40}\bsign up (?:for|to receive) (?:our |free )?(?:e-?mail|news|daily|weekly)? ?(?:alerts|updates|newsletters?)\b.{0,80}")),
     LineRule("newsletter.heading", "newsletter", _p(
         r"(?:(?:our|the|free|daily|weekly|morning|evening) )?(?:newsletters?|e-?mail alerts?)(?: sign-?up)?[.!:]?|"
-        r"enter your e-?mail(?: address)?.{0,40}|your e-?mail address.{0,20}|"
+        r"enter your e-?mail(?: address)?.{0,120}|(?:join|subscribe to|sign up for|get on) (?:our|the) (?:e-?mail|mailing) list\b.{0,160}|your e-?mail address.{0,20}|"
         r"(?:thanks|thank you) for (?:subscribing|signing up).{0,80}")),
     LineRule("app.promo", "app-promo", _p(
         r".{0,80}\b(?:download (?:our|the) (?:free )?app|get (?:the|our) (?:free )?app|"
@@ -159,8 +169,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("related.read-more", "read-more", _p(
         r"(?:read|see|click here for|watch)(?: the)? (?:more|also|next|full (?:story|article)|rest(?: of (?:the|this) (?:story|article))?)"
         r"(?: here)?\s*[:>»…]?.{0,160}|continue reading\.?|read on\.?|keep reading\.?")),
+    LineRule("related.inline-link", "related-links", _p(
+        r"[»›>•]?\s*(?:related|see also|also read|read also|recommended)\s*:\s*.{3,200}")),
     LineRule("related.heading", "related-links", _p(
-        r"(?:related(?: articles?| stories| posts?| news| content| coverage| topics| reading| links)?|"
+        r"(?:(?:other |more )?related(?: articles?| stories| posts?| news| content| coverage| topics| reading| links)?(?:\.\.\.|…)?|"
         r"more (?:from|on|in|about|stories|news|articles|like this)(?: .{1,40})?|"
         r"(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
         r"recommended(?: for you| stories| articles| reading)?|(?:most )?(?:popular|read|viewed|shared)(?: (?:now|stories|articles|today|this week))?|"
