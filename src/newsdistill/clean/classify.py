@@ -129,7 +129,7 @@ def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
                 decisions[i] = Decision(REMOVED, "context.outside-body", reason)
             elif not lines[i].good:
                 run = _menu_run(lines, decisions, i)
-                if run >= rules.SHORT_RUN_NAV:
+                if run >= rules.SHORT_RUN_NAV and _menu_like(lines[i:i + run]):
                     for j in range(i, i + run):
                         decisions[j] = Decision(REMOVED, "context.menu-run", "navigation")
                     i += run
@@ -141,6 +141,13 @@ def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
         _drop_minor_clusters(lines, decisions)
     _find_title(lines, decisions)
     return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+
+
+def _menu_like(run: list[Line]) -> bool:
+    """Menus are link texts: Title Case or one word ("Home", "About Us", "World News");
+    lists inside articles are sentence case ("The learning curve is steep")."""
+    linky = sum(1 for line in run if line.words == 1 or _title_like(line))
+    return linky >= rules.MENU_RUN_LINKY_SHARE * len(run)
 
 
 def _keep_closing_sentences(lines: list[Line], decisions: list[Decision | None], last: int) -> None:
