@@ -47,7 +47,9 @@ CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1."
 # half of WCXB dev pages (see bench/clean_quality.py): a heading or a short list item costs
 # about as much as it usually carries; a mega-menu (10+ short lines per described item) costs
 # more than its one-sentence descriptions bring.
-SECTION_HEADING_COST = 50  # "Comments", "Related stories", "Reply": outweighs a typical 40-60-word paragraph
+# "Comments", "Related stories", "Reply", "© 2024 ...", "Privacy Policy | Terms": outweighs a typical
+# 40-60-word paragraph (footer lines too: WCXB first half F1 .925 -> .927, same at 150)
+SECTION_HEADING_COST = 50
 MAIN_BLOCK_SHORT_COST = 3  # per short line (grid 1-4 on WCXB first half: 2-3 best; 4 loses list items)
 MAIN_BLOCK_SHORT_WORD_COST = 0.5  # ... plus half its words (0.25 keeps menus, 1 drops lists)
 MAIN_BLOCK_REMOVED_COST = 1  # per boilerplate line (ads, share bars inside articles cost little)
@@ -147,11 +149,11 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("legal.links", "cookie-legal", _p(
         r"(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|"
         r"do not sell my (?:personal )?information|accessibility|ad ?choices|sitemap|site map|"
-        r"contact us|about us|careers|advertise(?: with us)?)\s*[|·•,]?\s*){1,8}")),
+        r"contact us|about us|careers|advertise(?: with us)?)\s*[|·•,]?\s*){1,8}"), block_cost=SECTION_HEADING_COST),
     # -- copyright footer ------------------------------------------------------
     LineRule("footer.copyright", "copyright-footer", _p(
-        r".{0,80}(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z]).{0,160}")),
-    LineRule("footer.all-rights", "copyright-footer", _p(r".{0,120}\ball rights reserved\b.{0,120}")),
+        r".{0,80}(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z]).{0,160}"), block_cost=SECTION_HEADING_COST),
+    LineRule("footer.all-rights", "copyright-footer", _p(r".{0,120}\ball rights reserved\b.{0,120}"), block_cost=SECTION_HEADING_COST),
     LineRule("footer.reproduction", "copyright-footer", _p(
         r".{0,120}\b(?:may not be (?:published|reproduced|redistributed)|without (?:prior )?(?:written )?permission)\b.{0,120}"),
         where="outside"),
