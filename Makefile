@@ -37,7 +37,14 @@ bench: $(STAMP_ALL)
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/clean_quality.py
 	$(BIN)/python bench/clean_speed.py
+	$(BIN)/python bench/html_quality.py
+	$(BIN)/python bench/entities_eval.py
 	$(BIN)/python bench/store_speed.py
+
+# learned cue model for attribution: PolNeAR train only, CPU, deterministic (a few minutes)
+train-attribution: $(STAMP_ALL)
+	NEWSDISTILL_SHARED=$${NEWSDISTILL_SHARED:-../shared} $(BIN)/python bench/train_attribution.py
+	NEWSDISTILL_SHARED=$${NEWSDISTILL_SHARED:-../shared} $(BIN)/python bench/attribution_eval.py --split dev
 
 clean:
 	rm -rf $(VENV) demo-out.jsonl .pytest_cache

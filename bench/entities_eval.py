@@ -4,8 +4,8 @@ Quality: the share of annotated attribution **sources** that are named people or
 organisations (the span is a name: a bare spaCy PERSON/ORG/GPE/NORP entity with exactly that
 span, or every token a proper noun apart from "the"/"'s"/"."/"-"/"&") that newsdistill
 recognises as an entity mention with the same input span (mention ``input_start/input_end``
-over the raw .txt).  Also printed: the share once the source span is trimmed of a leading "the", title or honorific
-and a trailing possessive ("Attorney General Eric Schneiderman" -> "Eric Schneiderman": newsdistill
+over the raw .txt).  Also printed: the share once the source span is trimmed of a leading "the", title or honorific,
+a trailing possessive and an "of <place/organisation>" after a person's name ("Attorney General Eric Schneiderman" -> "Eric Schneiderman": newsdistill
 keeps titles as roles, not in the mention), and a lenient share (some mention ends where the
 source ends).
 
@@ -83,6 +83,10 @@ def trimmed(span) -> tuple[int, int]:
 
     while len(toks) > 1 and strippable(0):
         toks.pop(0)
+    # "Gov. Earl Ray Tomblin of West Virginia", "Mr. Morgan of the Sierra Club": the name before "of"
+    of = [i for i, t in enumerate(toks) if t.lower_ == "of" and i > 0 and toks[i - 1].ent_type_ == "PERSON"]
+    if of:
+        toks = toks[:of[0]]
     if not toks:
         return span.start_char, span.end_char
     return toks[0].idx, toks[-1].idx + len(toks[-1])

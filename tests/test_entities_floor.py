@@ -1,6 +1,7 @@
 """Floor on entity recall over PolNeAR dev named sources (bench/entities_eval.py), on a subset for speed.
 
-Measured (first 15 dev articles, 172 named sources): same span 0.878, trimmed span 0.953.
+Measured (first 15 dev articles, 172 named sources): same span 0.884, trimmed span 0.959
+(full dev, 744 named sources: 0.719 / 0.954).
 The full dev split is measured by ``python bench/entities_eval.py``.
 """
 
@@ -26,5 +27,5 @@ def test_named_source_recall_floor(shared_dir):
 
     named, hit, _lenient, trim_hit, _times, _misses = bench.evaluate(bench.one_ann_per_article(split), load_model(), 15)
     assert named >= 150
-    assert hit / named >= 0.86
-    assert trim_hit / named >= 0.93
+    assert hit / named >= 0.87
+    assert trim_hit / named >= 0.95

@@ -19,7 +19,8 @@ def test_seed_figures(seed_doc):
         assert f["span"]["text"] == "more than 20,000"
         assert f["of"] == ids["ISIS"]
         assert f["where"] == [ids["Iraq"], ids["Syria"]]
-        assert f["attributed_to"] is None
+        # the attribution step (issue #4) credits each figure to the statement holding it
+        assert f["attributed_to"] in {a["id"] for a in seed_doc.to_dict().get("attributions", [])}
         assert seed_doc.input_text[f["span"]["input_start"]:f["span"]["input_end"]] == "more than 20,000"
     assert [f["id"] for f in figs] == [f"F{i}" for i in range(1, len(figs) + 1)]
 

@@ -58,6 +58,7 @@ class Pipeline:
 
 def default_steps() -> list[Step]:
     from .clean import CleanText
+    from .extract.attribution import Attribution
     from .extract.dates import ExtractDates
     from .extract.entities import ExtractEntities
     from .extract.figures import ExtractFigures
@@ -65,7 +66,8 @@ def default_steps() -> list[Step]:
     from .extract.nlp import ParseText
     from .read.html import ExtractHtml
 
-    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates()]
+    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(),
+            ExtractDates(), Attribution()]
 
 
 _default: Pipeline | None = None

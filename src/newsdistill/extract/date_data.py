@@ -30,3 +30,11 @@ PATTERNS = {
     "date.month-day-year": r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b",
     "date.day-month-year": r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d\b",
 }
+# words that make an expression relative to the story's own events, not to the publication date
+NARRATIVE_WORDS = {"later", "earlier", "before", "after", "following", "previous", "prior", "then", "same"}
+# words that may come before a unit in a duration ("nearly two decades", "the past three years", "eleven months")
+DURATION_WORDS = {"the", "a", "an", "few", "several", "many", "some", "past", "last", "next", "coming", "over", "more",
+                  "than", "nearly", "almost", "about", "around", "of", "half", "dozen", "dozens", "hundreds",
+                  "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "at", "least", "full", "entire",
+                  "whole", "recent", "two-and-a-half", "and"}

@@ -30,12 +30,21 @@ _DECADE = re.compile(r"^(?:the )?((?:1[5-9]|20)\d)0'?s$")
 _MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
 _MDY = re.compile(rf"^(?:on )?({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$", re.I)
 _DMY = re.compile(rf"^(?:on )?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
-_MY = re.compile(rf"^(?:in )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+_MY = re.compile(rf"^(?:in )?(?:(last|this|next|early|mid|late|mid-) ?)?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+_DAY = re.compile(r"^(?:late |early )?(last night|tonight|today|yesterday|tomorrow|this (?:morning|afternoon|evening))"
+                  r"(?: (?:morning|afternoon|evening|night))?$", re.I)
+_DAY_OFFSET = {"last night": -1, "yesterday": -1, "tomorrow": 1}
+_PERIOD = re.compile(r"^(?:earlier |later |early |late )?(this|last|next) (week|month|year|weekend)$", re.I)
+_SEASON = re.compile(r"^(?:in |during )?(?:the )?(last|this|next|past|coming) (spring|summer|autumn|fall|winter)$", re.I)
 _ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)$")
 _PART = re.compile(r"^(?:at |by |in |until )?(?:the )?(" + "|".join(sorted(data.YEAR_PARTS, key=len, reverse=True))
                    + r")(?:-| of | )(?:the year )?((?:19|20)\d\d)$", re.I)
 _WEEKDAY = re.compile(r"^(?:on |last |this |next |early |late )?(" + "|".join(data.WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$", re.I)
 _AGE = re.compile(data.AGE_DATE, re.I)
+# a TIME entity naming a day ("Saturday night", "last night", "tonight") is a date too
+_DAY_WORDS = re.compile(r"\b(?:" + "|".join(data.WEEKDAYS) + r"|tonight|yesterday|today|tomorrow|last night)\b", re.I)
+_BARE_NUMBER = re.compile(r"\d{1,3}")  # "Rui Costa, 52," tagged DATE: an age, not a date (rule date.bare-number)
+_PROBE_BASES = (dt.date(2001, 3, 14), dt.date(2013, 8, 27))
 
 
 @dataclass(slots=True)
@@ -88,9 +97,12 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
     return y
 
 
+@lru_cache(maxsize=16384)
 def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | None, str | None, bool, str]:
-    """(value, interval, granularity, relative, rule) for one expression (without a since/until prefix)."""
+    """(value, interval, granularity, relative, rule) for one expression (without a since/until prefix).
+    Cached: callers must not mutate the returned interval dict."""
     e = re.sub(r"\s+", " ", expr.strip().rstrip(".,")).replace("’", "'")
+    e = re.sub(r"'s?$", "", e)  # "Monday's debate", "the 1990s'"
     low = e.lower()
     m = _YEAR.match(low)
     if m:
@@ -124,12 +136,51 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
         return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.month-day-year"
     m = _MY.match(e)
     if m:
-        month = data.MONTHS[m.group(1).lower()]
-        year = int(m.group(2)) if m.group(2) else _year_for(month, 1, anchor)
+        which = (m.group(1) or "").lower()
+        month = data.MONTHS[m.group(2).lower()]
+        year = int(m.group(3)) if m.group(3) else _year_for(month, 1, anchor)
         if year is None:
             return None, None, "month", True, "date.month"
+        if not m.group(3) and anchor is not None:
+            if which == "last" and (year, month) >= (anchor.year, anchor.month):
+                year -= 1  # "last December" said in December or before: the one a year back
+            elif which == "next" and (year, month) <= (anchor.year, anchor.month):
+                year += 1
+            elif which == "this":
+                year = anchor.year
         v = f"{year}-{month:02d}"
-        return v, {"start": f"{v}-01", "end": _iso(_month_end(year, month))}, "month", not m.group(2), "date.month-year"
+        return v, {"start": f"{v}-01", "end": _iso(_month_end(year, month))}, "month", not m.group(3), "date.month-year"
+    m = _DAY.match(e)
+    if m:
+        if anchor is None:
+            return None, None, "day", True, "date.day-unanchored"
+        d = anchor + dt.timedelta(days=_DAY_OFFSET.get(m.group(1).lower(), 0))
+        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.day"
+    m = _PERIOD.match(e)
+    if m:
+        if anchor is None:
+            return None, None, m.group(2).lower().replace("weekend", "week"), True, "date.period-unanchored"
+        step = {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+        unit = m.group(2).lower()
+        if unit == "year":
+            y = anchor.year + step
+            return str(y), {"start": f"{y}-01-01", "end": f"{y}-12-31"}, "year", True, "date.period"
+        if unit == "month":
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+            v = f"{y}-{mo + 1:02d}"
+            return v, {"start": f"{v}-01", "end": _iso(_month_end(y, mo + 1))}, "month", True, "date.period"
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
+        start, end = (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if unit == "weekend" else \
+            (monday, monday + dt.timedelta(days=6))
+        return f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "week", True, "date.period"
+    m = _SEASON.match(e)
+    if m:
+        if anchor is None:
+            return None, None, "part-of-year", True, "date.season-unanchored"
+        first, last = data.YEAR_PARTS[m.group(2).lower()]
+        y = anchor.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+        start, end = dt.date(y, first, 1), _month_end(y, last)
+        return f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "part-of-year", True, "date.season"
     m = _PART.match(e)
     if m:
         first, last = data.YEAR_PARTS[m.group(1).lower()]
@@ -148,12 +199,14 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
             d = anchor - dt.timedelta(days=back or (7 if low.startswith("last ") else 0))
         return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.weekday"
     words = set(re.findall(r"[a-z]+", low))
-    if words and words <= data.DURATION_UNITS | {"the", "a", "few", "several", "many", "some", "two", "three", "four",
-                                                  "five", "six", "seven", "eight", "nine", "ten", "past", "last",
-                                                  "next", "coming", "over", "more", "than", "decades", "nearly"} \
-            and not words & {"today", "yesterday"} and (words & data.DURATION_UNITS) \
-            and not (words & {"last", "next", "past", "coming"} and len(words) == 2 and "the" not in words):
+    tokens = low.replace("-", " ").split()
+    if tokens and tokens[-1] in data.DURATION_UNITS and not words & {"ago", "later", "earlier", "this"} \
+            and all(t in data.DURATION_WORDS or t.replace(",", "").isdigit() for t in tokens[:-1]) \
+            and not (len(tokens) == 2 and tokens[0] in ("last", "next")):
         return None, None, "duration", False, "date.duration"
+    if words & data.NARRATIVE_WORDS and not words & {"this", "ago"}:
+        # "two days later", "the day before": relative to the story's events, not to publication
+        return None, None, None, True, "date.narrative-relative"
     return _dateparser(e, anchor)
 
 
@@ -168,16 +221,25 @@ def _dateparser(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | N
         return None, None, None, True, "date.relative-unanchored"
     import dateparser  # imported only when a date needs it
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False,
-                "REQUIRE_PARTS": []}
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time(12))
-    try:
-        res = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(expr)
-    except (ValueError, OverflowError, TypeError):
-        return None, None, None, relative, "date.unparsed"
+    def parse(base: dt.date):
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False,
+                    "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12))}
+        try:
+            return dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(expr)
+        except (ValueError, OverflowError, TypeError):
+            return None
+
+    # dateparser fills what an expression leaves open ("the 13th", "this fall") from its base date,
+    # by default today: parse against two unrelated bases too, and call the expression relative when
+    # they disagree - it is then resolved against the publication date only, never against today
+    res = parse(anchor or _PROBE_BASES[0])
     if res is None or res.date_obj is None:
         return None, None, None, relative, "date.unparsed"
+    probes = [res if anchor is None else parse(_PROBE_BASES[0]), parse(_PROBE_BASES[1])]
+    if any(p is None or p.date_obj is None or p.date_obj.date() != probes[0].date_obj.date() for p in probes):
+        relative = True
+        if anchor is None:
+            return None, None, None, True, "date.relative-unanchored"
     d = res.date_obj.date()
     period = res.period or "day"
     if period == "year":
@@ -201,15 +263,16 @@ def _anchor(doc: Document) -> dt.date | None:
         return None
 
 
-def _candidates(sdoc) -> list[tuple[int, int, str]]:
+def _candidates(sdoc, text: str) -> list[tuple[int, int, str]]:
     """(char start, char end, rule) of date expressions: parser DATE entities + named patterns."""
     out: list[tuple[int, int, str]] = []
     for rule, pat in data.PATTERNS.items():  # the full forms first: "12 May 2023" where the model saw "May 2023"
-        for m in re.finditer(pat, sdoc.text):
+        for m in re.finditer(pat, text):
             if not any(s < m.end() and m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), rule))
     for ent in sdoc.ents:
-        if ent.label_ == "DATE" and not _AGE.fullmatch(ent.text) \
+        is_date = ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAY_WORDS.search(ent.text) is not None)
+        if is_date and not _AGE.fullmatch(ent.text) and not _BARE_NUMBER.fullmatch(ent.text) \
                 and not any(s < ent.end_char and ent.start_char < e for s, e, _ in out):
             out.append((ent.start_char, ent.end_char, "ner"))
     out.sort()
@@ -218,13 +281,14 @@ def _candidates(sdoc) -> list[tuple[int, int, str]]:
 
 def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMention]:
     found = []
-    text = sdoc.text
-    for start, end, _rule in _candidates(sdoc):
+    text = sdoc.text  # spaCy builds it from the tokens on every access: once
+    for start, end, _rule in _candidates(sdoc, text):
         expr = text[start:end]
         value, interval, gran, relative, rule = normalise(expr, anchor)
         # "since 2011": one end of an open interval
         before = text[max(0, start - 12):start].lower().split()
         prep = before[-1] if before else ""
+        interval = dict(interval) if interval is not None else None  # the cached result stays untouched
         if interval is not None and prep in data.OPEN_START:
             interval = {"start": interval["start"], "end": None}
             value = f"{interval['start']}/.."

@@ -90,7 +90,7 @@ class Entity:
 # tables compiled once
 
 def _norm(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"\s+", " ", text.strip()).replace("’", "'")
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"(['’]s|['’])$", "", text)
     return text.casefold()
@@ -129,7 +129,7 @@ _PLACE_WORDS = {"province", "city", "town", "village", "region", "district", "st
 # ---------------------------------------------------------------------------
 # mentions in one parsed text (the body, or one caption)
 
-def _mentions_in(sdoc, outside: dict) -> list[Mention]:
+def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
     corrections = _corrections()
     index, pattern = _alias_index()
     n = len(sdoc)
@@ -157,9 +157,9 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             te -= 1
         if te <= ts:
             continue
-        text = sdoc[ts:te].text
+        etext = sdoc[ts:te].text
         rule = "ner"
-        fix = corrections.get(text)
+        fix = corrections.get(etext)
         if fix is not None:
             rule, new = fix
             if new is None:
@@ -167,13 +167,23 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             label = new
         if label not in data.ENTITY_LABELS:
             continue
-        words = text.split()
-        if len(words) > data.MAX_CAPS_WORDS and text.isupper():
+        words = etext.split()
+        if len(words) > data.MAX_CAPS_WORDS and etext.isupper():
             continue  # rule shouting-is-not-a-name
-        if ":" in text or "\n" in text:
+        if "/" in etext:
+            continue  # rule credit-line-is-not-a-name: "AP Photo/Lena Ortiz" (the credit is read separately)
+        if ":" in etext or "\n" in etext:
             continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
-        if not any(c.isalpha() for c in text):
+        if sum(1 for w in words if w[:1].islower() and w not in data.NAME_INNER_WORDS) >= data.MAX_LOWERCASE_WORDS:
+            continue  # rule lowercase-run-is-not-a-name: "Trump accused Holt of being a" (WORK_OF_ART)
+        if label == "PERSON" and te - ts > 1 and R.is_title(sdoc[te - 1]) and sdoc[te - 1].lower_ not in data.TITLE_SURNAMES:
+            continue  # rule title-is-not-a-name: "Charlotte Mayor" tagged PERSON
+        if not any(c.isalpha() for c in etext):
             continue
+        if label in ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and 2 <= len(words) <= 3 \
+                and words[0].lower() in data.GIVEN_NAMES and all(w[:1].isupper() for w in words) \
+                and _norm(etext) not in index:
+            label, rule = "PERSON", "given-name-is-a-person"  # "spokeswoman Sofia Marques" tagged ORG
         if label == "ORG" and ts >= 2 and sdoc[ts - 1].lower_ == "of" and sdoc[ts - 2].lower_ in _PLACE_WORDS:
             label, rule = "GPE", "place-after-place-word"
         if label == "PERSON":
@@ -188,15 +198,14 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
                 ts -= 1
                 rule = "ner+name-extension"
         key = index.get(_norm(sdoc[ts:te].text))
-        if label in ("NORP", "GPE", "LOC") and text in data.DEMONYMS:
-            add(ts, te, "GPE", "demonym", "demonym", ("alias", data.DEMONYMS[text]))
+        if label in ("NORP", "GPE", "LOC") and etext in data.DEMONYMS:
+            add(ts, te, "GPE", "demonym", "demonym", ("alias", data.DEMONYMS[etext]))
             continue
         m = add(ts, te, label, rule, key=("alias", key) if key else None)
         if m is not None and label == "PERSON":
             m.gender = honorific or R.honorific_gender(sdoc, ts)[0]
 
     # transcript speaker labels: "PENCE: Well, look..." (rule transcript-speaker-label)
-    text = sdoc.text
     for m in _SPEAKER_LABEL.finditer(text):
         if m.group(1).upper() in data.NOT_SPEAKER_LABELS:
             continue
@@ -229,6 +238,7 @@ def _mentions_in(sdoc, outside: dict) -> list[Mention]:
             if existing:
                 existing[0].key = full.key
                 existing[0].label = full.label
+                existing[0].rule += "+acronym-definition"
             else:
                 add(span.start, span.end, full.label, "acronym-definition", "alias", full.key)
 
@@ -261,7 +271,7 @@ class _Cluster:
         for g, w in self.gender_votes:
             votes[g] = votes.get(g, 0) + w
         top = sorted(votes.items(), key=lambda kv: -kv[1])
-        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]) or top[0][1] < data.GENDER_MIN_WEIGHT:
             return None
         return top[0][0]
 
@@ -294,7 +304,7 @@ class _Clusterer:
         elif m.label == "PERSON":
             c = self._person(m, gender_hint, create)
         else:
-            known = self.persons_by_part.get(m.text.casefold()) if " " not in m.text else None
+            known = self.persons_by_part.get(_norm(m.text)) if " " not in m.text else None
             if known and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT"):
                 m.label = "PERSON"  # rule surname-of-known-person: the model mislabelled a surname
                 m.rule += "+surname-of-known-person"
@@ -304,6 +314,21 @@ class _Clusterer:
         if c is not None:
             c.add(m)
         return c
+
+    def merge_surnames(self) -> None:
+        """"Clinton ... Hillary Clinton": a one-word person cluster made before the full name appeared joins
+        the one full-name person it names; left alone when two people share it (rule surname-merge)."""
+        for c in list(self.clusters):
+            if not c.mentions or c.key is None or c.key[0] != "person" or " " in c.key[1]:
+                continue
+            owners = [o for o in self.persons_by_part.get(c.key[1], []) if o is not c and o.mentions]
+            if len(owners) == 1:
+                for m in c.mentions:
+                    m.rule += "+surname-merge"
+                    owners[0].add(m)
+                owners[0].roles.extend(r for r in c.roles if r not in owners[0].roles)
+                owners[0].gender_votes.extend(c.gender_votes)
+                c.mentions.clear()
 
     def merge_acronyms(self) -> None:
         """"the NTA ... the National Transport Authority": an acronym cluster joins the full name's (rule acronym-initials)."""
@@ -333,9 +358,9 @@ class _Clusterer:
             if c is None and create:
                 c = self._get(key)
                 for w in (words[0], words[-1]):
-                    self.persons_by_part.setdefault(w.casefold(), []).append(c)
+                    self.persons_by_part.setdefault(_norm(w), []).append(c)
             return c
-        cands = self.persons_by_part.get(words[0].casefold(), []) if words else []
+        cands = self.persons_by_part.get(_norm(words[0]), []) if words else []
         if gender_hint:
             same = [c for c in cands if c.gender() == gender_hint]
             unknown = [c for c in cands if c.gender() is None]
@@ -362,16 +387,18 @@ def _input_offsets(doc: Document, m: Mention) -> None:
         m.input_start, m.input_end = cap.input_start, cap.input_end
 
 
-def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:
+def _surname_scan(view, text: str, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:
     """Known people's surnames the model did not tag ("Trump responded", "PENCE:") (rule surname-scan)."""
     parts: dict[str, list[_Cluster]] = {}
     for c in clusterer.clusters:
         names = [m for m in c.mentions if m.label == "PERSON" and m.kind == "name" and " " in m.text]
         if names:
             last = names[0].text.split()[-1]
-            if len(last) > 2 and last[:1].isupper():
+            if len(last) >= 2 and last[:1].isupper():
                 parts.setdefault(last, []).append(c)
                 parts.setdefault(last.upper(), []).append(c)
+            if outside:  # headline case trips the model up: "Hillary Clinton Goes After ..."
+                parts.setdefault(names[0].text, []).append(c)
     if not parts:
         return []
     taken = [False] * len(view)
@@ -379,19 +406,61 @@ def _surname_scan(view, mentions: list[Mention], clusterer: _Clusterer, outside:
         for k in range(m.tok_start, m.tok_end):
             taken[k] = True
     added = []
-    for tok in view:
-        cands = parts.get(tok.text)
-        if not cands or taken[tok.i] or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?!\w)")
+    for hit in pattern.finditer(text):
+        span = view.char_span(hit.start(), hit.end(), alignment_mode="strict")
+        if span is None or (len(span) != 1 and span.text not in parts):
             continue
-        if tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" and view[tok.i + 1].text[:1].isupper():
+        tok = span[0]
+        cands = parts[span.text]
+        if any(taken[span.start:span.end]) or (len(span) == 1 and tok.ent_type_ in ("GPE", "LOC", "FAC")):
+            continue
+        if len(span) == 1 and not outside and tok.i + 1 < len(view) and view[tok.i + 1].pos_ == "PROPN" \
+                and view[tok.i + 1].text[:1].isupper():
             continue  # part of a longer name ("Trump Tower")
         before = [c for c in cands if any(m.in_body and m.start < tok.idx for m in c.mentions)] if not outside else []
         c = (before or cands)[-1]
-        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", "name", "surname-scan", tok_start=tok.i,
-                    tok_end=tok.i + 1, **outside)
+        m = Mention(span.start_char, span.end_char, span.text, "PERSON", "name", "surname-scan", tok_start=span.start,
+                    tok_end=span.end, **outside)
+        for k in range(span.start, span.end):
+            taken[k] = True
         c.add(m)
         added.append(m)
     return added
+
+
+def _credit_mentions(view, credit: str | None, in_mention, outside: dict) -> list[Mention]:
+    """Agencies and photographers in a caption's credit ("AP Photo/Lena Ortiz", "AFP PHOTO / HO / SANA")
+    that the other rules did not find (rule caption-credit)."""
+    if not credit:
+        return []
+    index, _ = _alias_index()
+    text = view.text
+    at = text.rfind(credit)
+    if at < 0:
+        return []
+    out = []
+    for part in re.finditer(r"[^/]+", credit):
+        words = [w for w in re.finditer(r"[\w.'’-]+", part.group()) if w.group().lower() not in data.CREDIT_NOISE]
+        if not words:
+            continue
+        start, end = at + part.start() + words[0].start(), at + part.start() + words[-1].end()
+        span = view.char_span(start, end, alignment_mode="expand")
+        if span is None or any(in_mention[span.start:span.end]):
+            continue
+        surface = span.text
+        canonical = index.get(_norm(surface))
+        if canonical:
+            label, key = data.ALIASES[canonical][0], ("alias", canonical)
+        elif 2 <= len(words) <= 3 and all(w.group()[:1].isupper() and not w.group().isupper() for w in words):
+            label, key = "PERSON", None
+        else:
+            continue
+        for k in range(span.start, span.end):
+            in_mention[k] = label
+        out.append(Mention(span.start_char, span.end_char, surface, label, "name", "caption-credit", tok_start=span.start,
+                           tok_end=span.end, key=key, **outside))
+    return out
 
 
 def build_entities(doc: Document) -> list[Entity]:
@@ -407,16 +476,22 @@ def build_entities(doc: Document) -> list[Entity]:
             views.append((parse_extra(line.text), {"metadata_line": i}))
     clusterer = _Clusterer()
     for view, outside in views:
-        mentions = _mentions_in(view, outside)
+        text = view.text  # spaCy rebuilds Doc.text from the tokens on every access: once per view
+        mentions = _mentions_in(view, text, outside)
         person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
-        in_mention = [False] * len(view)
+        in_mention: list[str | None] = [None] * len(view)  # the label of the mention covering each token
         for m in mentions:
+            if m.kind == "nominal":
+                continue
             for k in range(m.tok_start, m.tok_end):
-                in_mention[k] = True
+                in_mention[k] = m.label
         create = "metadata_line" not in outside  # headline mentions only join entities of the body/captions
+        joined: list[Mention] = []
         for m in mentions:
             gender = m.gender if m.label == "PERSON" else None
             c = clusterer.add(m, gender, create)
+            if c is not None:
+                joined.append(m)
             if c is None or m.label != "PERSON":
                 continue
             if m.kind == "nominal":
@@ -427,6 +502,9 @@ def build_entities(doc: Document) -> list[Entity]:
                 continue
             if gender:
                 c.gender_votes.append((gender, data.GENDER_WEIGHTS["honorific"]))
+            g = R.given_name_gender(m.text)
+            if g:
+                c.gender_votes.append((g, data.GENDER_WEIGHTS["given-name"]))
             for role in (_first(R.prenominal_role(view, m.tok_start, in_mention)), R.appositive_role(view, m.tok_end)):
                 if role and role.casefold() not in {r.casefold() for r in c.roles}:
                     c.roles.append(role)
@@ -436,7 +514,11 @@ def build_entities(doc: Document) -> list[Entity]:
             g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
             if g:
                 c.gender_votes.append(g)
-        _surname_scan(view, mentions, clusterer, outside)
+        _surname_scan(view, text, joined, clusterer, outside)
+        if "caption" in outside:
+            for m in _credit_mentions(view, doc.captions[outside["caption"]].credit, in_mention, outside):
+                clusterer.add(m)
+    clusterer.merge_surnames()
     clusterer.merge_acronyms()
     return _finish(doc, clusterer)
 
@@ -509,3 +591,16 @@ def entity_at(doc: Document, start: int, end: int) -> Entity | None:
             if overlap > best_overlap:
                 best, best_overlap = e, overlap
     return best
+
+
+def token_entities(doc: Document) -> dict[int, Entity]:
+    """spaCy token index (in ``doc.nlp_doc``) -> the entity whose body mention covers it (nominal
+    role-holder mentions included: "the president of ..." maps to that unnamed person)."""
+    out: dict[int, Entity] = {}
+    for e in entities_of(doc):
+        for m in e.mentions:
+            if m.in_body:
+                for k in range(m.tok_start, m.tok_end):
+                    if k not in out or m.kind != "nominal":
+                        out[k] = e
+    return out

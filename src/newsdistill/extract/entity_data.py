@@ -90,6 +90,14 @@ NOT_SPEAKER_LABELS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S N
                                 "ADVERTISEMENT", "SOURCE", "SOURCES", "AP", "AFP", "UPDATED", "LIVE", "ANALYSIS",
                                 "OPINION", "COMMENTARY", "FACT CHECK", "TRANSCRIPT", "CROSSTALK", "END", "PS", "P.S.",
                                 "NB", "N.B.", "ET", "PT", "GMT", "UTC"})
+# lower-case words that may sit inside a name ("Bank of America", "Ibn al-Rashid"); an entity with
+# MAX_LOWERCASE_WORDS other lower-case words is a stretch of prose the model mistook for a title
+NAME_INNER_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn",
+                              "la", "le", "du", "des", "y", "on", "in", "at", "to", "&"})
+MAX_LOWERCASE_WORDS = 2
+# words in a photo credit that are not who took or distributed the picture ("AP Photo/Lena Ortiz")
+CREDIT_NOISE = frozenset({"photo", "photos", "pic", "picture", "image", "images", "ho", "handout", "file", "staff",
+                          "pool", "via", "courtesy", "of", "by", "credit", "getty", "for"})
 # entity labels kept; the rest (dates, numbers) belong to the date and figure steps
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
@@ -108,6 +116,12 @@ president-elect commissioner inspector sheriff police superintendent colonel maj
 admiral marshal general-secretary speaker whip strategist consultant pollster negotiator mediator diplomat
 coach player striker midfielder defender goalkeeper owner partner president's administrator coordinator
 activist campaigner organiser organizer founder-director member chairperson treasurer trustee delegate
+rev. rev reverend del. gen. lt. col. sgt. capt. cmdr. adm. maj. atty. supt. pres. fr. gov sen rep amb. amb sec. secy.
+"""))
+# titles that are also common surnames ("Larry King", "Jim Justice"): a name may end with them
+TITLE_SURNAMES = frozenset(_words("""
+king justice major bishop cardinal marshal judge pope priest prince chancellor speaker sheriff advocate
+general chief head partner player owner coach
 """))
 # words allowed inside a pre-nominal title phrase besides titles and proper names ("former", "deputy", "foreign")
 TITLE_MODIFIERS = frozenset(_words("""
@@ -116,6 +130,10 @@ state federal national regional local general executive assistant associate vice
 special permanent managing principal lead leading longtime long-time then incoming outgoing new retired
 democratic republican independent conservative liberal labour presidential parliamentary military
 economic political legal security intelligence press communications public affairs
+transport transportation education energy environment trade agriculture culture labour labor economy industry
+housing immigration home treasury commerce tourism sports sport transport defense interior information media
+technology science research digital welfare employment development planning infrastructure budget
+opposition party union campaign
 """))
 # small words allowed *inside* a title phrase ("ambassador to Russia", "minister of state for Europe")
 TITLE_LINKS = frozenset({"to", "of", "for", "and", "on", "at", "the"})
@@ -143,8 +161,32 @@ GENDERED_TITLES: dict[str, str] = {
 }
 PRONOUN_GENDER: dict[str, str] = {"he": "male", "him": "male", "his": "male", "himself": "male",
                                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
-# how much each clue counts when a person's gender is voted (rule gender.<clue>)
-GENDER_WEIGHTS = {"honorific": 3.0, "role": 2.0, "pronoun-subject": 1.0, "pronoun-other": 0.5}
+# how much each clue counts when a person's gender is voted (rule gender.<clue>); a gender is
+# given only when the winning clues weigh at least GENDER_MIN_WEIGHT
+GENDER_WEIGHTS = {"honorific": 3.0, "role": 2.0, "given-name": 2.0, "pronoun-near": 1.0, "pronoun-far": 0.25}
+GENDER_MIN_WEIGHT = 1.0
+PRONOUN_NEAR = 8  # tokens after the name, same sentence ("Guterres in his report", "Lopez said she")
+# common given names that are (almost) always one gender; ambiguous ones (Jordan, Alex, Kim) are left out
+GIVEN_NAMES: dict[str, str] = {n: "male" for n in _words("""
+aaron abdul abdullah adam ahmed alan albert alexander ali andrew angelo anthony antonio arthur barack ben benjamin
+bernie bill billy bob boris brad brian bruce carl carlos charles chris christopher chuck colin craig daniel david
+dennis dick donald doug douglas edward emmanuel eric frank fred gary george gerald greg gregory harry henry hugh
+ian ivan jack jacob james jason jeb jeff jeffrey jerry jim jimmy joe john johnny jon jonathan jose joseph juan
+justin keith ken kenneth kevin larry lawrence lee mark martin matt matthew michael mike mitch mohammed muhammad
+narendra nicholas nick omar patrick paul peter philip ralph randy raymond recep richard riyad rick robert roger
+ron ronald roy rudy russell ryan sam samuel scott sean sergei sergey stephen steve steven ted thomas tim timothy
+todd tom tony vladimir walter william xi yasser rui luis pedro miguel carlo giovanni marco ahmad hassan hussein
+khalid mahmoud mustafa ibrahim yusuf dmitry igor andrei alexei mikhail nikolai viktor volodymyr olaf emmanuel
+""")}
+GIVEN_NAMES.update({n: "female" for n in _words("""
+alice amanda amy angela angela ann anna anne barbara betsy betty carly carol caroline catherine cheryl christina
+christine claire cynthia debbie deborah diana diane donna dorothy elizabeth ellen emily emma fatima gina hannah
+heather helen hillary irene jane janet jennifer jessica jill joan joanne judith julia julie karen kate katherine
+kathleen kathy kellyanne laura linda lisa louise margaret maria marie marine martha mary megan melania melissa
+michelle monica nancy nicola nikki olga patricia rachel rebecca ruth sarah sharon stephanie susan susana theresa
+tulsi valerie victoria virginia wendy sofia sophia ana ines lucia elena eva marta anja ingrid giulia chiara
+fatma aisha leila yasmin mariam nadia olena natalia svetlana tatiana yulia irina ekaterina angela ursula theresa
+""")})
 # how many tokens after a person's first mention a pronoun may be to tell that person's gender
 PRONOUN_WINDOW = 40
 

@@ -79,13 +79,17 @@ def parse_number(text: str) -> float | int | None:
 
 def _qualifier(sdoc, start: int, end: int) -> tuple[str | None, int]:
     """A qualifier at the start of the span or right before it; returns it and the first number token."""
-    for lo in (start, max(0, start - 4)):
-        stretch = sdoc[lo:end].text.lower()
+    inside = sdoc[start:end].text
+    inside_low = inside.lower()
+    for q in _QUALS:
+        if inside_low.startswith(q + " "):
+            return inside[:len(q)], start + len(q.split())
+    if start > 0:
+        before = sdoc[max(0, start - 4):start].text
+        before_low = before.lower()
         for q in _QUALS:
-            if lo == start and stretch.startswith(q + " "):
-                return sdoc[start:end].text[:len(q)], start + len(q.split())
-            if lo < start and sdoc[lo:start].text.lower().endswith(q):
-                return sdoc[lo:start].text[-len(q):], start
+            if before_low.endswith(q) and (len(before_low) == len(q) or not before_low[-len(q) - 1].isalnum()):
+                return before[-len(q):], start
     return None, start
 
 
@@ -107,7 +111,9 @@ def _thing(sdoc, start: int, end: int):
 
 
 def _owner(head, tok_entity: dict[int, str]) -> str | None:
-    """Whose figure: the subject of the verb governing the counted noun ("ISIS has ... members")."""
+    """Whose figure: the subject of the verb governing the counted noun ("ISIS has ... members"),
+    never an entity inside the counted phrase itself ("29 New Yorkers wounded")."""
+    own = {t.i for t in head.subtree}
     node = head
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
@@ -122,7 +128,7 @@ def _owner(head, tok_entity: dict[int, str]) -> str | None:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             for tok in subj[0].subtree:
-                if tok.i in tok_entity:
+                if tok.i in tok_entity and tok.i not in own:
                     return tok_entity[tok.i]
             return None
         if verb.dep_ == "conj" and verb.head is not verb:
@@ -191,6 +197,13 @@ def _age(sdoc, ent) -> int | None:
     return None
 
 
+def _before(sdoc, ent) -> str:
+    """The token right before ``ent`` when it is a currency symbol ("$" left out of "25,000")."""
+    if ent.start > 0 and sdoc[ent.start - 1].text in data.CURRENCY_SYMBOLS:
+        return sdoc[ent.start - 1].text
+    return ""
+
+
 def build_figures(doc: Document) -> list[Figure]:
     sdoc = doc.nlp_doc
     tok_entity: dict[int, str] = {}
@@ -223,12 +236,17 @@ def build_figures(doc: Document) -> list[Figure]:
             elif value is None:
                 continue
             thing, head = _thing(sdoc, ent.start, ent.end)
-            kind, unit = _kind_unit(ent.text, label, sdoc, ent.start, ent.end, head)
+            # "$25,000" where the model left the symbol out of the span
+            printed = _before(sdoc, ent)
+            kind, unit = _kind_unit(printed + ent.text, label, sdoc, ent.start, ent.end, head)
             if kind == "money" and head is not None and head.lower_ in data.CURRENCY_WORDS:
                 thing = None
         of = _owner(head, tok_entity) if head is not None else None
         where = _where(head, tok_entity, place_ids) if head is not None else []
-        span = doc.span(ent.start_char, ent.end_char)
+        first_char = ent.start_char
+        if age is None and _before(sdoc, ent) and sdoc[ent.start - 1].idx + len(sdoc[ent.start - 1]) == ent.start_char:
+            first_char = sdoc[ent.start - 1].idx  # the figure as printed: "$25,000"
+        span = doc.span(first_char, ent.end_char)
         figures.append(Figure(f"F{len(figures) + 1}", value, qualifier, unit, thing, of, where, kind, span))
     return figures
 

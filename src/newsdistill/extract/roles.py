@@ -11,29 +11,39 @@ from __future__ import annotations
 
 from . import entity_data as data
 
-_STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–"}
+_STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–", "--", "―"}
 
 
 def is_title(tok) -> bool:
     low = tok.lower_
-    return low in data.TITLE_WORDS or tok.lemma_.lower() in data.TITLE_WORDS or (
-        "-" in low and all(p in data.TITLE_WORDS or p in data.TITLE_MODIFIERS for p in low.split("-") if p))
+    if low in data.TITLE_WORDS or tok.lemma_.lower() in data.TITLE_WORDS or (low.endswith("s") and low[:-1] in data.TITLE_WORDS):
+        return True
+    parts = [p for p in low.split("-") if p]  # "vice-chairman", "secretary-general"
+    return len(parts) > 1 and all(p in data.TITLE_WORDS or p in data.TITLE_MODIFIERS for p in parts)
 
 
 def _title_part(tok, in_mention) -> bool:
     """May ``tok`` be inside a pre-nominal title phrase?"""
     low = tok.lower_
+    if in_mention[tok.i] == "PERSON":
+        # a possessor is part of the title ("Clinton's lawyer Cheryl Mills"), another name is not
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.text in ("'s", "’s")
+    if low in data.HONORIFICS:
+        return False  # another person's name ("Mr. King and Mr. Schultz")
     if is_title(tok) or low in data.TITLE_MODIFIERS or low in data.TITLE_LINKS:
         return True
-    if in_mention[tok.i] and tok.ent_type_ != "PERSON":
+    if in_mention[tok.i]:
         return True  # "UN", "Syrian", "Russia" inside a title
-    if tok.text in ("-", "'s", "’s") or tok.text in data.DEMONYMS:
+    if tok.text == "-":  # "Secretary-General" yes, "leaders - British Prime Minister" no
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    if tok.text in ("'s", "’s") or tok.text in data.DEMONYMS:
         return True
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "PERSON"
 
 
 def _clean(doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])] if end > start else ""
+    return doc[start:end].text if end > start else ""  # (Doc.text would rebuild the whole text)
 
 
 def prenominal_role(doc, start: int, in_mention) -> tuple[str, int] | None:
@@ -44,13 +54,26 @@ def prenominal_role(doc, start: int, in_mention) -> tuple[str, int] | None:
         i -= 1
     first = i + 1
     # trim small words and determiners from the left edge
-    while first < start and (doc[first].lower_ in data.TITLE_LINKS or doc[first].pos_ == "DET" or doc[first].text in ("-", "'s")):
+    while first < start and (doc[first].lower_ in data.TITLE_LINKS or doc[first].pos_ == "DET" or doc[first].text in ("-", "'s", "’s")):
         first += 1
     if first >= start:
         return None
     if not any(is_title(doc[k]) for k in range(first, start)):
         return None
-    return _clean(doc, first, start), first
+    stop = start
+    while stop > first and doc[stop - 1].is_punct:
+        stop -= 1  # "staffer- Heather Samuelson"
+    if stop <= first:
+        return None
+    last = doc[stop - 1]
+    if last.lower_ in data.TITLE_LINKS or last.pos_ in ("DET", "CCONJ", "ADP"):
+        return None  # "senior adviser to the Clinton campaign": the name is not what the title is about
+    name_end = doc[start]
+    while name_end.i + 1 < len(doc) and name_end.dep_ in ("compound", "flat") and name_end.head.i == name_end.i + 1:
+        name_end = doc[name_end.i + 1]
+    if name_end.dep_ == "compound" and name_end.head.i > name_end.i and name_end.head.pos_ == "NOUN":
+        return None  # the name modifies a noun ("the Clinton campaign")
+    return _clean(doc, first, stop), first
 
 
 def appositive_role(doc, end: int) -> str | None:
@@ -61,7 +84,7 @@ def appositive_role(doc, end: int) -> str | None:
     stop = min(len(doc), k + 12)
     first = k
     while k < stop and doc[k].text not in _STOP_PUNCT and doc[k].pos_ not in ("VERB", "AUX", "PRON") \
-            and doc[k].ent_type_ != "PERSON":
+            and not (doc[k].text == "-" and (doc[k].whitespace_ or doc[k - 1].whitespace_)):
         k += 1
     if k == stop and k < len(doc) and doc[k].text not in _STOP_PUNCT:
         return None  # runs on: not a bounded apposition
@@ -72,7 +95,11 @@ def appositive_role(doc, end: int) -> str | None:
         if first < k and doc[first].like_num and k < len(doc) and doc[k].text == ",":
             return appositive_role(doc, k)
         return None
-    head_ok = any(is_title(doc[j]) for j in range(first, k))
+    while k > first and (doc[k - 1].lower_ in data.TITLE_LINKS or doc[k - 1].pos_ in ("DET", "CCONJ", "ADP")):
+        k -= 1  # never end a role on "to the"
+    # the title must head the phrase: "a spokeswoman for the ministry", not "no relation to the minister"
+    head_end = next((j for j in range(first, k) if doc[j].pos_ == "ADP"), k)
+    head_ok = any(is_title(doc[j]) for j in range(first, head_end))
     return _clean(doc, first, k) if head_ok else None
 
 
@@ -125,13 +152,20 @@ def role_gender(role: str) -> str | None:
 
 def pronoun_gender(doc, end: int, person_starts: set[int]) -> tuple[str, float] | None:
     """(gender, weight) of the first he/she-type pronoun after token ``end``, before another person is
-    named; a subject pronoun weighs more than "her"/"his" (which often point elsewhere)."""
+    named: close after the name in its sentence, or the subject opening the next sentence, it weighs
+    more than farther away (where it often points to someone else)."""
     stop = min(len(doc), end + data.PRONOUN_WINDOW)
+    sent_end = doc[end - 1].sent.end if end > 0 else 0
     for k in range(end, stop):
         if k in person_starts:
             return None
         g = data.PRONOUN_GENDER.get(doc[k].lower_)
         if g is not None:
-            kind = "pronoun-subject" if doc[k].dep_ in ("nsubj", "nsubjpass") else "pronoun-other"
-            return g, data.GENDER_WEIGHTS[kind]
+            near = (k < sent_end and k - end <= data.PRONOUN_NEAR) or (k == sent_end and doc[k].dep_ in ("nsubj", "nsubjpass"))
+            return g, data.GENDER_WEIGHTS["pronoun-near" if near else "pronoun-far"]
     return None
+
+
+def given_name_gender(name: str) -> str | None:
+    words = name.split()
+    return data.GIVEN_NAMES.get(words[0].lower()) if len(words) >= 2 else None

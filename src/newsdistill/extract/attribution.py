@@ -1,0 +1,301 @@
+"""Who said what: the ``attribution`` step.
+
+Adds ``doc.extra["attributions"]``: one dict per attributed statement, shaped as in
+docs/record-format.md::
+
+    {id: "A1", kind, source: span|null, cue: span, content: span,
+     speaker: {entity, name, role, type[, author]} | null, rule}
+
+Candidates (source/cue/content offsets) come from :mod:`.quotes`; this module resolves the
+speaker through the entity clusters of the entity step (``doc.extra["entities"]``) when present
+-- names and surnames by cluster membership, pronouns by gender/number, recency and speaker
+salience, "the report"/"the text" to the document introduced earlier with its author -- and
+falls back to the parse's named entities when the entity step did not run.  Figures
+(``doc.extra["figures"]``) inside a content get ``attributed_to``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..record import Document
+from . import attribution_rules as R
+from . import cue_model
+from .quotes import Candidate, find_candidates
+
+
+def parsed(doc: Document):
+    """The spaCy parse of ``doc.text``: the parse step's (``doc.nlp_doc``) or our own.
+
+    None when the text is not English (the parse step skipped it)."""
+    sdoc = getattr(doc, "nlp_doc", None)
+    if sdoc is not None and (doc.text or "").startswith(sdoc.text):
+        return sdoc
+    if doc.language is not None and doc.language != "en":
+        return None
+    from .nlp import load_model, parse_limit
+
+    text = doc.text or ""
+    return load_model()(text[:parse_limit(text)])
+
+
+# ---------------------------------------------------------------------------------------------
+# mentions: the entity clusters (or the parse's named entities as a fallback)
+# ---------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    key: str  # entity id, or the canonical name in fallback mode
+    entity: str | None
+    name: str
+    label: str
+    gender: str | None
+    role: str | None
+    kind: str = "name"
+
+
+def _entity_mentions(entities: list) -> list[Mention]:
+    out = []
+    for e in entities:
+        e = e.to_dict() if hasattr(e, "to_dict") else e
+        roles = e.get("roles") or []
+        for m in e.get("mentions") or []:
+            if "start" not in m:
+                continue
+            out.append(Mention(m["start"], m["end"], e["id"], e["id"], e.get("name") or m.get("text", ""),
+                               e.get("label") or "", e.get("gender"), roles[0] if roles else None, m.get("kind") or "name"))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _fallback_mentions(sdoc) -> list[Mention]:
+    """Named entities of the parse; surnames join the earlier full name ("Haddad" -> "Riyad Haddad")."""
+    out: list[Mention] = []
+    full_names: dict[str, str] = {}
+    genders: dict[str, str] = {}
+    for ent in sdoc.ents:
+        if ent.label_ not in R.SPEAKER_LABELS:
+            continue
+        label, start = ent.label_, ent.start
+        if len(ent) == 1 and label == "PERSON" and start > 0:  # NER missed the first name
+            prev = sdoc[start - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == ent.start and prev.text[:1].isupper() \
+                    and prev.lower_ not in R.TITLE_WORDS and "-" not in prev.text:
+                start -= 1
+        ent = sdoc[start:ent.end]
+        words = [t.text for t in ent if t.lower_ not in R.HONORIFIC_GENDER]
+        name = " ".join(words) or ent.text
+        if label == "PERSON":
+            if len(words) >= 2:
+                full_names[words[-1]] = name
+            elif words and words[-1] in full_names:
+                name = full_names[words[-1]]
+            prev = sdoc[ent.start - 1] if ent.start > 0 else None
+            hon = ent[0].lower_ if ent[0].lower_ in R.HONORIFIC_GENDER else (prev.lower_ if prev is not None else "")
+            if hon in R.HONORIFIC_GENDER:
+                genders[name] = R.HONORIFIC_GENDER[hon]
+        out.append(Mention(ent.start_char, ent.end_char, name, None, name, label, None, None))
+    for m in out:
+        m.gender = genders.get(m.key)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# speaker resolution
+# ---------------------------------------------------------------------------------------------
+class _Resolver:
+    def __init__(self, doc: Document, sdoc, mentions: list[Mention], cands: list[Candidate]):
+        self.doc = doc
+        self.sdoc = sdoc
+        self.mentions = mentions
+        self.cands = cands
+        self.roles: dict[str, str] = {}
+        self.speakers: list[tuple[int, dict]] = []  # (source start, speaker) of resolved attributions
+        self._doc_nouns: list | None = None
+
+    # -- helpers --
+    def _in(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= s and m.end <= e]
+
+    def _speaker(self, m: Mention, role: str | None = None) -> dict:
+        role = m.role or role or self.roles.get(m.key)
+        if role:
+            self.roles.setdefault(m.key, role)
+        return {"entity": m.entity, "name": m.name, "role": role, "type": R.LABEL_TYPE.get(m.label, "other")}
+
+    def _inside_content(self, pos: int) -> bool:
+        return any(c.content[0] <= pos < c.content[1] for c in self.cands)
+
+    def _role_from_source(self, cand: Candidate, m: Mention) -> str | None:
+        """'Syrian ambassador to Russia Riyad Haddad' -> 'Syrian ambassador to Russia'."""
+        s, e = cand.source
+        words = [t for t in self.sdoc.char_span(s, e, alignment_mode="expand") or [] if not (m.start <= t.idx < m.end)]
+        words = [t for t in words if t.idx < m.start and t.dep_ != "det" and not t.is_punct
+                 and t.lower_ not in R.HONORIFIC_GENDER]
+        if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            # 'John Smith, a local banker' -> 'local banker'
+            ment = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            head = ment.root if ment is not None and len(ment) else None
+            appos = [c for c in head.children if c.dep_ == "appos" and c.idx < e] if head is not None else []
+            if not appos:
+                return None
+            words = [t for t in appos[0].subtree if t.dep_ != "det" and not t.is_punct and t.idx < e]
+            if not words:
+                return None
+        return self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+
+    def pronoun(self, tok, before: int) -> dict | None:
+        low = tok.lower_
+        # the entity step may already have linked the pronoun
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end and m.kind != "name":
+                return self._speaker(m)
+        if low in R.PRONOUN_GENDER:
+            want, labels = R.PRONOUN_GENDER[low], ("PERSON",)
+        elif low in R.PLURAL_PRONOUNS:
+            want, labels = None, ("ORG", "NORP", "GPE")
+        elif low in R.NEUTER_PRONOUNS:
+            want, labels = None, ("ORG", "GPE")
+        else:
+            return None
+        prior = [m for m in self.mentions if m.end <= before and m.label in labels and (
+            want is None or m.gender in (None, want))]
+        if not prior:
+            return None
+        best = prior[-1]
+        # salience: someone talked about inside a quote does not take over from the speaker
+        if self._inside_content(best.start):
+            for pos, sp in reversed(self.speakers):
+                if sp.get("type") == "person" and sp.get("_key") and before - pos < 1500:
+                    hit = [m for m in prior if m.key == sp["_key"]]
+                    if hit:
+                        return self._speaker(hit[-1])
+                    break
+        return self._speaker(best)
+
+    def document(self, head, before: int) -> dict | None:
+        """'the report' / 'the text' -> the document introduced earlier, with its author."""
+        if self._doc_nouns is None:
+            self._doc_nouns = [t for t in self.sdoc if t.pos_ == "NOUN" and t.lemma_.lower() in R.DOCUMENT_NOUNS]
+        for tok in reversed([t for t in self._doc_nouns if t.idx + len(t) <= before]):
+            author = None
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    author = self.pronoun(c, c.idx) if c.pos_ == "PRON" else self._name_at(c)
+                elif c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    author = author or self._name_at(c)
+            if author is None:
+                continue
+            words = [t for t in tok.subtree if t.dep_ != "poss" and not (t.head == tok and t.dep_ == "case")]
+            words = [t for t in words if t.i >= tok.i or t.dep_ in ("amod", "compound")]
+            name = self.doc.text[words[0].idx:words[-1].idx + len(words[-1])] if words else tok.text
+            return {"entity": None, "name": name, "role": None, "type": "document",
+                    "author": {"entity": author.get("entity"), "name": author.get("name")}}
+        return None
+
+    def _name_at(self, tok) -> dict | None:
+        for t in tok.subtree:
+            for m in self.mentions:
+                if m.start <= t.idx < m.end:
+                    return self._speaker(m)
+        return None
+
+    def resolve(self, cand: Candidate) -> dict | None:
+        if cand.source is None or cand.source_head is None:
+            return None
+        s, e = cand.source
+        head = self.sdoc[cand.source_head]
+        speaker = None
+        if head.pos_ == "PRON":
+            speaker = self.pronoun(head, s)
+        else:
+            inside = self._in(s, e)
+            on_head = [m for m in inside if m.start <= head.idx < m.end]
+            pick = on_head or [m for m in inside if m.label == "PERSON"] or inside
+            if pick and not (head.lemma_.lower() in R.DOCUMENT_NOUNS and not on_head and head.pos_ == "NOUN"
+                             and pick[0].label != "ORG"):
+                m = pick[0]
+                speaker = self._speaker(m, self._role_from_source(cand, m) if m.label == "PERSON" else None)
+                speaker["_key"] = m.key
+            elif head.lemma_.lower() in R.DOCUMENT_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in R.DEFINITE_DETERMINERS for c in head.children
+            ):
+                speaker = self.document(head, s)
+        if speaker is not None:
+            if "_key" not in speaker:
+                speaker["_key"] = next((m.key for m in self.mentions if m.name == speaker["name"]), None)
+            self.speakers.append((s, speaker))
+        return speaker
+
+
+# ---------------------------------------------------------------------------------------------
+# the step
+# ---------------------------------------------------------------------------------------------
+def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
+    if doc.paragraphs:
+        return [(p.start, p.end) for p in doc.paragraphs]
+    return [(0, len(doc.text or ""))]
+
+
+def attribute(doc: Document, sdoc=None, use_model: bool = True) -> list[dict[str, Any]]:
+    """The attributions of ``doc`` (plain dicts, record format).
+
+    ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
+    rules' word lists alone."""
+    if not doc.text:
+        return []
+    sdoc = sdoc if sdoc is not None else parsed(doc)
+    if sdoc is None:
+        return []
+    model = cue_model.load() if use_model else None
+    cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc), cue_model=model)
+    entities = doc.extra.get("entities")
+    mentions = _entity_mentions(entities) if entities else _fallback_mentions(sdoc)
+    resolver = _Resolver(doc, sdoc, mentions, cands)
+    out: list[dict[str, Any]] = []
+    for n, cand in enumerate(cands, 1):
+        speaker = resolver.resolve(cand)
+        if speaker is not None:
+            speaker = {k: v for k, v in speaker.items() if not k.startswith("_")}
+        out.append({
+            "id": f"A{n}",
+            "kind": cand.kind,
+            "source": doc.span(*cand.source) if cand.source else None,
+            "cue": doc.span(*cand.cue),
+            "content": doc.span(*cand.content),
+            "speaker": speaker,
+            "rule": cand.rule,
+        })
+    _attribute_figures(doc, out)
+    return out
+
+
+def _attribute_figures(doc: Document, attributions: list[dict]) -> None:
+    figures = doc.extra.get("figures") or []
+    for fig in figures:
+        span = fig.get("span") if isinstance(fig, dict) else getattr(fig, "span", None)
+        if span is None:
+            continue
+        s, e = (span["start"], span["end"]) if isinstance(span, dict) else (span.start, span.end)
+        inner = [a for a in attributions if a["content"].start <= s and e <= a["content"].end]
+        if not inner:
+            continue
+        best = min(inner, key=lambda a: a["content"].end - a["content"].start)
+        if isinstance(fig, dict):
+            fig["attributed_to"] = best["id"]
+        else:
+            fig.attributed_to = best["id"]
+
+
+class Attribution:
+    """Pipeline step: ``doc.extra["attributions"]``."""
+
+    name = "attribution"
+    needs = ("text",)
+    adds = ("attributions",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.extra["attributions"] = attribute(doc)
+        return doc

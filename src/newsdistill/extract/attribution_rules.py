@@ -1,0 +1,156 @@
+"""Word lists and named rules for quote and attribution extraction.
+
+Only data lives here; ``quotes.py`` (finding candidates) and ``attribution.py`` (the step and
+speaker resolution) cite these names in each attribution's ``rule`` so every decision traces
+back to one entry.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---- quote marks --------------------------------------------------------------------------
+# name -> (opening marks, closing marks).  A quote opened by a mark of one pair closes with a
+# closing mark of the same pair; "straight" marks are symmetric and decided by context.
+QUOTE_PAIRS: dict[str, tuple[str, str]] = {
+    "quote.curly-double": ("\u201c", "\u201d"),          # “ ”
+    "quote.low9-double": ("\u201e", "\u201c\u201d"),     # „ “  „ ”
+    "quote.guillemets": ("\u00ab", "\u00bb"),            # « »
+    "quote.guillemets-reversed": ("\u00bb", "\u00ab"),   # » «
+    "quote.curly-single": ("\u2018", "\u2019"),          # ‘ ’ (’ is also the apostrophe)
+    "quote.low9-single": ("\u201a", "\u2018\u2019"),     # ‚ ‘
+    "quote.angle-single": ("\u2039", "\u203a"),          # ‹ ›
+}
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+ALL_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
+
+# ---- cue verbs (lemmas) ---------------------------------------------------------------------
+# Verbs of saying/reporting/believing that PolNeAR-style attribution treats as cues.
+CUE_VERBS: frozenset[str] = _words(
+    """
+    say tell state note add claim argue explain insist warn announce report write suggest
+    acknowledge admit deny confirm ask reply respond continue predict declare assert contend
+    maintain stress emphasize emphasise recall describe urge accuse allege complain tweet post
+    testify indicate reveal conclude estimate agree vow promise pledge concede observe mention
+    remark comment recount caution hope believe think feel fear worry question wonder propose
+    recommend charge blame criticize criticise praise joke quip boast brag counter retort
+    inform hint imply speculate disclose proclaim read show find reiterate repeat
+    lament acknowledge affirm assure brief cite demand advise signal concur muse predict
+    chime interject shout yell scream whisper murmur mutter announce caution counsel
+    """
+)
+# Cue verbs that only count when they take a clause or a quote (never with a plain object).
+CLAUSE_ONLY_CUES: frozenset[str] = _words("think feel believe hope fear worry wonder find show read continue add post question")
+# Verb + particle cues ("point out", "lay out").
+PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset({("point", "out"), ("go", "on"), ("spell", "out"), ("chime", "in")})
+# "according to X": the cue is the two words.
+ACCORDING_TO = ("according", "to")
+
+# ---- sources ---------------------------------------------------------------------------------
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "conj"})
+# clause heads that make a content (ccomp always; others only if they look like a clause)
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+# leading words dropped from a reported clause ("said that X" -> content "X")
+CONTENT_LEADING_DROP = frozenset({"that"})
+
+# Nouns that name a document which can "say" things ("the report notes").
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    """
+    report document text statement study memo letter paper survey poll analysis review
+    filing complaint lawsuit indictment ruling decision order opinion assessment audit
+    release book article essay op-ed column editorial brief draft plan proposal resolution
+    transcript email message tweet post investigation inquiry bill
+    """
+)
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its"})
+
+# ---- pronouns --------------------------------------------------------------------------------
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Honorifics that tell the gender of the name they precede.
+HONORIFIC_GENDER: dict[str, str] = {
+    "mr": "male", "mr.": "male", "sir": "male", "lord": "male",
+    "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
+    "madam": "female", "dame": "female", "lady": "female",
+}
+
+# entity label -> speaker type
+LABEL_TYPE: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "place",
+    "FAC": "place",
+    "LOC": "place",
+}
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+# ---- rule names (recorded on each attribution) -----------------------------------------------
+RULE_VERB_CLAUSE = "cue.verb-clause"          # X said (that) CLAUSE
+RULE_VERB_QUOTE_BEFORE = "cue.quote-then-verb"  # “Q,” X said / “Q,” said X
+RULE_VERB_QUOTE_AFTER = "cue.verb-then-quote"   # X said: “Q”
+RULE_PARATAXIS = "cue.parenthetical"        # Q, he adds, Q
+RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
+RULE_ACCORDING_TO = "cue.according-to"      # CLAUSE, according to X
+
+# Capitalised words before a name that are titles, not first names ("President Trump").
+TITLE_WORDS: frozenset[str] = _words(
+    """
+    president vice secretary general senator sen. rep. representative governor gov. minister
+    ambassador mayor chairman chairwoman chair director chief judge justice attorney speaker
+    leader dr. dr prof. professor gen. col. capt. lt. sgt. adm. officer spokesman spokeswoman
+    spokesperson commissioner king queen prince princess pope rev. reverend father sister
+    candidate nominee premier chancellor commander congressman congresswoman sheriff
+    mr. mr mrs. mrs ms. ms miss sir lord dame lady madam
+    """
+)
+
+# Cue verbs whose direct object is the content ("praised Christie's leadership", "denied the
+# report"), with a following "for/as/of ..." ("criticized Clinton for accepting ...").
+DOBJ_CUES: frozenset[str] = _words(
+    """
+    announce deny confirm criticize criticise praise reveal disclose propose recommend estimate
+    predict describe urge demand cite discuss dismiss reject denounce attack slam blast mock
+    ridicule thank endorse welcome repeat reiterate call brand accuse blame
+    defend emphasize emphasise stress acknowledge admit concede highlight list tout promise vow
+    pledge want prefer offer condemn applaud hail decry lament question challenge dispute
+    characterize characterise label dub slam tweet post write report suggest mention recall
+    express voice raise outline detail explain insist predict warn note
+    """
+)
+DOBJ_CONTENT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
+DOBJ_FOLLOWING_PREPS = frozenset({"for", "as", "of", "over"})
+# words right before a cue verb that belong to the cue ("has said", "did not say", "also said")
+CUE_PREFIX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+DOBJ_CUES = DOBJ_CUES | _words("endorse thank congratulate tout defend attack criticize cast reaffirm")
+# verb + preposition cues whose object is the content ("called for ...", "pointed to ...")
+PREP_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}), "point": frozenset({"to"}), "talk": frozenset({"about", "up"}),
+    "refer": frozenset({"to"}), "speak": frozenset({"about", "of", "on"}), "respond": frozenset({"to"}),
+    "comment": frozenset({"on"}), "focus": frozenset({"on"}), "push": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}), "warn": frozenset({"of", "about", "against"}),
+    "complain": frozenset({"about", "of"}), "vote": frozenset({"for", "against"}),
+    "advocate": frozenset({"for"}), "insist": frozenset({"on"}), "hint": frozenset({"at"}),
+}
+# "said in a statement that ...": the clause hangs off the statement noun
+STATEMENT_NOUNS = _words("statement interview post tweet email letter release speech op-ed column message video")
+RULE_IN_STATEMENT = "cue.in-a-statement"    # X said in a statement that CLAUSE
+
+# Verbs the learned cue model may not make cues: their everyday sense ("Russian forces have
+# supported the Syrian army") is not an attribution, though PolNeAR counts stances like
+# "voters who support Sanders".  Rule ``cue.never``.
+NEVER_CUES: frozenset[str] = _words("support back fight have be do get make take give go come lead hold keep put")
+# children of a source's head left out of the source (none: measured on PolNeAR train, dropping them hurt)
+SOURCE_DROP_CHILD_DEPS: frozenset[str] = frozenset()  # PolNeAR keeps relative clauses in sources
+# rule-name prefix when the learned cue model (not a word list) accepted the cue verb
+LEARNED_PREFIX = "learned+"

@@ -1,0 +1,529 @@
+"""Finding quotes and attribution candidates (source, cue, content) in a parsed article.
+
+Two layers:
+
+* :func:`find_quotes` scans the clean text for quoted stretches in every mark style
+  (straight, curly, single, guillemets, low-9), joins quotes that run over several paragraphs
+  (a continuing paragraph re-opens the quote without the previous one closing it), and
+  degrades unbalanced marks to the best reading (an unclosed quote runs to its paragraph's
+  end) -- it never raises.
+* :func:`find_candidates` walks the spaCy dependency parse for cue verbs ("said", "notes",
+  inverted "said X", "..., he adds, ...") and "according to X", takes the source from the
+  verb's subject and the content from its clause or the adjacent quote, and snaps the content
+  to any quote it touches.
+
+Offsets are character offsets into the clean text; ``attribution.py`` turns them into spans
+and resolves speakers.  Word lists and rule names live in :mod:`.attribution_rules`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from . import attribution_rules as R
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # after the closing mark (or the paragraph end when unclosed)
+    rule: str
+    closed: bool = True
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: str
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    rule: str
+    source_head: int | None = None  # token index of the source's head (for speaker resolution)
+    cue_token: int | None = None
+    quotes: list[Quote] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# quotes
+# ---------------------------------------------------------------------------------------------
+_OPENERS: dict[str, tuple[str, str]] = {}
+for _rule, (_opens, _closes) in R.QUOTE_PAIRS.items():
+    for _o in _opens:
+        _OPENERS.setdefault(_o, (_rule, _closes))
+
+
+def _word_start(text: str, i: int, lo: int) -> bool:
+    """Mark at ``i`` stands where a word may begin (an opening position)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-/:;,") and not after.isspace()
+
+
+def _word_end(text: str, i: int, hi: int) -> bool:
+    after = text[i + 1] if i + 1 < hi else " "
+    return not after.isalnum()
+
+
+def _scan_paragraph(text: str, lo: int, hi: int, carry: tuple[int, str, str] | None):
+    """Quotes in ``text[lo:hi]``; ``carry`` is a quote left open by the previous paragraph.
+
+    Returns (quotes, still_open) where still_open is (start, rule, closers) or None.
+    """
+    quotes: list[Quote] = []
+    state = carry
+    i = lo
+    if state is not None:
+        # a continuing paragraph re-opens the quote: skip its opening mark
+        j = lo
+        while j < hi and text[j].isspace():
+            j += 1
+        if j < hi and text[j] in _OPENERS and _OPENERS[text[j]][0] == state[1] or (
+            j < hi and text[j] == R.STRAIGHT_DOUBLE and state[1] == "quote.straight-double"
+        ):
+            i = j + 1
+    while i < hi:
+        c = text[i]
+        if state is None:
+            if c == R.STRAIGHT_DOUBLE:
+                state = (i, "quote.straight-double", R.STRAIGHT_DOUBLE)
+            elif c == R.STRAIGHT_SINGLE:
+                if _word_start(text, i, lo):
+                    state = (i, "quote.straight-single", R.STRAIGHT_SINGLE)
+            elif c == "\u201d" and _word_start(text, i, lo):
+                state = (i, "quote.curly-double-as-opener", "\u201d")  # ” used for both marks
+            elif c in _OPENERS:
+                rule, closers = _OPENERS[c]
+                if c in "\u2018\u00bb\u201a" and not _word_start(text, i, lo):
+                    pass  # ‘ » ‚ mid-word are not openers
+                else:
+                    state = (i, rule, closers)
+        else:
+            start, rule, closers = state
+            if c in closers:
+                single = rule in ("quote.straight-single", "quote.curly-single", "quote.low9-single")
+                if not single or _word_end(text, i, hi):
+                    quotes.append(Quote(start, i + 1, rule))
+                    state = None
+        i += 1
+    return quotes, state
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """Every quoted stretch of ``text``; never raises, whatever the marks."""
+    if paragraphs is None:
+        paragraphs = _paragraphs(text)
+    quotes: list[Quote] = []
+    state = None
+    for n, (lo, hi) in enumerate(paragraphs):
+        found, state = _scan_paragraph(text, lo, hi, state)
+        quotes.extend(found)
+        if state is not None:
+            start, rule, closers = state
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            continues = False
+            if nxt is not None:
+                j = nxt[0]
+                while j < nxt[1] and text[j].isspace():
+                    j += 1
+                if j < nxt[1]:
+                    ch = text[j]
+                    continues = (ch in _OPENERS and _OPENERS[ch][0] == rule) or (
+                        ch == R.STRAIGHT_DOUBLE and rule == "quote.straight-double"
+                    )
+            if not continues:
+                # unbalanced: the quote runs to the paragraph's end (best reading)
+                if rule not in ("quote.straight-single",):
+                    end = hi
+                    while end > start + 1 and text[end - 1].isspace():
+                        end -= 1
+                    quotes.append(Quote(start, end, rule, closed=False))
+                state = None
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            out.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates from the parse
+# ---------------------------------------------------------------------------------------------
+class _Ctx:
+    def __init__(self, sdoc, text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]):
+        self.sdoc = sdoc
+        self.text = text
+        self.para_starts = [p[0] for p in paragraphs]
+        self.quotes = quotes
+        self.quote_starts = [q.start for q in quotes]
+        self.tok_para = [self.para(t.idx) for t in sdoc]
+
+    def para(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def quote_at(self, char: int) -> Quote | None:
+        """The quote holding ``char`` (quotes never overlap: bisect on their starts)."""
+        k = bisect.bisect_right(self.quote_starts, char) - 1
+        if k >= 0 and self.quotes[k].start <= char < self.quotes[k].end:
+            return self.quotes[k]
+        return None
+
+
+def _tok_end(t) -> int:
+    return t.idx + len(t.text)
+
+
+def _is_quote_tok(t) -> bool:
+    return all(ch in R.ALL_QUOTE_CHARS for ch in t.text)
+
+
+def _envelope(tokens) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    if not toks:
+        return None
+    return min(t.idx for t in toks), max(_tok_end(t) for t in toks)
+
+
+def _trim(ctx: _Ctx, toks: list, drop_leading_that: bool = True, drop_connectives: bool = False) -> list:
+    """Drop leading/trailing punctuation (keeping quote marks), a leading 'that', leading connectives."""
+    toks = sorted((t for t in toks if not t.is_space), key=lambda t: t.i)
+    while toks and (
+        (toks[0].is_punct and not _is_quote_tok(toks[0]))
+        or (drop_leading_that and toks[0].lower_ in R.CONTENT_LEADING_DROP and toks[0].dep_ == "mark")
+        or (drop_connectives and toks[0].dep_ in ("cc", "advmod") and len(toks) > 1 and toks[1].text == ",")
+        or (drop_connectives and toks[0].dep_ == "cc")
+    ):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and not _is_quote_tok(toks[-1]):
+        toks = toks[:-1]
+    return toks
+
+
+def _same_para(ctx: _Ctx, toks, para: int) -> list:
+    return [t for t in toks if ctx.tok_para[t.i] == para]
+
+
+def _snap_to_quotes(ctx: _Ctx, span: tuple[int, int], keep_out: tuple[int, int]) -> tuple[tuple[int, int], list[Quote]]:
+    """Grow ``span`` to cover every quote it touches, except a quote holding ``keep_out`` (cue/source)."""
+    s, e = span
+    touched: list[Quote] = []
+    changed = True
+    while changed:
+        changed = False
+        lo = max(0, bisect.bisect_right(ctx.quote_starts, s) - 1)
+        hi = bisect.bisect_left(ctx.quote_starts, e)
+        for q in ctx.quotes[lo:hi]:
+            if q.end <= s or q.start >= e or q in touched:
+                continue
+            if q.start <= keep_out[0] < q.end or q.start < keep_out[1] <= q.end:
+                continue
+            touched.append(q)
+            if q.start < s or q.end > e:
+                s, e = min(s, q.start), max(e, q.end)
+                changed = True
+    return (s, e), touched
+
+
+def _kind(ctx: _Ctx, span: tuple[int, int], touched: list[Quote]) -> str:
+    if not touched:
+        return "indirect"
+    s, e = span
+    pos = s
+    for q in sorted(touched, key=lambda q: q.start):
+        gap = ctx.text[pos:q.start]
+        if gap.strip(" ,;:\u2014\u2013-\n"):
+            return "mixed"
+        pos = max(pos, q.end)
+    return "direct" if not ctx.text[pos:e].strip(" ,.;:\n") else "mixed"
+
+
+def _subject(tok):
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj") and not c.is_punct and not _is_quote_tok(c):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            for a in c.head.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            return p
+            return None
+    # shared subject: "... and said", "..., saying"
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None
+        return _subject(tok.head)
+    return None
+
+
+def _is_cue(tok) -> bool:
+    if tok.pos_ not in ("VERB",):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in R.CUE_VERBS or lemma in R.DOBJ_CUES or lemma in R.PREP_CUES:
+        return True
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in R.PHRASAL_CUES for c in tok.children)
+
+
+def _cue_span(tok) -> tuple[int, int]:
+    """The verb with its auxiliaries/negation/adverbs right before it ("has also said") and a
+    particle or colon right after it ("pointed out", "added:")."""
+    s, e = tok.idx, _tok_end(tok)
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].head.i == tok.i and doc[i].dep_ in R.CUE_PREFIX_DEPS:
+        s = doc[i].idx
+        i -= 1
+    j = tok.i + 1
+    if j < len(doc) and doc[j].dep_ == "prt" and doc[j].head.i == tok.i:
+        e = _tok_end(doc[j])
+        j += 1
+    if j < len(doc) and doc[j].text == ":":
+        e = _tok_end(doc[j])
+    return s, e
+
+
+def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
+    """The subject's words: without relative clauses on its head ("Priebus, who has ..."), a
+    relative pronoun replaced by its antecedent, a leading dateline ("CLEVELAND - ") dropped, a
+    closing comma/parenthesis kept when the source opened one ("X, a strategist,")."""
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    drop: set[int] = set()
+    for c in subj.children:
+        if c.dep_ in R.SOURCE_DROP_CHILD_DEPS and c.i > subj.i:
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in _same_para(ctx, list(subj.subtree), para) if t.i not in drop]
+    toks = _trim(ctx, toks, drop_leading_that=False)
+    for k, t in enumerate(toks[:6]):  # dateline: "CLEVELAND - Donald Trump"
+        if t.text in ("-", "\u2014", "\u2013") and k > 0 and all(x.text.isupper() or x.is_punct for x in toks[:k]):
+            toks = toks[k + 1:]
+            break
+    if toks:
+        doc = toks[0].doc
+        nxt = toks[-1].i + 1
+        if nxt < len(doc) and doc[nxt].text == ")" and any(t.text == "(" for t in toks):
+            toks = toks + [doc[nxt]]
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].text == "," and any(t.text == "," for t in toks) and nxt not in drop:
+            toks = toks + [doc[nxt]]
+    return toks
+
+
+def _adjacent_quote_before(ctx: _Ctx, pos: int, para: int) -> Quote | None:
+    best = None
+    k = bisect.bisect_left(ctx.quote_starts, pos)
+    for q in ctx.quotes[max(0, k - 3):k]:  # the quotes just before pos
+        if q.end <= pos and ctx.para(q.start) <= para and ctx.para(q.end - 1) == para \
+                and not ctx.text[q.end:pos].strip(" ,\u2014\u2013-"):
+            best = q
+    return best
+
+
+def _adjacent_quote_after(ctx: _Ctx, pos: int, para: int) -> Quote | None:
+    k = bisect.bisect_left(ctx.quote_starts, pos)
+    for q in ctx.quotes[k:k + 1]:
+        if q.start >= pos:
+            gap = ctx.text[pos:q.start]
+            if not gap.strip(" ,:\u2014\u2013-\n") and (ctx.para(q.start) == para or gap.strip(" \n").endswith(":") or
+                                                        ctx.text[max(0, pos - 8):pos].rstrip().endswith(":")):
+                return q
+            return None
+    return None
+
+
+def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
+    para = ctx.tok_para[tok.i]
+    subj = _subject(tok)
+    if subj is None or ctx.tok_para[subj.i] != para:
+        return []
+    src_toks = _source_tokens(ctx, subj, para)
+    src = _envelope(src_toks)
+    if src is None:
+        return []
+    cue = _cue_span(tok)
+    keep_out = (min(cue[0], src[0]), max(cue[1], src[1]))
+    lemma = tok.lemma_.lower()
+    content_toks: list = []
+    rule = R.RULE_VERB_CLAUSE
+    split_quote = _adjacent_quote_before(ctx, keep_out[0], para)
+    if tok.dep_ == "parataxis" and split_quote is not None and ctx.text[ctx.para_starts[para]:split_quote.start].strip() == "":
+        pass  # “Q1,” he said, “Q2.”: the quotes on both sides, not the clause around the cue
+    elif tok.dep_ == "parataxis" and ctx.tok_para[tok.head.i] == para:
+        content_toks = _same_para(ctx, list(tok.head.subtree), para)
+        rule = R.RULE_PARATAXIS
+    else:
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para]
+        if not clauses:
+            clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in R.CLAUSE_POS and ctx.tok_para[c.i] == para
+                       and lemma not in R.CLAUSE_ONLY_CUES]
+        if not clauses:  # "said in a statement that ..."
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in R.STATEMENT_NOUNS):
+                    clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl") and ctx.tok_para[c.i] == para
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                    rule = R.RULE_IN_STATEMENT if clauses else rule
+        generic = learned and lemma not in R.CUE_VERBS and lemma not in R.PREP_CUES
+        if not clauses and (lemma in R.DOBJ_CUES or generic):
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
+            if objs:
+                clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
+                    c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in R.DOBJ_FOLLOWING_PREPS
+                                                      and c.i > objs[0].i))]
+        if not clauses and (lemma in R.PREP_CUES or generic):
+            preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and (generic or c.lower_ in R.PREP_CUES[lemma])
+                     and c.i > tok.i and ctx.tok_para[c.i] == para]
+            if preps:
+                p = preps[0]
+                cue = (cue[0], _tok_end(p))
+                clauses = [c for c in p.children if c.dep_ in ("pobj", "pcomp")] if p.dep_ == "prep" else [
+                    c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > p.i]
+                clauses += [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > p.i]
+        for c in clauses:
+            content_toks.extend(_same_para(ctx, list(c.subtree), para))
+        if clauses:
+            last = max(c.i for c in clauses)
+            for c in tok.children:  # "... “has generally ended,” but what remains is ..."
+                if c.dep_ == "conj" and c.i > last and ctx.tok_para[c.i] == para and not _is_cue(c) and any(
+                    g.dep_ in R.SUBJECT_DEPS for g in c.children
+                ):
+                    content_toks.extend(t for t in c.subtree if ctx.tok_para[t.i] == para)
+                    content_toks.extend(g for g in tok.children if g.dep_ == "cc" and last < g.i < c.i)
+    span = None
+    # a trailing "..., according to X" is its own attribution, not part of this content
+    for acc in [t for t in content_toks if t.lower_ == R.ACCORDING_TO[0]]:
+        drop = {t.i for t in acc.subtree}
+        content_toks = [t for t in content_toks if t.i not in drop]
+    if content_toks:
+        # never let the content swallow the source or the cue
+        content_toks = [t for t in content_toks if not (keep_out[0] <= t.idx < keep_out[1])] if rule != R.RULE_PARATAXIS else content_toks
+        content_toks = _trim(ctx, content_toks)
+        span = _envelope(content_toks)
+        if span is not None and rule != R.RULE_PARATAXIS and span[0] < keep_out[0] < span[1]:
+            # clause on both sides of the cue: keep the part before it
+            before = [t for t in content_toks if _tok_end(t) <= keep_out[0]]
+            span = _envelope(_trim(ctx, before))
+    if span is None:
+        q = _adjacent_quote_before(ctx, keep_out[0], para)
+        rule = R.RULE_VERB_QUOTE_BEFORE
+        if q is None:
+            q = _adjacent_quote_after(ctx, _sentence_cue_end(ctx, tok, keep_out[1]), para)
+            rule = R.RULE_VERB_QUOTE_AFTER
+        if q is None:
+            return []
+        span = (q.start, q.end)
+    span, touched = _snap_to_quotes(ctx, span, keep_out if rule != R.RULE_PARATAXIS else (cue[0], cue[0]))
+    kind = _kind(ctx, span, touched)
+    if learned and lemma not in R.CUE_VERBS and lemma not in R.DOBJ_CUES and lemma not in R.PREP_CUES:
+        rule = R.LEARNED_PREFIX + rule  # the learned cue model, not a word list, made this verb a cue
+    cand = Candidate(kind, cue, span, src, rule, source_head=subj.i, cue_token=tok.i, quotes=touched)
+    out = [cand]
+    # “Q1,” said X. “Q2.”: the next quote right after the cue's sentence continues the statement
+    if rule == R.RULE_VERB_QUOTE_BEFORE or (touched and span[1] <= keep_out[0]):
+        sent_end = _tok_end(tok.sent[-1]) if tok.sent[-1].i >= tok.i else keep_out[1]
+        k = bisect.bisect_left(ctx.quote_starts, keep_out[1])
+        nxt = ctx.quotes[k] if k < len(ctx.quotes) else None
+        right_after = not ctx.text[keep_out[1]:nxt.start].strip(" ,:") if nxt is not None else False
+        if nxt is not None and nxt.end - nxt.start > 2 and ctx.para(nxt.start) == para and (
+                right_after or (nxt.start >= sent_end - 1 and not ctx.text[sent_end:nxt.start].strip())):
+            out.append(Candidate("direct", cue, (nxt.start, nxt.end), src, R.RULE_QUOTE_CONTINUES,
+                                 source_head=subj.i, cue_token=tok.i, quotes=[nxt]))
+    return out
+
+
+def _sentence_cue_end(ctx: _Ctx, tok, pos: int) -> int:
+    """End of the cue phrase: 'said:' / 'said Saturday:' up to the colon when there is one."""
+    for t in tok.sent:
+        if t.i > tok.i and t.text == ":":
+            return _tok_end(t)
+    return pos
+
+
+def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    nxt = tok.nbor(1) if tok.i + 1 < len(ctx.sdoc) else None
+    if nxt is None or nxt.lower_ != R.ACCORDING_TO[1]:
+        return None
+    para = ctx.tok_para[tok.i]
+    phrase = _same_para(ctx, list(tok.subtree), para)
+    src_toks = _trim(ctx, [t for t in phrase if t.i > nxt.i], drop_leading_that=False)
+    src = _envelope(src_toks)
+    if src is None:
+        return None
+    head = tok.head
+    if head is tok:
+        return None
+    # the clause the phrase modifies, without the phrase itself
+    phrase_ids = {t.i for t in phrase}
+    clause = [t for t in head.sent if t.i not in phrase_ids and ctx.tok_para[t.i] == para] if head.dep_ == "ROOT" else [
+        t for t in head.subtree if t.i not in phrase_ids and ctx.tok_para[t.i] == para
+    ]
+    content = _envelope(_trim(ctx, clause, drop_connectives=True))
+    if content is None:
+        return None
+    cue = (tok.idx, _tok_end(nxt))
+    content, touched = _snap_to_quotes(ctx, content, (cue[0], src[1]))
+    head_tok = src_toks[-1].head if src_toks else None
+    # the source's syntactic head: the pobj of "to"
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), head_tok)
+    return Candidate("according-to", cue, content, src, R.RULE_ACCORDING_TO,
+                     source_head=pobj.i if pobj is not None else None, cue_token=tok.i, quotes=touched)
+
+
+def cue_features(ctx: _Ctx, tok) -> list[str]:
+    """Features of ``tok`` for the learned cue model (see :mod:`.cue_model`)."""
+    from .cue_model import token_features
+
+    doc = ctx.sdoc
+    before = any(_is_quote_tok(doc[j]) for j in range(max(0, tok.i - 4), tok.i))
+    after = any(_is_quote_tok(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 4)))
+    return token_features(tok, ctx.quote_at(tok.idx) is not None, before, after)
+
+
+def _inside_closed_quote(ctx: _Ctx, tok) -> bool:
+    """Cues inside a quote are the quoted speaker's words, not attributions; an unclosed quote
+    (a missing closing mark) does not count: its cue usually ends the quote ("..., said X")."""
+    q = ctx.quote_at(tok.idx)
+    return q is not None and q.closed
+
+
+def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
+    """Attribution candidates in document order (one per cue; never raises on odd text).
+
+    With ``cue_model`` (a :class:`.cue_model.CueModel`) the model decides which verbs are cues
+    (rule ``cue.learned``); without it the word lists of :mod:`.attribution_rules` do."""
+    if paragraphs is None:
+        paragraphs = _paragraphs(text)
+    ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
+    out: list[Candidate] = []
+    for tok in sdoc:
+        if tok.lower_ == R.ACCORDING_TO[0]:
+            cand = _according_candidate(ctx, tok)
+            if cand is not None:
+                out.append(cand)
+        elif _inside_closed_quote(ctx, tok):  # rule cue.not-inside-quote
+            continue
+        elif cue_model is not None:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
+                out.extend(_verb_candidate(ctx, tok, learned=True))
+        elif _is_cue(tok):
+            out.extend(_verb_candidate(ctx, tok))
+    return _dedupe(out)
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple] = set()
+    out = []
+    for c in sorted(cands, key=lambda c: (c.content[0], c.cue[0])):
+        key = (c.content, c.cue)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

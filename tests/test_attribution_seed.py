@@ -1,0 +1,97 @@
+"""Golden test: the seed's nine attributions, exactly as issue #4 lists them."""
+
+from __future__ import annotations
+
+import pytest
+
+# (kind or None when the issue leaves it open, cue, source, speaker name, content start, content end)
+GOLDEN = [
+    ("indirect", "said", "Syrian ambassador to Russia Riyad Haddad", "Riyad Haddad",
+     "Syria is on the verge of a final and total victory", "over the ISIS terrorist group"),
+    ("direct", "said", "Haddad", "Riyad Haddad",
+     "\u201cWe are on the verge of the final victory", "represented by Daesh [ISIS],\u201d"),
+    (None, "states", "The text", "report on the ISIS threat",
+     "\u201cdespite continued efforts", "many problems remain to be resolved.\u201d"),
+    (None, "says", "the document", "report on the ISIS threat",
+     "\u201cThese problems are due to the continuous transformation", "to the clandestine network,\u201d"),
+    ("mixed", "notes", "He", "Antonio Guterres",
+     "the core of this network is \u201cweak\u201d but still alive \u201cin Iraq and", "Asia.\u201d"),
+    (None, "adds", "he", "Antonio Guterres",
+     "Another troubling problem", "is \u201cthe return and movement of foreign terrorists and members of their families.\u201d"),
+    (None, "notes", "The report", "report on the ISIS threat",
+     "the flow of foreign terrorists to ISIS in Iraq and Syria \u201chas generally ended,\u201d but", "\u201cslower than the expected.\u201d"),
+    ("according-to", "according to", "UN Secretary-General Antonio Guterres in his report on the ISIS threat", "Antonio Guterres",
+     "the ISIS terrorist group has been transformed", "more than 20,000 members in Iraq and Syria"),
+    ("according-to", "According to", "UN estimates", "United Nations",
+     "ISIS has a total of more than 20,000 members", "including foreign jihadists"),
+]
+
+
+@pytest.fixture(scope="module")
+def attributions(seed_doc):
+    assert seed_doc.status == "ok"
+    return [a for a in seed_doc.to_dict()["attributions"]]
+
+
+@pytest.mark.parametrize("gold", GOLDEN, ids=[f"{g[1]}:{g[2][:20]}" for g in GOLDEN])
+def test_seed_attribution(attributions, seed_doc, gold):
+    kind, cue, source, speaker, c_start, c_end = gold
+    found = [a for a in attributions if a["source"] and a["source"]["text"] == source and a["cue"]["text"] == cue]
+    assert len(found) == 1, [(a["source"], a["cue"]["text"]) for a in attributions]
+    a = found[0]
+    if kind is not None:
+        assert a["kind"] == kind
+    assert a["content"]["text"].startswith(c_start)
+    assert a["content"]["text"].endswith(c_end)
+    assert a["speaker"]["name"] == speaker
+    # spans carry input offsets that point at the same words in the raw seed
+    raw = seed_doc.input_text
+    for role in ("source", "cue", "content"):
+        span = a[role]
+        assert raw[span["input_start"]:span["input_end"]] == span["text"]
+
+
+def test_seed_has_no_other_sourced_attributions(attributions):
+    sourced = [(a["source"]["text"], a["cue"]["text"]) for a in attributions if a["source"] is not None]
+    assert sorted(sourced) == sorted((g[2], g[1]) for g in GOLDEN)
+
+
+def test_seed_speakers_resolve_to_entities_and_documents(attributions, seed_doc):
+    entities = {e["id"]: e for e in seed_doc.to_dict()["entities"]}
+    by_cue = {(a["source"]["text"], a["cue"]["text"]): a for a in attributions if a["source"]}
+    haddad = by_cue[("Haddad", "said")]["speaker"]
+    assert entities[haddad["entity"]]["name"] == "Riyad Haddad"
+    assert haddad["role"] == "Syrian ambassador to Russia" and haddad["type"] == "person"
+    he = by_cue[("He", "notes")]["speaker"]
+    assert entities[he["entity"]]["name"] == "Antonio Guterres"
+    for key in (("The text", "states"), ("the document", "says"), ("The report", "notes")):
+        sp = by_cue[key]["speaker"]
+        assert sp["type"] == "document"
+        assert sp["author"]["name"] == "Antonio Guterres" and sp["author"]["entity"] == he["entity"]
+    un = by_cue[("UN estimates", "According to")]["speaker"]
+    assert un["type"] == "organization" and entities[un["entity"]]["name"] == "United Nations"
+
+
+def test_seed_kinds_of_quoted_statements(attributions):
+    kinds = {a["cue"]["text"] + ":" + a["source"]["text"]: a["kind"] for a in attributions if a["source"]}
+    assert kinds["states:The text"] == "direct"
+    assert kinds["says:the document"] == "direct"
+    assert kinds["adds:he"] == "mixed"
+    assert kinds["notes:The report"] == "mixed"
+
+
+def test_seed_figures_attributed_to_their_source(seed_doc):
+    d = seed_doc.to_dict()
+    by_id = {a["id"]: a for a in d["attributions"]}
+    figures = [f for f in d["figures"] if f["span"]["text"] == "more than 20,000"]
+    assert len(figures) == 2
+    sources = [by_id[f["attributed_to"]]["source"]["text"] for f in figures]
+    assert sources == ["UN Secretary-General Antonio Guterres in his report on the ISIS threat", "UN estimates"]
+
+
+def test_quotes_table_rows(seed_doc):
+    from newsdistill.quotes_table import rows
+
+    table = rows(seed_doc)
+    assert len(table) == len(GOLDEN)
+    assert ("Riyad Haddad", "Syrian ambassador to Russia", "direct", "said") in [r[1:5] for r in table]
