@@ -80,3 +80,31 @@ def test_fifty_thousand_lines():
     assert len(doc.removed) >= 0.9 * (len(lines) - len(body))
     assert {r.reason for r in doc.removed} >= {"ad-marker", "counter", "newsletter", "social-share"}
     _check_offsets(doc, text)
+
+
+# the linear ftfy alignment: pieces cover the line in order, and give the repaired text
+_ALPHABET = "ab0 \t\u00a0\u200b\x08\x80\x85Ã©â€™Âﬁ"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_alignment_pieces_cover_the_line_in_order(seed: int):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsdistill.clean.normalize import CHUNK_CHARS, collapse_text, normalise, repair
+
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(st.text(alphabet=_ALPHABET, min_size=1, max_size=60), st.booleans())
+    def check(raw: str, long: bool):
+        if long:  # over the chunk size: the chunked path
+            raw = (raw + " ") * (CHUNK_CHARS // (len(raw) + 1) + 2)
+        pieces = normalise(raw, 100)
+        pos = 100
+        for _text, start, length in pieces:
+            assert start == pos and length >= 0  # contiguous, in order, nothing skipped or doubled
+            pos += length
+        assert pos == 100 + len(raw)
+        if not long:
+            assert "".join(p[0] for p in pieces) == collapse_text(repair(raw))
+
+    check()

@@ -10,6 +10,7 @@ replaced (found by aligning the repaired line with the original).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from itertools import accumulate
 
 import ftfy
@@ -157,7 +158,38 @@ def _align(raw: str, fixed: str, base: int) -> list[Piece]:
             q += 1
         start = starts[i]
         pieces.extend(collapse(raw[pos:start + p], base + pos))
-        pieces.append((collapse_text(b[p:len(b) - q]), base + start + p, len(a) - p - q))
+        pieces.extend(_align_middle(a[p:len(a) - q], b[p:len(b) - q], base + start + p))
         pos = start + len(a) - q
     pieces.extend(collapse(raw[pos:], base + pos))
+    return _one_space(pieces)
+
+
+def _one_space(pieces: list[Piece]) -> list[Piece]:
+    """Pieces collapsed one by one can leave two spaces where a repaired character vanished
+    between them (" \x08 " -> "  "); the whole line collapsed would have one."""
+    out: list[Piece] = []
+    last = ""
+    for text, start, length in pieces:
+        if last == " " and text.startswith(" "):
+            text = text[1:]
+        if text:
+            last = text[-1]
+        out.append((text, start, length))
+    return out
+
+
+ALIGN_EXACT_MAX = 256  # changed stretches up to this long are aligned per character (difflib, <= 256^2 steps)
+
+
+def _align_middle(a: str, b: str, base: int) -> list[Piece]:
+    """The changed middle of one token: per character when short (so kept characters map to
+    themselves and dropped ones to nothing), else one replaced piece."""
+    if len(a) > ALIGN_EXACT_MAX or len(b) > ALIGN_EXACT_MAX:
+        return [(collapse_text(b), base, len(a))]
+    pieces: list[Piece] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pieces.extend(collapse(a[i1:i2], base + i1))
+        else:
+            pieces.append((collapse_text(b[j1:j2]), base + i1, i2 - i1))
     return pieces
