@@ -19,7 +19,11 @@ class CaptionParse:
 
 def find_credit(text: str) -> tuple[str, str] | None:
     """(rule name, credit) of the first credit in ``text``, if any."""
+    low = text.lower()
     for name, pattern in rules.CREDIT_PATTERNS:
+        needles = rules.CREDIT_NEEDLES.get(name)
+        if needles is not None and not any(n in low for n in needles):
+            continue
         m = pattern.search(text)
         if m is None:
             continue
@@ -32,7 +36,8 @@ def find_credit(text: str) -> tuple[str, str] | None:
 
 
 def find_restrictions(text: str) -> list[str]:
-    if not rules.RESTRICTION_ANY.search(text):
+    low = text.lower()
+    if not any(n in low for n in rules.RESTRICTION_NEEDLES) or not rules.RESTRICTION_ANY.search(text):
         return []
     found: list[str] = []
     for part in rules.RESTRICTION_SPLIT.split(text):

@@ -24,6 +24,7 @@ dev articles (first half), the position passes cost 0.0025 word F1 there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from . import rules
 from .captions import caption_rule
@@ -50,6 +51,9 @@ def _first_pass(line: Line) -> Decision | None:
     cap = caption_rule(text)
     if cap:
         return Decision(CAPTION, cap)
+    glued = len(rules.GLUED.findall(text))
+    if glued >= rules.GLUED_MIN and glued >= rules.GLUED_MIN_SHARE * line.words:
+        return Decision(REMOVED, "nav.glued-links", "navigation")
     if len(text) > rules.MAX_RULE_LINE_CHARS:
         return None
     for rule in rules.BOILERPLATE_RULES:
@@ -125,7 +129,7 @@ def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
                 decisions[i] = Decision(REMOVED, "context.outside-body", reason)
             elif not lines[i].good:
                 run = _menu_run(lines, decisions, i)
-                if run >= rules.SHORT_RUN_NAV:
+                if run >= rules.SHORT_RUN_NAV and _menu_like(lines[i:i + run]):
                     for j in range(i, i + run):
                         decisions[j] = Decision(REMOVED, "context.menu-run", "navigation")
                     i += run
@@ -137,6 +141,13 @@ def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
         _drop_minor_clusters(lines, decisions)
     _find_title(lines, decisions)
     return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+
+
+def _menu_like(run: list[Line]) -> bool:
+    """Menus are link texts: Title Case or one word ("Home", "About Us", "World News");
+    lists inside articles are sentence case ("The learning curve is steep")."""
+    linky = sum(1 for line in run if line.words == 1 or _title_like(line))
+    return linky >= rules.MENU_RUN_LINKY_SHARE * len(run)
 
 
 def _keep_closing_sentences(lines: list[Line], decisions: list[Decision | None], last: int) -> None:
@@ -164,20 +175,42 @@ def _line_value(line: Line, decision: Decision | None) -> float:
 
 
 def _main_block(lines: list[Line], decisions: list[Decision | None]) -> tuple[int, int]:
-    """First and last line of the stretch with the most article evidence (maximum-sum
-    segment of the line values, Kadane's algorithm: one pass, linear time).  Prose
-    separated from it by more chrome than it outweighs is not this article."""
-    best, best_span = float("-inf"), (0, -1)
-    run, run_start = 0.0, 0
-    for i, line in enumerate(lines):
-        v = _line_value(line, decisions[i])
+    """First and last line of the article: the stretch with the most evidence (maximum-sum
+    segment of the line values, Kadane's algorithm: one pass, linear time), widened by
+    neighbouring prose stretches that are substantial and separated from it by a gap that
+    costs less than a few times what they bring (a long table or list inside an article).
+    Prose separated from it by more chrome than that is not this article."""
+    values = [_line_value(line, decisions[i]) for i, line in enumerate(lines)]
+    # Kadane's segments: each restart after the running sum fell to <= 0, with its best end
+    segments: list[list[float]] = []  # [start, end, sum]
+    run = 0.0
+    for i, v in enumerate(values):
         if run <= 0:
-            run, run_start = v, i
+            run = v
+            segments.append([i, i, v])
         else:
             run += v
-        if run > best:
-            best, best_span = run, (run_start, i)
-    return best_span
+            if run > segments[-1][2]:
+                segments[-1][1], segments[-1][2] = i, run
+    segments = [seg for seg in segments if seg[2] > 0] or segments
+    m = max(range(len(segments)), key=lambda k: segments[k][2])
+    first, last = int(segments[m][0]), int(segments[m][1])
+    lo = hi = m
+    prefix = [0.0, *accumulate(values)]
+    while True:
+        grew = False
+        if hi + 1 < len(segments):
+            s, e, total = segments[hi + 1]
+            gap = -(prefix[int(s)] - prefix[last + 1])
+            if total >= rules.MERGE_MIN_PROSE and gap <= rules.MERGE_GAP_RATIO * total:
+                hi, last, grew = hi + 1, int(e), True
+        if lo > 0:
+            s, e, total = segments[lo - 1]
+            gap = -(prefix[first] - prefix[int(e) + 1])
+            if total >= rules.MERGE_MIN_PROSE and gap <= rules.MERGE_GAP_RATIO * total:
+                lo, first, grew = lo - 1, int(s), True
+        if not grew:
+            return first, last
 
 
 def _open_sections(lines: list[Line], decisions: list[Decision | None], first_good: int) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from ..record import Document
 from .assemble import assemble
+from .captions import find_date
 from .classify import classify
 from .lines import split_lines
 
@@ -33,12 +37,45 @@ class CleanText:
         return doc
 
 
+_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>[ap])?\.?m?\.?", re.IGNORECASE)
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d{2})-(?P<d>\d{2})\b")
+
+
+def _fast_dateline(value: str) -> str | None:
+    """The common dateline shapes ("June 3, 2021 at 4:05 pm", "3 June 2021", "2021-06-03")
+    without dateparser, which tries ~200 locales per call (~130 ms)."""
+    date = find_date(value)
+    if date is None:
+        m = _ISO.search(value)
+        if m is None:
+            return None
+        try:
+            date = dt.date(int(m["y"]), int(m["mo"]), int(m["d"])).isoformat()
+        except ValueError:
+            return None
+    t = _TIME.search(value)
+    if t is None:
+        return date
+    hour, minute = int(t["h"]), int(t["m"])
+    if t["ap"]:
+        hour = hour % 12 + (12 if t["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return date
+    if hour == 0 and minute == 0:
+        return date
+    return f"{date}T{hour:02d}:{minute:02d}:00"
+
+
 def _parse_dateline(value: str) -> str | None:
+    fast = _fast_dateline(value)
+    if fast is not None:
+        return fast
     import dateparser  # imported on first use: ~0.3 s, and most plain texts have no dateline
 
     from .rules import DATELINE_LABEL
 
-    parsed = dateparser.parse(DATELINE_LABEL.sub("", value), settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
+    parsed = dateparser.parse(DATELINE_LABEL.sub("", value), languages=["en"],
+                              settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
     if parsed is None:
         return None
     return parsed.date().isoformat() if parsed.hour == 0 and parsed.minute == 0 else parsed.isoformat()

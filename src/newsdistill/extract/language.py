@@ -25,7 +25,7 @@ def _identifier():
     try:
         with open(cache, "rb") as fh:
             args = pickle.load(fh)
-        return LanguageIdentifier(*args, norm_probs=True)
+        return _sparse_classprobs(LanguageIdentifier(*args, norm_probs=True))
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
         pass
     ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
@@ -38,6 +38,22 @@ def _identifier():
         os.replace(tmp, cache)
     except OSError:
         pass  # read-only home: stay correct, just slower to start
+    return _sparse_classprobs(ident)
+
+
+def _sparse_classprobs(ident):
+    """langid's ``np.dot(fv, nb_ptc)`` multiplies a mostly-zero uint32 vector by the whole
+    7480x97 float32 table (cast to float64 each call, through multi-threaded BLAS: ~18 ms a
+    document on a busy 2-core machine).  Only the features present matter: same sums, ~0.3 ms."""
+    import numpy as np
+
+    ptc, pc = ident.nb_ptc, ident.nb_pc
+
+    def nb_classprobs(fv):
+        nz = np.flatnonzero(fv)
+        return fv[nz].astype(np.float64) @ ptc[nz].astype(np.float64) + pc
+
+    ident.nb_classprobs = nb_classprobs
     return ident
 
 

@@ -1,0 +1,108 @@
+"""Speed of newsdistill's plain-text cleaner vs datatrove's quality filters (issue #2).
+
+On the same generated news-like texts (bench/gen_corpus.py, seeded), in the same run:
+
+* newsdistill: the cleaning steps of ``newsdistill.distill`` (CleanText + language id,
+  ``newsdistill.eval.cleanonly``) per text;
+* datatrove 0.10: C4QualityFilter + GopherQualityFilter + GopherRepetitionFilter +
+  FineWebQualityFilter chained with their defaults (C4BadWordsFilter is left out:
+  it downloads its word list).
+
+Prints docs/s of each and the ratio, for ~200-word and ~800-word texts, then the
+time newsdistill takes on one 50 MB single-line input.
+
+    python bench/clean_speed.py [-n 400] [--sizes 200,800] [--big-mb 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+import gen_corpus  # noqa: E402
+from newsdistill.eval.cleanonly import clean  # noqa: E402
+
+
+def datatrove_chain():
+    from datatrove.pipeline.filters import (
+        C4QualityFilter,
+        FineWebQualityFilter,
+        GopherQualityFilter,
+        GopherRepetitionFilter,
+    )
+
+    return [C4QualityFilter(), GopherQualityFilter(), GopherRepetitionFilter(), FineWebQualityFilter()]
+
+
+# CPU time of this process: the machines this runs on are often shared, and other
+# processes' load would otherwise leak into one side's wall time and not the other's.
+_clock = time.process_time
+
+
+def run_datatrove(steps, texts: list[str]) -> tuple[float, int]:
+    from datatrove.data import Document
+
+    docs = [Document(text=t, id=str(i)) for i, t in enumerate(texts)]
+    t0 = _clock()
+    stream = iter(docs)
+    for step in steps:
+        stream = step.run(stream)
+    kept = sum(1 for _ in stream)
+    return _clock() - t0, kept
+
+
+def run_newsdistill(texts: list[str]) -> tuple[float, int]:
+    t0 = _clock()
+    ok = sum(clean(t).status == "ok" for t in texts)
+    return _clock() - t0, ok
+
+
+def big_line(mb: int) -> float:
+    rng_words = " ".join(gen_corpus.document(__import__("random").Random(7), 800).split())
+    text = (rng_words + " ") * (mb * 1_000_000 // (len(rng_words) + 1) + 1)
+    text = text[: mb * 1_000_000]
+    t0, c0 = time.perf_counter(), _clock()
+    doc = clean(text)
+    elapsed, cpu = time.perf_counter() - t0, _clock() - c0
+    print(f"\n{mb} MB single line: {elapsed:.2f} s wall ({cpu:.2f} s CPU), status {doc.status}, {len(doc.text) / 1e6:.1f} MB of body text")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=400, help="documents per size")
+    ap.add_argument("--sizes", default="200,800", help="body words per document")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--big-mb", type=int, default=50, help="size of the single-line input (0: skip)")
+    args = ap.parse_args(argv)
+
+    try:
+        steps = datatrove_chain()
+    except ImportError as exc:
+        print(f"datatrove not installed ({exc}): pip install 'newsdistill[bench]'", file=sys.stderr)
+        return 2
+    warm = list(gen_corpus.corpus(5, 200, seed=args.seed + 999))
+    run_datatrove(steps, warm)  # loads spacy.blank tokenizer
+    run_newsdistill(warm)  # loads langid model
+
+    print("docs per CPU-second of this process (datatrove: C4 + Gopher quality + Gopher repetition + FineWeb, defaults)")
+    print(f"{'words/doc':>9} {'docs':>5} {'newsdistill docs/s':>19} {'datatrove docs/s':>17} {'ratio':>7}   (datatrove kept / newsdistill ok)")
+    for size in (int(s) for s in args.sizes.split(",")):
+        texts = list(gen_corpus.corpus(args.n, size, seed=args.seed + size))
+        t_dt, kept = run_datatrove(steps, texts)
+        t_nd, ok = run_newsdistill(texts)
+        nd, dt = len(texts) / t_nd, len(texts) / t_dt
+        print(f"{size:>9} {len(texts):>5} {nd:>19.0f} {dt:>17.0f} {nd / dt:>6.1f}x   ({kept} / {ok})")
+    if args.big_mb:
+        big_line(args.big_mb)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
