@@ -215,7 +215,7 @@ def _main_block(lines: list[Line], decisions: list[Decision | None]) -> tuple[in
 
 def _open_sections(lines: list[Line], decisions: list[Decision | None], first_good: int) -> None:
     """Section headings (comments, related, author) pull the lines after them along.
-    A comments heading does so only once most of the article's prose is above it."""
+    A heading with ``section_min_prose_share`` does so only once that share of the prose is above it."""
     prose = [lines[i].words if decisions[i] is None and lines[i].good else 0 for i in range(len(lines))]
     total = sum(prose) or 1
     seen = 0
@@ -225,7 +225,7 @@ def _open_sections(lines: list[Line], decisions: list[Decision | None], first_go
         seen += prose[i]
         rule = _rule_named(d.rule) if d is not None and d.kind == REMOVED else None
         if rule is None or not rule.opens_section or i < first_good or (
-            rule.reason == "comments" and seen < rules.COMMENTS_SECTION_MIN_BODY_SHARE * total
+            seen < rule.section_min_prose_share * total
         ):
             i += 1
             continue

@@ -49,6 +49,7 @@ CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1."
 # more than its one-sentence descriptions bring.
 # "Comments", "Related stories", "Reply", "© 2024 ...", "Privacy Policy | Terms": outweighs a typical
 # 40-60-word paragraph (footer lines too: WCXB first half F1 .925 -> .927, same at 150)
+COMMENTS_SECTION_MIN_BODY_SHARE = 0.5  # a bare comment heading closes the article only after half its prose
 SECTION_HEADING_COST = 50
 MAIN_BLOCK_SHORT_COST = 3  # per short line (grid 1-4 on WCXB first half: 2-3 best; 4 loses list items)
 MAIN_BLOCK_SHORT_WORD_COST = 0.5  # ... plus half its words (0.25 keeps menus, 1 drops lists)
@@ -72,6 +73,8 @@ class LineRule:
     where: str = "any"
     # a section heading: the short lines after it take the same reason
     opens_section: bool = False
+    # ... only once this share of the document's prose lies above the heading
+    section_min_prose_share: float = 0.0
     # extra cost of this line in the main-block search (classify._main_block): section
     # headings and reply buttons are strong evidence that the article is over
     block_cost: float = 0.0
@@ -95,13 +98,18 @@ _AD_MARKER = (
 # ---------------------------------------------------------------------------
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
     # -- comments (before counters: "23 Comments" heads a comment section) ------------
+    # a heading that can only announce a comment thread closes the article wherever it stands
+    LineRule("comments.thread-heading", "comments", _p(
+        r"\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200}|(?:leave|post|add|write) a (?:comment|reply)\.?|"
+        r"join the (?:conversation|discussion)\.?|comments are closed\.?|you must be logged in to post a comment\.?|"
+        r"be the first to comment\.?"),
+        opens_section=True, block_cost=SECTION_HEADING_COST),
+    # a bare "Comments" / "23 Comments" may be a counter link in the share bar under the headline:
+    # it closes the article only once half the prose is above it
     LineRule("comments.heading", "comments", _p(
         r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
-        r"(?:leave|post|add|write) a (?:comment|reply)\.?|join the (?:conversation|discussion)\.?|"
-        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|comments are closed\.?|"
-        r"you must be logged in to post a comment\.?|be the first to comment\.?|"
-        r"\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200}|(?:what do you think|have your say)\??"),
-        opens_section=True, block_cost=SECTION_HEADING_COST),
+        r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|(?:what do you think|have your say)\??"),
+        opens_section=True, block_cost=SECTION_HEADING_COST, section_min_prose_share=COMMENTS_SECTION_MIN_BODY_SHARE),
     LineRule("comments.reply", "comments", _p(
         r"(?:\d+\s*)?(?:reply|replies|reply to this(?: parent)?(?: share)?|like\s*[·|]?\s*reply|"
         r"(?:\d+\s*)?likes?\s*[·|]\s*reply|flag as inappropriate|report (?:comment|abuse)|permalink)\s*[↓↑]?"),
@@ -165,6 +173,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("social.follow", "social-share", _p(
         r"(?:follow|like) us(?: on)? .{0,80}|follow (?:@\w+|[a-z .]{2,40} on (?:twitter|x|facebook|instagram)).{0,40}|"
         r"click to share on .{0,40}|share (?:this|on|via) .{0,60}")),
+    # WordPress sharing block: "Click to share on Reddit (Opens in new window) Reddit", "Like this:", "Like Loading..."
+    LineRule("social.wordpress", "social-share", _p(
+        r"click to (?:share|email|print|post|tweet)\b.{0,100}|share:|like this:?|like loading\.*|"
+        r"\(opens in new window\).{0,40}")),
     # -- comments ------------------------------------------------------------
     LineRule("comments.form", "comments", _p(
         r"(?:name|e-?mail|website|comment)\s*\*?:?|"
@@ -204,6 +216,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:you can )?(?:reach|contact|email|follow) (?:him|her|them|the author|[A-Z][a-z]+) (?:at|on|via) .{0,100}"),
         where="after"),
     # -- navigation ------------------------------------------------------------
+    # previous/next post links: "← Older title", "Newer title →"
+    LineRule("nav.post-arrows", "navigation", _p(r"[←«‹]\s?[^←→]{1,160}|[^←→]{1,160}\s?[→»›]")),
     LineRule("nav.skip", "navigation", _p(
         r"skip to (?:main )?(?:content|navigation|search|footer)|back to top|jump to .{0,40}|toggle (?:navigation|menu)")),
     LineRule("nav.breadcrumb", "navigation", _p(
@@ -331,7 +345,6 @@ DATELINE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
     r"(?:\s*[|,/-]\s*(?:updated|modified)?:?.{0,40})?", re.IGNORECASE)
-COMMENTS_SECTION_MIN_BODY_SHARE = 0.5  # a comment heading closes the article only after half its prose
 DATELINE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*",
                             re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
