@@ -59,6 +59,9 @@ def _with(line: str, where: str = "middle") -> newsdistill.Document:
     ("Tags: transport, city council, trams", "tags", "end"),
     ("Jane Doe is a senior reporter covering transport and urban affairs for the Daily Example.", "author-bio", "end"),
     ("Photo: Reuters", "image-credit", "middle"),
+    ("Click to share on Reddit (Opens in new window) Reddit", "social-share", "end"),
+    ("Like Loading...", "social-share", "end"),
+    ("← Council approves the new parking rules", "navigation", "end"),
     ("(Getty Images)", "image-credit", "middle"),
 ])
 def test_reason_fires(line, reason, where):
@@ -74,6 +77,7 @@ def test_reason_fires(line, reason, where):
     "The vote was 31 to 12.",
     "“No,” she said.",
     "Tuesday's decision",
+    "«Nous ne céderons pas», a dit la maire, «pas cette fois».",
 ])
 def test_short_line_between_body_paragraphs_is_kept(line):
     doc = _with(line, "middle")
@@ -92,6 +96,20 @@ def test_comments_section_after_the_article_is_removed_whole():
     doc = newsdistill.distill("\n\n".join(BODY + comments))
     assert len(doc.paragraphs) == len(BODY)
     assert [r.reason for r in doc.removed] == ["comments"] * 3
+
+
+def test_comment_thread_heading_closes_the_article_even_before_long_comments():
+    comments = ["3 Comments on “Trams to reach the northern suburbs”"] + [
+        f"Commenter number {i} wrote a long reply arguing at length about buses, trams, budgets and the council's record."
+        for i in range(8)]
+    doc = newsdistill.distill("\n\n".join(BODY + comments))
+    assert len(doc.paragraphs) == len(BODY)
+    assert {r.reason for r in doc.removed} == {"comments"}
+
+
+def test_bare_comments_counter_under_the_headline_does_not_cut_the_article():
+    doc = newsdistill.distill("\n\n".join(BODY[:1] + ["12 Comments"] + BODY[1:]))
+    assert len(doc.paragraphs) == len(BODY)
 
 
 def test_byline_title_dateline_are_metadata():

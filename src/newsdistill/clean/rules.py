@@ -50,6 +50,7 @@ CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1."
 # "Comments", "Related stories", "Reply", "© 2024 ...", "Privacy Policy | Terms": outweighs a typical
 # 40-60-word paragraph (footer lines too: WCXB first half F1 .925 -> .927, same at 150)
 COMMENTS_SECTION_MIN_BODY_SHARE = 0.5  # a bare comment heading closes the article only after half its prose
+BARE_COMMENTS_COST = 5  # like any short line: as a counter link it must not split the lead from the body
 SECTION_HEADING_COST = 50
 MAIN_BLOCK_SHORT_COST = 3  # per short line (grid 1-4 on WCXB first half: 2-3 best; 4 loses list items)
 MAIN_BLOCK_SHORT_WORD_COST = 0.5  # ... plus half its words (0.25 keeps menus, 1 drops lists)
@@ -109,7 +110,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("comments.heading", "comments", _p(
         r"(?:\d+\s*)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?\s*:?|"
         r"(?:show|view|load|see) (?:all )?(?:\d+ )?comments?\.?|(?:what do you think|have your say)\??"),
-        opens_section=True, block_cost=SECTION_HEADING_COST, section_min_prose_share=COMMENTS_SECTION_MIN_BODY_SHARE),
+        opens_section=True, block_cost=BARE_COMMENTS_COST, section_min_prose_share=COMMENTS_SECTION_MIN_BODY_SHARE),
     LineRule("comments.reply", "comments", _p(
         r"(?:\d+\s*)?(?:reply|replies|reply to this(?: parent)?(?: share)?|like\s*[·|]?\s*reply|"
         r"(?:\d+\s*)?likes?\s*[·|]\s*reply|flag as inappropriate|report (?:comment|abuse)|permalink)\s*[↓↑]?"),
@@ -216,8 +217,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:you can )?(?:reach|contact|email|follow) (?:him|her|them|the author|[A-Z][a-z]+) (?:at|on|via) .{0,100}"),
         where="after"),
     # -- navigation ------------------------------------------------------------
-    # previous/next post links: "← Older title", "Newer title →"
-    LineRule("nav.post-arrows", "navigation", _p(r"[←«‹]\s?[^←→]{1,160}|[^←→]{1,160}\s?[→»›]")),
+    # previous/next post links: "← Older title", "Newer title →" (arrows only: « » ‹ › are quote marks too)
+    LineRule("nav.post-arrows", "navigation", _p(r"←\s?[^←→]{1,160}|[^←→]{1,160}\s?→")),
     LineRule("nav.skip", "navigation", _p(
         r"skip to (?:main )?(?:content|navigation|search|footer)|back to top|jump to .{0,40}|toggle (?:navigation|menu)")),
     LineRule("nav.breadcrumb", "navigation", _p(
