@@ -23,7 +23,7 @@ from typing import Any
 
 from ..record import Document
 from . import date_data as data
-from .nlp import parse_extra
+from .nlp import parse_extras, text_of
 
 _YEAR = re.compile(r"^(?:the )?(?:year )?((?:1[5-9]|20)\d\d)$")
 _DECADE = re.compile(r"^(?:the )?((?:1[5-9]|20)\d)0'?s$")
@@ -281,7 +281,7 @@ def _candidates(sdoc, text: str) -> list[tuple[int, int, str]]:
 
 def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMention]:
     found = []
-    text = sdoc.text  # spaCy builds it from the tokens on every access: once
+    text = text_of(sdoc)  # spaCy builds Doc.text from the tokens on every access
     for start, end, _rule in _candidates(sdoc, text):
         expr = text[start:end]
         value, interval, gran, relative, rule = normalise(expr, anchor)
@@ -308,11 +308,11 @@ def build_dates(doc: Document) -> list[DateMention]:
     for d in dates:
         if doc.offset_map is not None:
             d.input_start, d.input_end = doc.to_input(d.start, d.end)
-    for i, cap in enumerate(doc.captions):
-        if not cap.text.strip():
-            continue
+    captions = [(i, cap) for i, cap in enumerate(doc.captions) if cap.text.strip()]
+    parses = parse_extras([cap.text for _, cap in captions]) if captions else []
+    for (i, cap), view in zip(captions, parses):
         raw = doc.input_text[cap.input_start:cap.input_end] if doc.input_text else ""
-        for d in _dates_in(parse_extra(cap.text), anchor, i):
+        for d in _dates_in(view, anchor, i):
             pos = d.start if raw == cap.text else raw.find(d.text)
             if pos >= 0:
                 d.input_start, d.input_end = cap.input_start + pos, cap.input_start + pos + len(d.text)

@@ -24,7 +24,7 @@ from typing import Any
 from ..record import Document
 from . import entity_data as data
 from . import roles as R
-from .nlp import parse_extra
+from .nlp import parse_extras, text_of
 
 
 @dataclass(slots=True)
@@ -435,7 +435,7 @@ def _credit_mentions(view, credit: str | None, in_mention, outside: dict) -> lis
     if not credit:
         return []
     index, _ = _alias_index()
-    text = view.text
+    text = text_of(view)
     at = text.rfind(credit)
     if at < 0:
         return []
@@ -468,15 +468,15 @@ def build_entities(doc: Document) -> list[Entity]:
     views: list[tuple[Any, dict]] = []
     if sdoc is not None:
         views.append((sdoc, {}))
-    for i, cap in enumerate(doc.captions):
-        if cap.text.strip():
-            views.append((parse_extra(cap.text), {"caption": i}))
-    for i, line in enumerate(doc.metadata_spans):
-        if line.reason == "title" and line.text.strip():
-            views.append((parse_extra(line.text), {"metadata_line": i}))
+    extras: list[tuple[str, dict]] = [(cap.text, {"caption": i}) for i, cap in enumerate(doc.captions)
+                                      if cap.text.strip()]
+    extras += [(line.text, {"metadata_line": i}) for i, line in enumerate(doc.metadata_spans)
+               if line.reason == "title" and line.text.strip()]
+    if extras:  # one batch: the date step finds the captions' parses cached
+        views += zip(parse_extras([t for t, _ in extras]), (o for _, o in extras))
     clusterer = _Clusterer()
     for view, outside in views:
-        text = view.text  # spaCy rebuilds Doc.text from the tokens on every access: once per view
+        text = text_of(view)  # spaCy rebuilds Doc.text from the tokens on every access
         mentions = _mentions_in(view, text, outside)
         person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
         in_mention: list[str | None] = [None] * len(view)  # the label of the mention covering each token

@@ -9,7 +9,6 @@ records why in ``doc.extra["skipped"]`` and later NLP steps do nothing.
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
 from typing import Any
 
 from ..errors import Fatal
@@ -95,15 +94,47 @@ class ParseText:
         if end < len(text):
             skip(doc, self.name, f"text longer than {MAX_PARSE_CHARS} characters: parsed the first {end} only")
         doc.nlp_doc = nlp(text[:end])
+        doc.nlp_doc.user_data[_TEXT_KEY] = text[:end]
         return doc
 
 
+_TEXT_KEY = "newsdistill.text"
+
+
+def text_of(sdoc) -> str:
+    """``sdoc.text`` without rebuilding it: spaCy joins every token's text on each ``Doc.text`` access;
+    the parse step and :func:`parse_extra` keep the string they parsed (the same characters)."""
+    text = sdoc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = sdoc.user_data[_TEXT_KEY] = sdoc.text
+    return text
+
+
+_EXTRA_CACHE_SIZE = 64
+_extra_cache: dict[tuple[str, str], Any] = {}
+
+
+def parse_extras(texts: list[str], model: str | None = None) -> list:
+    """Parse short texts outside the body (captions, title lines) with the same pipeline, those not
+    parsed lately in one ``nlp.pipe`` batch (spaCy's per-call overhead dominates on short texts); the
+    last few are cached so the entity and date steps share one parse of each caption."""
+    name = model or _model_name
+    keys = [(t[:MAX_PARSE_CHARS], name) for t in texts]
+    missing = list(dict.fromkeys(k[0] for k in keys if k not in _extra_cache))
+    if missing:
+        for t, sdoc in zip(missing, load_model(name).pipe(missing)):
+            sdoc.user_data[_TEXT_KEY] = t
+            _extra_cache[(t, name)] = sdoc
+    out = []
+    for k in keys:
+        sdoc = _extra_cache.pop(k)
+        _extra_cache[k] = sdoc  # most recently used last
+        out.append(sdoc)
+    while len(_extra_cache) > max(_EXTRA_CACHE_SIZE, len(keys)):
+        del _extra_cache[next(iter(_extra_cache))]
+    return out
+
+
 def parse_extra(text: str, model: str | None = None):
-    """Parse a short text outside the body (a caption) with the same pipeline; the last few are cached
-    so the entity and date steps share one parse of each caption."""
-    return _parse_cached(text[:MAX_PARSE_CHARS], model or _model_name)
-
-
-@lru_cache(maxsize=16)
-def _parse_cached(text: str, model: str):
-    return load_model(model)(text)
+    """One short text outside the body, parsed (and cached) like :func:`parse_extras`."""
+    return parse_extras([text], model)[0]
