@@ -40,7 +40,10 @@ class Decision:
     reason: str | None = None  # for removed lines: the reason code
 
 
-def _match(rule: rules.LineRule, text: str) -> bool:
+def _match(rule: rules.LineRule, text: str, folded: str) -> bool:
+    """``folded``: ``rules.fold(text)``, for the rule's cheap ``needs`` test."""
+    if rule.needs and not any(n in folded for n in rule.needs):
+        return False
     return rule.pattern.fullmatch(text) is not None
 
 
@@ -56,12 +59,13 @@ def _first_pass(line: Line) -> Decision | None:
         return Decision(REMOVED, "nav.glued-links", "navigation")
     if len(text) > rules.MAX_RULE_LINE_CHARS:
         return None
+    folded = rules.fold(text)
     for rule in rules.BOILERPLATE_RULES:
-        if rule.where == "any" and _match(rule, text):
+        if rule.where == "any" and _match(rule, text, folded):
             return Decision(REMOVED, rule.name, rule.reason)
     if not line.good:
         for rule in rules.IMAGE_CREDIT_RULES:
-            if _match(rule, text):
+            if _match(rule, text, folded):
                 return Decision(REMOVED, rule.name, rule.reason)
         if line.words <= rules.BYLINE_MAX_WORDS and rules.BYLINE.fullmatch(text):
             return Decision(BYLINE, "meta.byline")
@@ -106,10 +110,12 @@ def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
         if decisions[i] is not None or len(line.text) > rules.MAX_RULE_LINE_CHARS:
             continue
         outside = i < first or i > last
+        folded = None
         for rule in rules.BOILERPLATE_RULES:
             if rule.where == "any" or (rule.where == "after" and i < last) or (rule.where == "outside" and not outside and not rule.opens_section):
                 continue
-            if _match(rule, line.text):
+            folded = folded if folded is not None else rules.fold(line.text)
+            if _match(rule, line.text, folded):
                 decisions[i] = Decision(REMOVED, rule.name, rule.reason)
                 break
     _open_sections(lines, decisions, first)

@@ -79,6 +79,19 @@ class LineRule:
     # extra cost of this line in the main-block search (classify._main_block): section
     # headings and reply buttons are strong evidence that the article is over
     block_cost: float = 0.0
+    # literal strings (lower case) one of which every match contains: lines with none of them
+    # skip the regex (a speed-up only: the ``.{0,N}\bkeyword`` rules cost most of the cleaning)
+    needs: tuple[str, ...] = ()
+
+
+# re.IGNORECASE lets these match "i"; str.casefold() does not map them to "i"
+_FOLD_FIXES = {0x130: "i", 0x131: "i"}
+
+
+def fold(text: str) -> str:
+    """``text`` folded so that a pattern compiled with re.IGNORECASE can only match a literal
+    lower-case string where ``fold(text)`` contains it (the test ``LineRule.needs`` makes)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_FIXES).casefold()
 
 
 def _p(rx: str) -> re.Pattern[str]:
@@ -130,10 +143,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(?:\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading time)|reading time:?\s*\d+\s*min(?:ute)?s?\.?)")),
     # -- newsletters, subscriptions, apps ---------------------------------------
     LineRule("newsletter.subscribe-to", "newsletter", _p(
-        r".{0,100}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,160}")),
+        r".{0,100}\b(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the|my|a)\b.{0,30}\bnewsletters?\b.{0,160}"),
+        needs=("newsletter",)),
     LineRule("newsletter.inbox", "newsletter", _p(
         r".{0,120}\b(?:(?:delivered|straight|directly|sent) (?:directly |straight |right )?to|in) your (?:inbox|email)\b.{0,40}|"
-        r".{0,40}\bsign up (?:for|to receive) (?:our |free )?(?:e-?mail|news|daily|weekly)? ?(?:alerts|updates|newsletters?)\b.{0,80}")),
+        r".{0,40}\bsign up (?:for|to receive) (?:our |free )?(?:e-?mail|news|daily|weekly)? ?(?:alerts|updates|newsletters?)\b.{0,80}"),
+        needs=("your inbox", "your email", "sign up")),
     LineRule("newsletter.heading", "newsletter", _p(
         r"(?:(?:our|the|free|daily|weekly|morning|evening) )?(?:newsletters?|e-?mail alerts?)(?: sign-?up)?[.!:]?|"
         r"enter your e-?mail(?: address)?.{0,120}|(?:join|subscribe to|sign up for|get on) (?:our|the) (?:e-?mail|mailing) list\b.{0,160}|your e-?mail address.{0,20}|"
@@ -141,31 +156,37 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("app.promo", "app-promo", _p(
         r".{0,80}\b(?:download (?:our|the) (?:free )?app|get (?:the|our) (?:free )?app|"
         r"(?:available|download it) on (?:the )?(?:app store|google play)|"
-        r"updates directly on (?:your|you) device|push notifications?|on your (?:phone|device), subscribe)\b.{0,80}")),
+        r"updates directly on (?:your|you) device|push notifications?|on your (?:phone|device), subscribe)\b.{0,80}"),
+        needs=("app", "google play", "device", "push notification", "subscribe")),
     LineRule("subscribe.call", "subscribe", _p(
         r".{0,80}\b(?:subscribe now|subscribe today|subscribe here|subscribe for|"
         r"already (?:a )?subscriber|become a (?:subscriber|member|patron)|"
         r"support (?:our|independent) journalism|"
         r"(?:start|get) (?:your )?(?:free )?(?:trial|unlimited (?:digital )?access)|"
         r"subscribers? only|this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) subscribers|"
-        r"log ?in to (?:continue|read)|create (?:a )?free account)\b.{0,80}")),
+        r"log ?in to (?:continue|read)|create (?:a )?free account)\b.{0,80}"),
+        needs=("subscribe", "become a", "journalism", "trial", "unlimited", "log", "free account")),
     LineRule("subscribe.bare", "subscribe", _p(r"subscribe|subscribe!|subscription|donate|donate now")),
     # -- cookies and legal ---------------------------------------------------
     LineRule("legal.cookies", "cookie-legal", _p(
         r".{0,200}\b(?:(?:we|this (?:web)?site) uses? cookies|cookie (?:policy|settings|preferences|consent)|"
         r"accept (?:all )?cookies|manage (?:cookies|consent)|by (?:continuing to use|using) (?:this|our) "
-        r"(?:site|website|service))\b.{0,200}")),
+        r"(?:site|website|service))\b.{0,200}"),
+        needs=("cookie", "manage", "by continuing", "by using")),
     LineRule("legal.links", "cookie-legal", _p(
         r"(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|"
         r"do not sell my (?:personal )?information|accessibility|ad ?choices|sitemap|site map|"
         r"contact us|about us|careers|advertise(?: with us)?)\s*[|·•,]?\s*){1,8}"), block_cost=SECTION_HEADING_COST),
     # -- copyright footer ------------------------------------------------------
     LineRule("footer.copyright", "copyright-footer", _p(
-        r".{0,80}(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z]).{0,160}"), block_cost=SECTION_HEADING_COST),
-    LineRule("footer.all-rights", "copyright-footer", _p(r".{0,120}\ball rights reserved\b.{0,120}"), block_cost=SECTION_HEADING_COST),
+        r".{0,80}(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z]).{0,160}"), block_cost=SECTION_HEADING_COST,
+        needs=("©", "(c)", "copyright")),
+    LineRule("footer.all-rights", "copyright-footer", _p(r".{0,120}\ball rights reserved\b.{0,120}"), block_cost=SECTION_HEADING_COST,
+        needs=("all rights reserved",)),
     LineRule("footer.reproduction", "copyright-footer", _p(
         r".{0,120}\b(?:may not be (?:published|reproduced|redistributed)|without (?:prior )?(?:written )?permission)\b.{0,120}"),
-        where="outside"),
+        where="outside",
+        needs=("may not be", "permission")),
     # -- social sharing --------------------------------------------------------
     LineRule("social.share-buttons", "social-share", _p(
         r"(?:(?:share(?: this(?: article| story| post)?| on| via)?|tweet|pin(?: it)?|email|e-mail|print|"
@@ -218,7 +239,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         where="after"),
     # -- navigation ------------------------------------------------------------
     # previous/next post links: "← Older title", "Newer title →" (arrows only: « » ‹ › are quote marks too)
-    LineRule("nav.post-arrows", "navigation", _p(r"←\s?[^←→]{1,160}|[^←→]{1,160}\s?→")),
+    LineRule("nav.post-arrows", "navigation", _p(r"←\s?[^←→]{1,160}|[^←→]{1,160}\s?→"),
+        needs=("←", "→")),
     LineRule("nav.skip", "navigation", _p(
         r"skip to (?:main )?(?:content|navigation|search|footer)|back to top|jump to .{0,40}|toggle (?:navigation|menu)")),
     LineRule("nav.breadcrumb", "navigation", _p(
