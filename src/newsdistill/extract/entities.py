@@ -89,6 +89,7 @@ class Entity:
 # ---------------------------------------------------------------------------
 # tables compiled once
 
+@lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip()).replace("’", "'")
     text = re.sub(r"^(the|The)\s+", "", text)

@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LOWER
+
 from . import entity_data as data
 
 _STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–", "--", "―"}
@@ -106,7 +109,11 @@ def appositive_role(doc, end: int) -> str | None:
 def nominal_holders(doc, in_mention) -> list[tuple[int, int, str]]:
     """Unnamed role-holders: (token start, token end, role) for "the president of the X republic"."""
     out = []
-    for tok in doc:
+    # only the tokens whose lower-case form is a nominal head, found in one pass over the
+    # token array (not a Python Token object per token)
+    heads = np.array([doc.vocab.strings[w] for w in data.NOMINAL_HEADS], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), heads)).tolist():
+        tok = doc[i]
         if tok.lower_ not in data.NOMINAL_HEADS or tok.pos_ != "NOUN" or in_mention[tok.i] or in_mention[max(tok.i - 1, 0)] and tok.i and doc[tok.i - 1].lower_ == "the":
             continue
         # the title of a named person, not an unnamed holder
