@@ -47,6 +47,9 @@ def _match(rule: rules.LineRule, text: str, folded: str) -> bool:
     return rule.pattern.fullmatch(text) is not None
 
 
+_ANYWHERE_RULES = tuple(rule for rule in rules.BOILERPLATE_RULES if rule.where == "any")  # in their order
+
+
 def _first_pass(line: Line) -> Decision | None:
     if line.ignorable:
         return None
@@ -60,8 +63,8 @@ def _first_pass(line: Line) -> Decision | None:
     if len(text) > rules.MAX_RULE_LINE_CHARS:
         return None
     folded = rules.fold(text)
-    for rule in rules.BOILERPLATE_RULES:
-        if rule.where == "any" and _match(rule, text, folded):
+    for rule in _ANYWHERE_RULES:
+        if _match(rule, text, folded):
             return Decision(REMOVED, rule.name, rule.reason)
     if not line.good:
         for rule in rules.IMAGE_CREDIT_RULES:
