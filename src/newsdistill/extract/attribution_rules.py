@@ -26,6 +26,10 @@ QUOTE_PAIRS: dict[str, tuple[str, str]] = {
 }
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+# Two straight single marks used as a double quote (''like this'', the New York Times archive
+# style): rule ``quote.doubled-single``; a lone ' inside it is an apostrophe or a nested quote.
+DOUBLED_SINGLE = "''"
+RULE_DOUBLED_SINGLE = "quote.doubled-single"
 ALL_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
 
 # ---- cue verbs (lemmas) ---------------------------------------------------------------------

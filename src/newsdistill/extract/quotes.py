@@ -78,13 +78,20 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: tuple[int, str, str] | N
         j = lo
         while j < hi and text[j].isspace():
             j += 1
-        if j < hi and text[j] in _OPENERS and _OPENERS[text[j]][0] == state[1] or (
+        if state[1] == R.RULE_DOUBLED_SINGLE:
+            if text.startswith(R.DOUBLED_SINGLE, j):
+                i = j + 2
+        elif j < hi and text[j] in _OPENERS and _OPENERS[text[j]][0] == state[1] or (
             j < hi and text[j] == R.STRAIGHT_DOUBLE and state[1] == "quote.straight-double"
         ):
             i = j + 1
     while i < hi:
         c = text[i]
         if state is None:
+            if text.startswith(R.DOUBLED_SINGLE, i) and i + 2 < hi and not text[i + 2].isspace():
+                state = (i, R.RULE_DOUBLED_SINGLE, R.DOUBLED_SINGLE)
+                i += 2
+                continue
             if c == R.STRAIGHT_DOUBLE:
                 state = (i, "quote.straight-double", R.STRAIGHT_DOUBLE)
             elif c == R.STRAIGHT_SINGLE:
@@ -100,7 +107,16 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: tuple[int, str, str] | N
                     state = (i, rule, closers)
         else:
             start, rule, closers = state
-            if c in closers:
+            if rule == R.RULE_DOUBLED_SINGLE:
+                if text.startswith(R.DOUBLED_SINGLE, i):
+                    end = i + 2
+                    while end < hi and text[end] == R.STRAIGHT_SINGLE:  # a nested quote closing with it
+                        end += 1
+                    quotes.append(Quote(start, end, rule))
+                    state = None
+                    i = end
+                    continue
+            elif c in closers:
                 single = rule in ("quote.straight-single", "quote.curly-single", "quote.low9-single")
                 if not single or _word_end(text, i, hi):
                     quotes.append(Quote(start, i + 1, rule))
@@ -128,7 +144,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                     j += 1
                 if j < nxt[1]:
                     ch = text[j]
-                    continues = (ch in _OPENERS and _OPENERS[ch][0] == rule) or (
+                    continues = (rule == R.RULE_DOUBLED_SINGLE and text.startswith(R.DOUBLED_SINGLE, j)) or (
+                        rule != R.RULE_DOUBLED_SINGLE and ch in _OPENERS and _OPENERS[ch][0] == rule) or (
                         ch == R.STRAIGHT_DOUBLE and rule == "quote.straight-double"
                     )
             if not continues:
