@@ -104,6 +104,10 @@ RULE_VERB_CLAUSE = "cue.verb-clause"          # X said (that) CLAUSE
 RULE_VERB_QUOTE_BEFORE = "cue.quote-then-verb"  # “Q,” X said / “Q,” said X
 RULE_VERB_QUOTE_AFTER = "cue.verb-then-quote"   # X said: “Q”
 RULE_PARATAXIS = "cue.parenthetical"        # Q, he adds, Q
+# "But, he said, Q" / "In other words, she said, Q": when the words before a parenthetical cue
+# hold no subject of the clause (only an introduction), the content is what follows the cue
+RULE_PARATAXIS_AFTER_INTRO = "cue.parenthetical-after-intro"
+INTRO_KEEP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
 RULE_ACCORDING_TO = "cue.according-to"      # CLAUSE, according to X
 
@@ -133,7 +137,9 @@ DOBJ_CUES: frozenset[str] = _words(
     """
 )
 DOBJ_CONTENT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
-DOBJ_FOLLOWING_PREPS = frozenset({"for", "as", "of", "over"})
+# every prepositional phrase after the object belongs to the content ("signed the bill into law",
+# "criticized Clinton for accepting ..."), except ones that say when or why the cue happened
+DOBJ_PREPS_NOT_CONTENT = frozenset({"because", "after", "before", "during", "despite", "since", "while"})
 # words right before a cue verb that belong to the cue ("has said", "did not say", "also said")
 CUE_PREFIX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 DOBJ_CUES = DOBJ_CUES | _words("endorse thank congratulate tout defend attack criticize cast reaffirm")

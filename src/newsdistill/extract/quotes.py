@@ -376,6 +376,14 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     elif tok.dep_ == "parataxis" and ctx.tok_para[tok.head.i] == para:
         content_toks = _same_para(ctx, list(tok.head.subtree), para)
         rule = R.RULE_PARATAXIS
+        intro = [t for t in content_toks if _tok_end(t) <= keep_out[0]]
+        rest = [t for t in content_toks if t.idx >= keep_out[1]]
+        if intro and rest and not any(t.i == tok.head.i or (t.head.i == tok.head.i and t.dep_ in R.INTRO_KEEP_DEPS)
+                                      for t in intro):
+            # "But, he said, X" / "If ..., he warned, X": the part before the cue holds no subject of
+            # the clause (only an introduction): the content is what follows the cue
+            content_toks = rest
+            rule = R.RULE_PARATAXIS_AFTER_INTRO
     else:
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para]
         if not clauses:
@@ -392,7 +400,7 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
             if objs:
                 clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
-                    c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in R.DOBJ_FOLLOWING_PREPS
+                    c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ not in R.DOBJ_PREPS_NOT_CONTENT
                                                       and c.i > objs[0].i))]
         if not clauses and (lemma in R.PREP_CUES or generic):
             preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and (generic or c.lower_ in R.PREP_CUES[lemma])
