@@ -164,3 +164,5 @@ NEVER_CUES: frozenset[str] = _words("support back fight have be do get make take
 SOURCE_DROP_CHILD_DEPS: frozenset[str] = frozenset()  # PolNeAR keeps relative clauses in sources
 # rule-name prefix when the learned cue model (not a word list) accepted the cue verb
 LEARNED_PREFIX = "learned+"
+# Relative words that open a comma-set clause closing a content; rule content.no-trailing-relative
+TRAILING_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})

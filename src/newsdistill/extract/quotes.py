@@ -429,7 +429,7 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     if content_toks:
         # never let the content swallow the source or the cue
         content_toks = [t for t in content_toks if not (keep_out[0] <= t.idx < keep_out[1])] if rule != R.RULE_PARATAXIS else content_toks
-        content_toks = _trim(ctx, content_toks)
+        content_toks = _trim(ctx, _cut_trailing_relative(ctx, _trim(ctx, content_toks)))
         span = _envelope(content_toks)
         if span is not None and rule != R.RULE_PARATAXIS and span[0] < keep_out[0] < span[1]:
             # clause on both sides of the cue: keep the part before it
@@ -461,6 +461,20 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             out.append(Candidate("direct", cue, (nxt.start, nxt.end), src, R.RULE_QUOTE_CONTINUES,
                                  source_head=subj.i, cue_token=tok.i, quotes=[nxt]))
     return out
+
+
+def _cut_trailing_relative(ctx: _Ctx, toks: list) -> list:
+    """Rule ``content.no-trailing-relative``: a comma-set relative clause closing the content
+    ("... the final bill, which includes ...") describes its last noun; the statement ends before it."""
+    if len(toks) < 4 or any(_is_quote_tok(t) for t in toks):
+        return toks
+    doc = toks[0].doc
+    last = toks[-1].i
+    for k, t in enumerate(toks[1:], 1):
+        if t.lower_ in R.TRAILING_RELATIVE_WORDS and doc[t.i - 1].text == "," and t.head.dep_ == "relcl" \
+                and max(x.i for x in t.head.subtree) >= last and t.head.head.i < t.i:
+            return toks[:k]
+    return toks
 
 
 def _sentence_cue_end(ctx: _Ctx, tok, pos: int) -> int:
