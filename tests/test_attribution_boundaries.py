@@ -1,0 +1,46 @@
+"""Content-boundary rules found on PolNeAR train: doubled straight singles as a quote mark,
+parenthetical cues after an introduction, trailing relative clauses, object contents."""
+
+from __future__ import annotations
+
+from newsdistill.extract.quotes import find_quotes
+from test_attribution_rules import only
+
+
+def test_doubled_single_marks_are_one_quote():
+    text = "The minister said ''we will win this fight, and we don't give up'' on Tuesday."
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == ["''we will win this fight, and we don't give up''"]
+    assert quotes[0].rule == "quote.doubled-single" and quotes[0].closed
+
+
+def test_doubled_single_quote_closing_a_nested_single():
+    text = "He said ''the sign read 'stop here.''' and left."
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == ["''the sign read 'stop here.'''"]
+
+
+def test_doubled_single_direct_quote_is_the_whole_quote():
+    a = only("''We will not raise taxes on working families this year or next year,'' the finance "
+             "minister Anna Berg said on Tuesday at a press conference in the capital.", cue="said")
+    assert a["kind"] == "direct"
+    assert a["content"]["text"] == "''We will not raise taxes on working families this year or next year,''"
+
+
+def test_parenthetical_cue_after_an_introduction_takes_what_follows():
+    a = only("But, the opposition leader Karl Weber said, the budget would fail in parliament before the summer.",
+             cue="said")
+    assert a["content"]["text"] == "the budget would fail in parliament before the summer"
+    assert a["rule"].endswith("cue.parenthetical-after-intro")
+
+
+def test_parenthetical_cue_after_a_subject_spans_both_sides():
+    a = only("The budget, the opposition leader Karl Weber said, would fail in parliament before the summer.",
+             cue="said")
+    assert a["content"]["text"] == "The budget, the opposition leader Karl Weber said, would fail in parliament before the summer"
+
+
+def test_trailing_relative_clause_is_not_content():
+    a = only("The opposition leader Karl Weber said he supports the final budget bill, which includes new "
+             "money for schools and roads.", cue="said")
+    assert a["content"]["text"] == "he supports the final budget bill"
