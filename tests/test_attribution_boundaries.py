@@ -44,3 +44,11 @@ def test_trailing_relative_clause_is_not_content():
     a = only("The opposition leader Karl Weber said he supports the final budget bill, which includes new "
              "money for schools and roads.", cue="said")
     assert a["content"]["text"] == "he supports the final budget bill"
+
+
+def test_relative_pronoun_is_the_source_and_resolves_to_its_antecedent():
+    a = only("The voters met Karl Weber, the opposition leader, who said the budget would fail in parliament "
+             "before the summer recess.", cue="said")
+    assert a["source"]["text"] == "who"
+    assert a["content"]["text"] == "the budget would fail in parliament before the summer recess"
+    assert a["speaker"]["name"] == "Karl Weber"

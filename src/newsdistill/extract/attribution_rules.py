@@ -166,3 +166,6 @@ SOURCE_DROP_CHILD_DEPS: frozenset[str] = frozenset()  # PolNeAR keeps relative c
 LEARNED_PREFIX = "learned+"
 # Relative words that open a comma-set clause closing a content; rule content.no-trailing-relative
 TRAILING_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+# A relative pronoun subject ("Barkley, who said he ...") is the source as written (PolNeAR
+# annotates "who"); the speaker resolves through its antecedent.  Rule source.relative-pronoun
+RELATIVE_SOURCE_TAGS = frozenset({"WP", "WDT"})

@@ -311,8 +311,8 @@ def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
     """The subject's words: without relative clauses on its head ("Priebus, who has ..."), a
     relative pronoun replaced by its antecedent, a leading dateline ("CLEVELAND - ") dropped, a
     closing comma/parenthesis kept when the source opened one ("X, a strategist,")."""
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        subj = subj.head.head
+    if subj.tag_ in R.RELATIVE_SOURCE_TAGS and subj.head.dep_ == "relcl":
+        return [subj]  # rule source.relative-pronoun: "Barkley, who said ...": the source is "who"
     drop: set[int] = set()
     for c in subj.children:
         if c.dep_ in R.SOURCE_DROP_CHILD_DEPS and c.i > subj.i:
