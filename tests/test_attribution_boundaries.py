@@ -4,7 +4,7 @@ parenthetical cues after an introduction, trailing relative clauses, object cont
 from __future__ import annotations
 
 from newsdistill.extract.quotes import find_quotes
-from test_attribution_rules import only
+from test_attribution_rules import attributions, only
 
 
 def test_doubled_single_marks_are_one_quote():
@@ -52,3 +52,12 @@ def test_relative_pronoun_is_the_source_and_resolves_to_its_antecedent():
     assert a["source"]["text"] == "who"
     assert a["content"]["text"] == "the budget would fail in parliament before the summer recess"
     assert a["speaker"]["name"] == "Karl Weber"
+
+
+def test_asked_question_is_a_sourceless_attribution():
+    found = [a for a in attributions(
+        "Asked whether the budget would pass before the summer, the opposition leader Karl Weber said no.")
+        if a["cue"]["text"] == "Asked"]
+    assert len(found) == 1
+    assert found[0]["source"] is None and found[0]["rule"] == "cue.asked"
+    assert found[0]["content"]["text"] == "whether the budget would pass before the summer"

@@ -169,3 +169,8 @@ TRAILING_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 # A relative pronoun subject ("Barkley, who said he ...") is the source as written (PolNeAR
 # annotates "who"); the speaker resolves through its antecedent.  Rule source.relative-pronoun
 RELATIVE_SOURCE_TAGS = frozenset({"WP", "WDT"})
+# "Asked (by X) whether/what ..., he said": the question is an attribution of its own, sourceless
+# or sourced by the asker; rule cue.asked
+RULE_ASKED = "cue.asked"
+QUESTION_CUES = frozenset({"ask"})
+QUESTION_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})

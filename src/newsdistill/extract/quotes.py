@@ -477,6 +477,29 @@ def _cut_trailing_relative(ctx: _Ctx, toks: list) -> list:
     return toks
 
 
+def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    """Rule ``cue.asked``: "Asked (by X) whether/what ..., he said": the question is a content
+    whose source is the asker (the passive's agent) or nobody."""
+    if tok.lemma_.lower() not in R.QUESTION_CUES or tok.tag_ != "VBN" or _subject(tok) is not None:
+        return None
+    para = ctx.tok_para[tok.i]
+    clauses = [c for c in tok.children if c.dep_ in R.QUESTION_CONTENT_DEPS and c.i > tok.i and ctx.tok_para[c.i] == para]
+    if not clauses:
+        return None
+    content = _envelope(_trim(ctx, [t for c in clauses for t in c.subtree if ctx.tok_para[t.i] == para],
+                              drop_leading_that=False))
+    if content is None:
+        return None
+    src, head = None, None
+    for a in (c for c in tok.children if c.dep_ == "agent"):
+        for p in (c for c in a.children if c.dep_ == "pobj"):
+            src, head = _envelope(_same_para(ctx, list(p.subtree), para)), p.i
+    cue = (tok.idx, _tok_end(tok))
+    content, touched = _snap_to_quotes(ctx, content, cue)
+    return Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_ASKED, source_head=head,
+                     cue_token=tok.i, quotes=touched)
+
+
 def _sentence_cue_end(ctx: _Ctx, tok, pos: int) -> int:
     """End of the cue phrase: 'said:' / 'said Saturday:' up to the colon when there is one."""
     for t in tok.sent:
@@ -548,6 +571,8 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
                 out.append(cand)
         elif _inside_closed_quote(ctx, tok):  # rule cue.not-inside-quote
             continue
+        elif (asked := _asked_candidate(ctx, tok)) is not None:
+            out.append(asked)
         elif cue_model is not None:
             if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
                 out.extend(_verb_candidate(ctx, tok, learned=True))
