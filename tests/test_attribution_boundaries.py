@@ -61,3 +61,16 @@ def test_asked_question_is_a_sourceless_attribution():
     assert len(found) == 1
     assert found[0]["source"] is None and found[0]["rule"] == "cue.asked"
     assert found[0]["content"]["text"] == "whether the budget would pass before the summer"
+
+
+def test_according_to_in_mid_clause_takes_the_part_before():
+    a = only("The budget failed in parliament, according to the opposition leader Karl Weber, although the "
+             "government disputes the vote.", cue="according to")
+    assert a["content"]["text"] == "The budget failed in parliament"
+    assert a["rule"] == "cue.according-to-midclause"
+
+
+def test_trailing_apposition_is_not_content():
+    a = only("The opposition leader Karl Weber said the plan would cut up to 30,000 public jobs, a layoff "
+             "bigger than any in the last decade.", cue="said")
+    assert a["content"]["text"] == "the plan would cut up to 30,000 public jobs"

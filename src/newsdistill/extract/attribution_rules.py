@@ -110,6 +110,8 @@ RULE_PARATAXIS_AFTER_INTRO = "cue.parenthetical-after-intro"
 INTRO_KEEP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
 RULE_ACCORDING_TO = "cue.according-to"      # CLAUSE, according to X
+# "X did Y, according to Z, although ...": a clause on both sides of the phrase: the part before
+RULE_ACCORDING_TO_MIDCLAUSE = "cue.according-to-midclause"
 
 # Capitalised words before a name that are titles, not first names ("President Trump").
 TITLE_WORDS: frozenset[str] = _words(
@@ -174,3 +176,6 @@ RELATIVE_SOURCE_TAGS = frozenset({"WP", "WDT"})
 RULE_ASKED = "cue.asked"
 QUESTION_CUES = frozenset({"ask"})
 QUESTION_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})
+# Determiners opening a comma-set apposition that closes a content ("... 30,000 jobs, a mass
+# layoff ..."): the apposition is the writer's comment; rule content.no-trailing-apposition
+TRAILING_APPOSITION_DETS = frozenset({"a", "an"})

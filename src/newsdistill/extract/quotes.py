@@ -474,6 +474,10 @@ def _cut_trailing_relative(ctx: _Ctx, toks: list) -> list:
         if t.lower_ in R.TRAILING_RELATIVE_WORDS and doc[t.i - 1].text == "," and t.head.dep_ == "relcl" \
                 and max(x.i for x in t.head.subtree) >= last and t.head.head.i < t.i:
             return toks[:k]
+        # rule content.no-trailing-apposition: "... jobs, a mass layoff rivaling ..."
+        if t.dep_ == "det" and t.lower_ in R.TRAILING_APPOSITION_DETS and doc[t.i - 1].text == "," \
+                and t.head.dep_ == "appos" and t.head.head.i < t.i and max(x.i for x in t.head.subtree) >= last:
+            return toks[:k]
     return toks
 
 
@@ -526,7 +530,13 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     clause = [t for t in head.sent if t.i not in phrase_ids and ctx.tok_para[t.i] == para] if head.dep_ == "ROOT" else [
         t for t in head.subtree if t.i not in phrase_ids and ctx.tok_para[t.i] == para
     ]
-    content = _envelope(_trim(ctx, clause, drop_connectives=True))
+    clause = _trim(ctx, clause, drop_connectives=True)
+    rule = R.RULE_ACCORDING_TO
+    if any(t.i < tok.i for t in clause) and any(t.i > tok.i for t in clause) and \
+            (before := _trim(ctx, [t for t in clause if t.i < tok.i])) and any(t.pos_ in R.CLAUSE_POS for t in before):
+        clause = before  # "X did Y, according to Z, although ...": the part before the phrase
+        rule = R.RULE_ACCORDING_TO_MIDCLAUSE
+    content = _envelope(clause)
     if content is None:
         return None
     cue = (tok.idx, _tok_end(nxt))
@@ -534,7 +544,7 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     head_tok = src_toks[-1].head if src_toks else None
     # the source's syntactic head: the pobj of "to"
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), head_tok)
-    return Candidate("according-to", cue, content, src, R.RULE_ACCORDING_TO,
+    return Candidate("according-to", cue, content, src, rule,
                      source_head=pobj.i if pobj is not None else None, cue_token=tok.i, quotes=touched)
 
 
