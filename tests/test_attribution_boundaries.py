@@ -74,3 +74,9 @@ def test_trailing_apposition_is_not_content():
     a = only("The opposition leader Karl Weber said the plan would cut up to 30,000 public jobs, a layoff "
              "bigger than any in the last decade.", cue="said")
     assert a["content"]["text"] == "the plan would cut up to 30,000 public jobs"
+
+
+def test_object_before_an_infinitive_belongs_to_the_content():
+    a = only("The opposition leader Karl Weber urged the finance minister to resign before the summer recess.",
+             cue="urged")
+    assert a["content"]["text"] == "the finance minister to resign before the summer recess"

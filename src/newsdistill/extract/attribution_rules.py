@@ -179,3 +179,6 @@ QUESTION_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})
 # Determiners opening a comma-set apposition that closes a content ("... 30,000 jobs, a mass
 # layoff ..."): the apposition is the writer's comment; rule content.no-trailing-apposition
 TRAILING_APPOSITION_DETS = frozenset({"a", "an"})
+# "urged him to resign", "called on Congress to act": the object before the infinitive belongs to
+# the content ("him to resign"); rule content.object-and-infinitive
+INFINITIVE_OBJECT_DEPS = frozenset({"dobj"})

@@ -253,6 +253,9 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         if not clauses:
             clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in R.CLAUSE_POS and ctx.tok_para[c.i] == para
                        and lemma not in R.CLAUSE_ONLY_CUES]
+            if clauses:  # rule content.object-and-infinitive: "urged him to resign" -> "him to resign"
+                clauses = [c for c in tok.children if c.dep_ in R.INFINITIVE_OBJECT_DEPS and tok.i < c.i < clauses[0].i
+                           and ctx.tok_para[c.i] == para] + clauses
         if not clauses:  # "said in a statement that ..."
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in R.STATEMENT_NOUNS):
