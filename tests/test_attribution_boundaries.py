@@ -80,3 +80,9 @@ def test_object_before_an_infinitive_belongs_to_the_content():
     a = only("The opposition leader Karl Weber urged the finance minister to resign before the summer recess.",
              cue="urged")
     assert a["content"]["text"] == "the finance minister to resign before the summer recess"
+
+
+def test_clause_coordinated_by_and_with_the_cue_is_narration():
+    a = only("The opposition leader Karl Weber said that the budget would fail in parliament, and the markets "
+             "fell sharply on the news.", cue="said")
+    assert a["content"]["text"] == "the budget would fail in parliament"

@@ -182,3 +182,7 @@ TRAILING_APPOSITION_DETS = frozenset({"a", "an"})
 # "urged him to resign", "called on Congress to act": the object before the infinitive belongs to
 # the content ("him to resign"); rule content.object-and-infinitive
 INFINITIVE_OBJECT_DEPS = frozenset({"dobj"})
+# A clause coordinated with the cue verb joins the content only after a contrasting conjunction
+# ("notes that X “has ended,” but what remains ..."); "..., and Y did Z" is the writer's narration.
+# Rule content.contrast-conj
+CONTENT_CONJ_WORDS = frozenset({"but"})

@@ -285,7 +285,7 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             for c in tok.children:  # "... “has generally ended,” but what remains is ..."
                 if c.dep_ == "conj" and c.i > last and ctx.tok_para[c.i] == para and not _is_cue(c) and any(
                     g.dep_ in R.SUBJECT_DEPS for g in c.children
-                ):
+                ) and any(g.dep_ == "cc" and g.lower_ in R.CONTENT_CONJ_WORDS and last < g.i < c.i for g in tok.children):
                     content_toks.extend(t for t in c.subtree if ctx.tok_para[t.i] == para)
                     content_toks.extend(g for g in tok.children if g.dep_ == "cc" and last < g.i < c.i)
     span = None
