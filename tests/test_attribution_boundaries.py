@@ -86,3 +86,8 @@ def test_clause_coordinated_by_and_with_the_cue_is_narration():
     a = only("The opposition leader Karl Weber said that the budget would fail in parliament, and the markets "
              "fell sharply on the news.", cue="said")
     assert a["content"]["text"] == "the budget would fail in parliament"
+
+
+def test_percent_sign_stays_on_the_content():
+    a = only("The opposition leader Karl Weber said unemployment would rise to 9%.", cue="said")
+    assert a["content"]["text"] == "unemployment would rise to 9%"

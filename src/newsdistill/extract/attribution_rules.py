@@ -186,3 +186,6 @@ INFINITIVE_OBJECT_DEPS = frozenset({"dobj"})
 # ("notes that X “has ended,” but what remains ..."); "..., and Y did Z" is the writer's narration.
 # Rule content.contrast-conj
 CONTENT_CONJ_WORDS = frozenset({"but"})
+# Trailing marks that stay on a span (rule span.keep-trailing-mark): a percent sign, a question or
+# exclamation mark, and a closing parenthesis whose opening one is inside the span
+KEEP_TRAILING_PUNCT = frozenset({"%", "?", "!"})

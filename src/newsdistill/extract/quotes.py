@@ -81,7 +81,9 @@ def _trim(ctx: _Ctx, toks: list, drop_leading_that: bool = True, drop_connective
         or (drop_connectives and toks[0].dep_ == "cc")
     ):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and not _is_quote_tok(toks[-1]):
+    while toks and toks[-1].is_punct and not _is_quote_tok(toks[-1]) and not (
+        toks[-1].text in R.KEEP_TRAILING_PUNCT or (toks[-1].text == ")" and any(t.text == "(" for t in toks))
+    ):
         toks = toks[:-1]
     return toks
 
