@@ -77,3 +77,11 @@ def test_seed_record_json(seed_doc):
     assert d["text"] == seed_doc.text
     assert d["captions"][0]["restrictions"][0] == "RESTRICTED TO EDITORIAL USE"
     assert {"start", "end", "text", "input_start", "input_end"} <= set(d["paragraphs"][0])
+
+
+def test_every_record_field_is_documented(seed_doc):
+    from pathlib import Path
+
+    doc_text = (Path(__file__).resolve().parents[1] / "docs" / "record-format.md").read_text(encoding="utf-8")
+    undocumented = [k for k in seed_doc.to_dict() if f"`{k}`" not in doc_text]
+    assert not undocumented, f"fields missing from docs/record-format.md: {undocumented}"

@@ -208,7 +208,16 @@ class _Resolver:
         s, e = cand.source
         head = self.sdoc[cand.source_head]
         speaker = None
-        if head.pos_ == "PRON":
+        if head.tag_ in R.RELATIVE_SOURCE_TAGS and head.head.dep_ == "relcl":
+            ant = head.head.head  # "Barkley, who said ...": the speaker is the antecedent
+            while ant.dep_ == "appos" and ant.head is not ant:  # "Weber, the party leader, who said"
+                ant = ant.head
+            if ant.pos_ == "PRON":
+                speaker = self.pronoun(ant, ant.idx)
+            else:
+                speaker = next((self._speaker(m) for t in ant.subtree if t.i <= ant.i
+                                for m in self.mentions if m.start <= t.idx < m.end), None)
+        elif head.pos_ == "PRON":
             speaker = self.pronoun(head, s)
         else:
             inside = self._in(s, e)

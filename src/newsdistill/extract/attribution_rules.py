@@ -26,6 +26,10 @@ QUOTE_PAIRS: dict[str, tuple[str, str]] = {
 }
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+# Two straight single marks used as a double quote (''like this'', the New York Times archive
+# style): rule ``quote.doubled-single``; a lone ' inside it is an apostrophe or a nested quote.
+DOUBLED_SINGLE = "''"
+RULE_DOUBLED_SINGLE = "quote.doubled-single"
 ALL_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
 
 # ---- cue verbs (lemmas) ---------------------------------------------------------------------
@@ -100,8 +104,14 @@ RULE_VERB_CLAUSE = "cue.verb-clause"          # X said (that) CLAUSE
 RULE_VERB_QUOTE_BEFORE = "cue.quote-then-verb"  # “Q,” X said / “Q,” said X
 RULE_VERB_QUOTE_AFTER = "cue.verb-then-quote"   # X said: “Q”
 RULE_PARATAXIS = "cue.parenthetical"        # Q, he adds, Q
+# "But, he said, Q" / "In other words, she said, Q": when the words before a parenthetical cue
+# hold no subject of the clause (only an introduction), the content is what follows the cue
+RULE_PARATAXIS_AFTER_INTRO = "cue.parenthetical-after-intro"
+INTRO_KEEP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
 RULE_ACCORDING_TO = "cue.according-to"      # CLAUSE, according to X
+# "X did Y, according to Z, although ...": a clause on both sides of the phrase: the part before
+RULE_ACCORDING_TO_MIDCLAUSE = "cue.according-to-midclause"
 
 # Capitalised words before a name that are titles, not first names ("President Trump").
 TITLE_WORDS: frozenset[str] = _words(
@@ -129,7 +139,9 @@ DOBJ_CUES: frozenset[str] = _words(
     """
 )
 DOBJ_CONTENT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
-DOBJ_FOLLOWING_PREPS = frozenset({"for", "as", "of", "over"})
+# every prepositional phrase after the object belongs to the content ("signed the bill into law",
+# "criticized Clinton for accepting ..."), except ones that say when or why the cue happened
+DOBJ_PREPS_NOT_CONTENT = frozenset({"because", "after", "before", "during", "despite", "since", "while"})
 # words right before a cue verb that belong to the cue ("has said", "did not say", "also said")
 CUE_PREFIX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 DOBJ_CUES = DOBJ_CUES | _words("endorse thank congratulate tout defend attack criticize cast reaffirm")
@@ -154,3 +166,26 @@ NEVER_CUES: frozenset[str] = _words("support back fight have be do get make take
 SOURCE_DROP_CHILD_DEPS: frozenset[str] = frozenset()  # PolNeAR keeps relative clauses in sources
 # rule-name prefix when the learned cue model (not a word list) accepted the cue verb
 LEARNED_PREFIX = "learned+"
+# Relative words that open a comma-set clause closing a content; rule content.no-trailing-relative
+TRAILING_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+# A relative pronoun subject ("Barkley, who said he ...") is the source as written (PolNeAR
+# annotates "who"); the speaker resolves through its antecedent.  Rule source.relative-pronoun
+RELATIVE_SOURCE_TAGS = frozenset({"WP", "WDT"})
+# "Asked (by X) whether/what ..., he said": the question is an attribution of its own, sourceless
+# or sourced by the asker; rule cue.asked
+RULE_ASKED = "cue.asked"
+QUESTION_CUES = frozenset({"ask"})
+QUESTION_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})
+# Determiners opening a comma-set apposition that closes a content ("... 30,000 jobs, a mass
+# layoff ..."): the apposition is the writer's comment; rule content.no-trailing-apposition
+TRAILING_APPOSITION_DETS = frozenset({"a", "an"})
+# "urged him to resign", "called on Congress to act": the object before the infinitive belongs to
+# the content ("him to resign"); rule content.object-and-infinitive
+INFINITIVE_OBJECT_DEPS = frozenset({"dobj"})
+# A clause coordinated with the cue verb joins the content only after a contrasting conjunction
+# ("notes that X “has ended,” but what remains ..."); "..., and Y did Z" is the writer's narration.
+# Rule content.contrast-conj
+CONTENT_CONJ_WORDS = frozenset({"but"})
+# Trailing marks that stay on a span (rule span.keep-trailing-mark): a percent sign, a question or
+# exclamation mark, and a closing parenthesis whose opening one is inside the span
+KEEP_TRAILING_PUNCT = frozenset({"%", "?", "!"})

@@ -2,11 +2,7 @@
 
 Two layers:
 
-* :func:`find_quotes` scans the clean text for quoted stretches in every mark style
-  (straight, curly, single, guillemets, low-9), joins quotes that run over several paragraphs
-  (a continuing paragraph re-opens the quote without the previous one closing it), and
-  degrades unbalanced marks to the best reading (an unclosed quote runs to its paragraph's
-  end) -- it never raises.
+* :func:`find_quotes` (:mod:`.quote_marks`) finds quoted stretches in every mark style.
 * :func:`find_candidates` walks the spaCy dependency parse for cue verbs ("said", "notes",
   inverted "said X", "..., he adds, ...") and "according to X", takes the source from the
   verb's subject and the content from its clause or the adjacent quote, and snaps the content
@@ -22,14 +18,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from . import attribution_rules as R
-
-
-@dataclass(slots=True)
-class Quote:
-    start: int  # the opening mark
-    end: int  # after the closing mark (or the paragraph end when unclosed)
-    rule: str
-    closed: bool = True
+from .quote_marks import Quote, _paragraphs, find_quotes  # noqa: F401 (re-exported)
 
 
 @dataclass(slots=True)
@@ -42,114 +31,6 @@ class Candidate:
     source_head: int | None = None  # token index of the source's head (for speaker resolution)
     cue_token: int | None = None
     quotes: list[Quote] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------------------------------------
-# quotes
-# ---------------------------------------------------------------------------------------------
-_OPENERS: dict[str, tuple[str, str]] = {}
-for _rule, (_opens, _closes) in R.QUOTE_PAIRS.items():
-    for _o in _opens:
-        _OPENERS.setdefault(_o, (_rule, _closes))
-
-
-def _word_start(text: str, i: int, lo: int) -> bool:
-    """Mark at ``i`` stands where a word may begin (an opening position)."""
-    before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{\u2014\u2013-/:;,") and not after.isspace()
-
-
-def _word_end(text: str, i: int, hi: int) -> bool:
-    after = text[i + 1] if i + 1 < hi else " "
-    return not after.isalnum()
-
-
-def _scan_paragraph(text: str, lo: int, hi: int, carry: tuple[int, str, str] | None):
-    """Quotes in ``text[lo:hi]``; ``carry`` is a quote left open by the previous paragraph.
-
-    Returns (quotes, still_open) where still_open is (start, rule, closers) or None.
-    """
-    quotes: list[Quote] = []
-    state = carry
-    i = lo
-    if state is not None:
-        # a continuing paragraph re-opens the quote: skip its opening mark
-        j = lo
-        while j < hi and text[j].isspace():
-            j += 1
-        if j < hi and text[j] in _OPENERS and _OPENERS[text[j]][0] == state[1] or (
-            j < hi and text[j] == R.STRAIGHT_DOUBLE and state[1] == "quote.straight-double"
-        ):
-            i = j + 1
-    while i < hi:
-        c = text[i]
-        if state is None:
-            if c == R.STRAIGHT_DOUBLE:
-                state = (i, "quote.straight-double", R.STRAIGHT_DOUBLE)
-            elif c == R.STRAIGHT_SINGLE:
-                if _word_start(text, i, lo):
-                    state = (i, "quote.straight-single", R.STRAIGHT_SINGLE)
-            elif c == "\u201d" and _word_start(text, i, lo):
-                state = (i, "quote.curly-double-as-opener", "\u201d")  # ” used for both marks
-            elif c in _OPENERS:
-                rule, closers = _OPENERS[c]
-                if c in "\u2018\u00bb\u201a" and not _word_start(text, i, lo):
-                    pass  # ‘ » ‚ mid-word are not openers
-                else:
-                    state = (i, rule, closers)
-        else:
-            start, rule, closers = state
-            if c in closers:
-                single = rule in ("quote.straight-single", "quote.curly-single", "quote.low9-single")
-                if not single or _word_end(text, i, hi):
-                    quotes.append(Quote(start, i + 1, rule))
-                    state = None
-        i += 1
-    return quotes, state
-
-
-def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
-    """Every quoted stretch of ``text``; never raises, whatever the marks."""
-    if paragraphs is None:
-        paragraphs = _paragraphs(text)
-    quotes: list[Quote] = []
-    state = None
-    for n, (lo, hi) in enumerate(paragraphs):
-        found, state = _scan_paragraph(text, lo, hi, state)
-        quotes.extend(found)
-        if state is not None:
-            start, rule, closers = state
-            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            continues = False
-            if nxt is not None:
-                j = nxt[0]
-                while j < nxt[1] and text[j].isspace():
-                    j += 1
-                if j < nxt[1]:
-                    ch = text[j]
-                    continues = (ch in _OPENERS and _OPENERS[ch][0] == rule) or (
-                        ch == R.STRAIGHT_DOUBLE and rule == "quote.straight-double"
-                    )
-            if not continues:
-                # unbalanced: the quote runs to the paragraph's end (best reading)
-                if rule not in ("quote.straight-single",):
-                    end = hi
-                    while end > start + 1 and text[end - 1].isspace():
-                        end -= 1
-                    quotes.append(Quote(start, end, rule, closed=False))
-                state = None
-    quotes.sort(key=lambda q: q.start)
-    return quotes
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for part in text.split("\n\n"):
-        if part.strip():
-            out.append((pos, pos + len(part)))
-        pos += len(part) + 2
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +81,9 @@ def _trim(ctx: _Ctx, toks: list, drop_leading_that: bool = True, drop_connective
         or (drop_connectives and toks[0].dep_ == "cc")
     ):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and not _is_quote_tok(toks[-1]):
+    while toks and toks[-1].is_punct and not _is_quote_tok(toks[-1]) and not (
+        toks[-1].text in R.KEEP_TRAILING_PUNCT or (toks[-1].text == ")" and any(t.text == "(" for t in toks))
+    ):
         toks = toks[:-1]
     return toks
 
@@ -294,8 +177,8 @@ def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
     """The subject's words: without relative clauses on its head ("Priebus, who has ..."), a
     relative pronoun replaced by its antecedent, a leading dateline ("CLEVELAND - ") dropped, a
     closing comma/parenthesis kept when the source opened one ("X, a strategist,")."""
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        subj = subj.head.head
+    if subj.tag_ in R.RELATIVE_SOURCE_TAGS and subj.head.dep_ == "relcl":
+        return [subj]  # rule source.relative-pronoun: "Barkley, who said ...": the source is "who"
     drop: set[int] = set()
     for c in subj.children:
         if c.dep_ in R.SOURCE_DROP_CHILD_DEPS and c.i > subj.i:
@@ -359,11 +242,22 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     elif tok.dep_ == "parataxis" and ctx.tok_para[tok.head.i] == para:
         content_toks = _same_para(ctx, list(tok.head.subtree), para)
         rule = R.RULE_PARATAXIS
+        intro = [t for t in content_toks if _tok_end(t) <= keep_out[0]]
+        rest = [t for t in content_toks if t.idx >= keep_out[1]]
+        if intro and rest and not any(t.i == tok.head.i or (t.head.i == tok.head.i and t.dep_ in R.INTRO_KEEP_DEPS)
+                                      for t in intro):
+            # "But, he said, X" / "If ..., he warned, X": the part before the cue holds no subject of
+            # the clause (only an introduction): the content is what follows the cue
+            content_toks = rest
+            rule = R.RULE_PARATAXIS_AFTER_INTRO
     else:
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para]
         if not clauses:
             clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in R.CLAUSE_POS and ctx.tok_para[c.i] == para
                        and lemma not in R.CLAUSE_ONLY_CUES]
+            if clauses:  # rule content.object-and-infinitive: "urged him to resign" -> "him to resign"
+                clauses = [c for c in tok.children if c.dep_ in R.INFINITIVE_OBJECT_DEPS and tok.i < c.i < clauses[0].i
+                           and ctx.tok_para[c.i] == para] + clauses
         if not clauses:  # "said in a statement that ..."
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in R.STATEMENT_NOUNS):
@@ -375,7 +269,7 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
             if objs:
                 clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
-                    c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in R.DOBJ_FOLLOWING_PREPS
+                    c.dep_ in R.DOBJ_CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ not in R.DOBJ_PREPS_NOT_CONTENT
                                                       and c.i > objs[0].i))]
         if not clauses and (lemma in R.PREP_CUES or generic):
             preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and (generic or c.lower_ in R.PREP_CUES[lemma])
@@ -393,7 +287,7 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             for c in tok.children:  # "... “has generally ended,” but what remains is ..."
                 if c.dep_ == "conj" and c.i > last and ctx.tok_para[c.i] == para and not _is_cue(c) and any(
                     g.dep_ in R.SUBJECT_DEPS for g in c.children
-                ):
+                ) and any(g.dep_ == "cc" and g.lower_ in R.CONTENT_CONJ_WORDS and last < g.i < c.i for g in tok.children):
                     content_toks.extend(t for t in c.subtree if ctx.tok_para[t.i] == para)
                     content_toks.extend(g for g in tok.children if g.dep_ == "cc" and last < g.i < c.i)
     span = None
@@ -404,7 +298,7 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     if content_toks:
         # never let the content swallow the source or the cue
         content_toks = [t for t in content_toks if not (keep_out[0] <= t.idx < keep_out[1])] if rule != R.RULE_PARATAXIS else content_toks
-        content_toks = _trim(ctx, content_toks)
+        content_toks = _trim(ctx, _cut_trailing_relative(ctx, _trim(ctx, content_toks)))
         span = _envelope(content_toks)
         if span is not None and rule != R.RULE_PARATAXIS and span[0] < keep_out[0] < span[1]:
             # clause on both sides of the cue: keep the part before it
@@ -438,6 +332,47 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     return out
 
 
+def _cut_trailing_relative(ctx: _Ctx, toks: list) -> list:
+    """Rule ``content.no-trailing-relative``: a comma-set relative clause closing the content
+    ("... the final bill, which includes ...") describes its last noun; the statement ends before it."""
+    if len(toks) < 4 or any(_is_quote_tok(t) for t in toks):
+        return toks
+    doc = toks[0].doc
+    last = toks[-1].i
+    for k, t in enumerate(toks[1:], 1):
+        if t.lower_ in R.TRAILING_RELATIVE_WORDS and doc[t.i - 1].text == "," and t.head.dep_ == "relcl" \
+                and max(x.i for x in t.head.subtree) >= last and t.head.head.i < t.i:
+            return toks[:k]
+        # rule content.no-trailing-apposition: "... jobs, a mass layoff rivaling ..."
+        if t.dep_ == "det" and t.lower_ in R.TRAILING_APPOSITION_DETS and doc[t.i - 1].text == "," \
+                and t.head.dep_ == "appos" and t.head.head.i < t.i and max(x.i for x in t.head.subtree) >= last:
+            return toks[:k]
+    return toks
+
+
+def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    """Rule ``cue.asked``: "Asked (by X) whether/what ..., he said": the question is a content
+    whose source is the asker (the passive's agent) or nobody."""
+    if tok.lemma_.lower() not in R.QUESTION_CUES or tok.tag_ != "VBN" or _subject(tok) is not None:
+        return None
+    para = ctx.tok_para[tok.i]
+    clauses = [c for c in tok.children if c.dep_ in R.QUESTION_CONTENT_DEPS and c.i > tok.i and ctx.tok_para[c.i] == para]
+    if not clauses:
+        return None
+    content = _envelope(_trim(ctx, [t for c in clauses for t in c.subtree if ctx.tok_para[t.i] == para],
+                              drop_leading_that=False))
+    if content is None:
+        return None
+    src, head = None, None
+    for a in (c for c in tok.children if c.dep_ == "agent"):
+        for p in (c for c in a.children if c.dep_ == "pobj"):
+            src, head = _envelope(_same_para(ctx, list(p.subtree), para)), p.i
+    cue = (tok.idx, _tok_end(tok))
+    content, touched = _snap_to_quotes(ctx, content, cue)
+    return Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_ASKED, source_head=head,
+                     cue_token=tok.i, quotes=touched)
+
+
 def _sentence_cue_end(ctx: _Ctx, tok, pos: int) -> int:
     """End of the cue phrase: 'said:' / 'said Saturday:' up to the colon when there is one."""
     for t in tok.sent:
@@ -464,7 +399,13 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     clause = [t for t in head.sent if t.i not in phrase_ids and ctx.tok_para[t.i] == para] if head.dep_ == "ROOT" else [
         t for t in head.subtree if t.i not in phrase_ids and ctx.tok_para[t.i] == para
     ]
-    content = _envelope(_trim(ctx, clause, drop_connectives=True))
+    clause = _trim(ctx, clause, drop_connectives=True)
+    rule = R.RULE_ACCORDING_TO
+    if any(t.i < tok.i for t in clause) and any(t.i > tok.i for t in clause) and \
+            (before := _trim(ctx, [t for t in clause if t.i < tok.i])) and any(t.pos_ in R.CLAUSE_POS for t in before):
+        clause = before  # "X did Y, according to Z, although ...": the part before the phrase
+        rule = R.RULE_ACCORDING_TO_MIDCLAUSE
+    content = _envelope(clause)
     if content is None:
         return None
     cue = (tok.idx, _tok_end(nxt))
@@ -472,7 +413,7 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     head_tok = src_toks[-1].head if src_toks else None
     # the source's syntactic head: the pobj of "to"
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), head_tok)
-    return Candidate("according-to", cue, content, src, R.RULE_ACCORDING_TO,
+    return Candidate("according-to", cue, content, src, rule,
                      source_head=pobj.i if pobj is not None else None, cue_token=tok.i, quotes=touched)
 
 
@@ -509,6 +450,8 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
                 out.append(cand)
         elif _inside_closed_quote(ctx, tok):  # rule cue.not-inside-quote
             continue
+        elif (asked := _asked_candidate(ctx, tok)) is not None:
+            out.append(asked)
         elif cue_model is not None:
             if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
                 out.extend(_verb_candidate(ctx, tok, learned=True))
