@@ -39,6 +39,10 @@ bench: $(STAMP_ALL)
 	$(BIN)/python bench/clean_speed.py
 	$(BIN)/python bench/html_quality.py
 	$(BIN)/python bench/entities_eval.py
+	$(BIN)/python bench/attribution_eval.py --split dev
+	$(BIN)/python bench/engine_speed.py -n 60
+	$(BIN)/python bench/engine_rss.py -n 1500
+	$(BIN)/python bench/dedup_speed.py -n 100000
 	$(BIN)/python bench/store_speed.py
 
 # learned cue model for attribution: PolNeAR train only, CPU, deterministic (a few minutes)
