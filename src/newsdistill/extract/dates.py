@@ -23,7 +23,7 @@ from typing import Any
 
 from ..record import Document
 from . import date_data as data
-from .nlp import parse_extras, text_of
+from .nlp import ParsedStep, parse_extras, text_of
 
 _YEAR = re.compile(r"^(?:the )?(?:year )?((?:1[5-9]|20)\d\d)$")
 _DECADE = re.compile(r"^(?:the )?((?:1[5-9]|20)\d)0'?s$")
@@ -320,13 +320,10 @@ def build_dates(doc: Document) -> list[DateMention]:
     return dates
 
 
-class ExtractDates:
+class ExtractDates(ParsedStep):
     name = "dates"
     needs = ("nlp_doc",)
     adds = ("dates",)
 
-    def __call__(self, doc: Document) -> Document:
-        if doc.nlp_doc is None:
-            return doc
-        doc.extra["dates"] = build_dates(doc)
-        return doc
+    def build(self, doc: Document) -> list:
+        return build_dates(doc)

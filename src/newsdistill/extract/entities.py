@@ -24,7 +24,7 @@ from typing import Any
 from ..record import Document
 from . import entity_data as data
 from . import roles as R
-from .nlp import parse_extras, text_of
+from .nlp import ParsedStep, parse_extras, text_of
 
 
 @dataclass(slots=True)
@@ -564,16 +564,13 @@ def _finish(doc: Document, clusterer: _Clusterer) -> list[Entity]:
 # ---------------------------------------------------------------------------
 # the step and the API later steps use
 
-class ExtractEntities:
+class ExtractEntities(ParsedStep):
     name = "entities"
     needs = ("nlp_doc",)
     adds = ("entities",)
 
-    def __call__(self, doc: Document) -> Document:
-        if doc.nlp_doc is None:
-            return doc  # not parsed (not English / empty): the parse step recorded why
-        doc.extra["entities"] = build_entities(doc)
-        return doc
+    def build(self, doc: Document) -> list:
+        return build_entities(doc)
 
 
 def entities_of(doc: Document) -> list[Entity]:

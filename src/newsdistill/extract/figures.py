@@ -16,6 +16,7 @@ from typing import Any
 from ..record import Document
 from . import figure_data as data
 from .entities import entities_of
+from .nlp import ParsedStep
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 _QUALS = sorted(data.QUALIFIERS, key=len, reverse=True)
@@ -251,13 +252,10 @@ def build_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-class ExtractFigures:
+class ExtractFigures(ParsedStep):
     name = "figures"
     needs = ("nlp_doc", "entities")
     adds = ("figures",)
 
-    def __call__(self, doc: Document) -> Document:
-        if doc.nlp_doc is None:
-            return doc
-        doc.extra["figures"] = build_figures(doc)
-        return doc
+    def build(self, doc: Document) -> list:
+        return build_figures(doc)

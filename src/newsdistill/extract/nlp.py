@@ -138,3 +138,21 @@ def parse_extras(texts: list[str], model: str | None = None) -> list:
 def parse_extra(text: str, model: str | None = None):
     """One short text outside the body, parsed (and cached) like :func:`parse_extras`."""
     return parse_extras([text], model)[0]
+
+
+class ParsedStep:
+    """A step that adds one record field (``adds[0]``) built from the spaCy parse.
+    Documents without a parse (not English, empty) pass unchanged: the parse step recorded why."""
+
+    name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+
+    def build(self, doc: Document) -> Any:
+        raise NotImplementedError
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp_doc is None:
+            return doc
+        doc.extra[self.adds[0]] = self.build(doc)
+        return doc
