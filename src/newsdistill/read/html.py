@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -197,12 +198,86 @@ def _metadata(tree, url: str | None):
     except Exception as exc:  # trafilatura's JSON-LD reader fails on odd JSON (it catches this too): the meta tags stand
         log.warning("JSON-LD metadata not read: %s: %s", type(exc).__name__, exc)
     meta.title = meta.title or extract_title(tree)
-    meta.author = meta.author or extract_author(tree)
+    meta.author = meta.author or _author(tree, extract_author)
     meta.url = meta.url or extract_url(tree, url)
     meta.date = find_date(tree, **(DATE_OPTIONS | {"url": meta.url}))
     meta.sitename = meta.sitename or extract_sitename(tree)
     meta.clean_and_trim()
     return meta
+
+
+_AUTHOR_XPATHS: tuple | None = None
+
+
+def _author(tree, fallback):
+    """trafilatura's ``extract_author``, same result, without its cost (~8 ms a page: a deep
+    copy of the page, pruned, then three XPaths of ~15 predicates each): the discarded parts
+    (comments, sidebars, dates, figures: :data:`.html_rules.AUTHOR_DISCARD`) are only found, the
+    candidates (:data:`.html_rules.AUTHOR_RULES`) tested in Python on the few elements with
+    the attributes they look at, and only a candidate with discarded parts inside is copied
+    and pruned.  ``fallback`` (trafilatura's own) if its helpers moved."""
+    global _AUTHOR_XPATHS
+    try:
+        from trafilatura.htmlprocessing import prune_unwanted_nodes
+        from trafilatura.metadata import normalize_authors
+        from trafilatura.utils import trim
+    except ImportError:  # pragma: no cover - another trafilatura layout
+        return fallback(tree)
+    from .html_rules import AUTHOR_DISCARD
+
+    if _AUTHOR_XPATHS is None:
+        from lxml.etree import XPath
+        _AUTHOR_XPATHS = [XPath(x) for x in AUTHOR_DISCARD]
+    for hits in _author_candidates(tree):
+        for el in hits:
+            if _discarded(el) or any(_discarded(a) for a in el.iterancestors()):
+                continue
+            if any(_discarded(d) for d in el.iterdescendants()):
+                el = prune_unwanted_nodes(deepcopy(el), _AUTHOR_XPATHS)
+            content = trim(" ".join(el.itertext()))
+            if content and 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None
+
+
+def _discarded(el) -> bool:
+    """:data:`.html_rules.AUTHOR_DISCARD` matches this element."""
+    from .html_rules import DISCARD_ALWAYS, DISCARD_CLASS, DISCARD_ID, DISCARD_TAGS
+
+    tag = el.tag
+    if tag in DISCARD_ALWAYS:
+        return True
+    if tag not in DISCARD_TAGS:
+        return False
+    attrib = el.attrib
+    return bool(DISCARD_ID.search(attrib.get("id", "")) or DISCARD_CLASS.search(attrib.get("class", ""))
+                or attrib.get("id") == "comments" or "Figure" in attrib.get("data-component", ""))
+
+
+def _author_candidates(tree) -> list[list]:
+    """The elements each of :data:`.html_rules.AUTHOR_RULES` matches, in document order."""
+    from lxml.etree import Element as element_kind
+
+    from .html_rules import AUTHOR_GATE, AUTHOR_RULES
+
+    found: list[list] = [[] for _ in AUTHOR_RULES]
+    for el in tree.iter(element_kind):
+        tag, attrib = el.tag, el.attrib
+        gated = tag == "author" or (attrib and any(rx.search(attrib.get(a, "")) for a, rx in AUTHOR_GATE.items()))
+        if not gated and not any(True for _ in el.iterchildren("rel")):
+            continue
+        for k, rule in enumerate(AUTHOR_RULES):
+            if tag in rule["any_tag"]:
+                found[k].append(el)
+                continue
+            if rule["tags"] is not None and tag not in rule["tags"]:
+                continue
+            by_attribute = attrib and (any(attrib.get(a) in values for a, values in rule["equals"].items())
+                                       or any(lit in attrib.get(a, "") for a, lit in rule["contains"].items())
+                                       or any(rx.search(attrib.get(a, "")) for a, rx in rule["search"].items()))
+            if by_attribute or (rule["rel_me"] and any("".join(c.itertext()) == "me" for c in el.iterchildren("rel"))):
+                found[k].append(el)
+    return found
 
 
 def _clean(value) -> str | None:
