@@ -261,10 +261,10 @@ def _author_candidates(tree) -> list[list]:
     from .html_rules import AUTHOR_GATE, AUTHOR_RULES
 
     found: list[list] = [[] for _ in AUTHOR_RULES]
+    rel_parents = {rel.getparent() for rel in tree.iter("rel")}  # almost always none
     for el in tree.iter(element_kind):
         tag, attrib = el.tag, el.attrib
-        gated = tag == "author" or (attrib and any(rx.search(attrib.get(a, "")) for a, rx in AUTHOR_GATE.items()))
-        if not gated and not any(True for _ in el.iterchildren("rel")):
+        if tag != "author" and not _gate(attrib, AUTHOR_GATE) and not (rel_parents and el in rel_parents):
             continue
         for k, rule in enumerate(AUTHOR_RULES):
             if tag in rule["any_tag"]:
@@ -278,6 +278,14 @@ def _author_candidates(tree) -> list[list]:
             if by_attribute or (rule["rel_me"] and any("".join(c.itertext()) == "me" for c in el.iterchildren("rel"))):
                 found[k].append(el)
     return found
+
+
+def _gate(attrib, gate) -> bool:
+    for name, value in attrib.items():
+        rx = gate.get(name)
+        if rx is not None and rx.search(value):
+            return True
+    return False
 
 
 def _clean(value) -> str | None:
