@@ -189,3 +189,11 @@ CONTENT_CONJ_WORDS = frozenset({"but"})
 # Trailing marks that stay on a span (rule span.keep-trailing-mark): a percent sign, a question or
 # exclamation mark, and a closing parenthesis whose opening one is inside the span
 KEEP_TRAILING_PUNCT = frozenset({"%", "?", "!"})
+# "X said in a statement": PolNeAR's cue takes the phrase in (train: 46 cues include it, 21 do not;
+# "in an interview", weekdays and "of" split evenly and stay out).  Rule cue.with-statement-phrase
+CUE_PHRASE_PREP = "in"
+CUE_PHRASE_NOUNS = frozenset({"statement"})
+# "polls show Clinton up by 10 points": evidence verbs whose object is the content when their
+# subject is a poll, study or other document.  Rule content.evidence-object
+EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
+EVIDENCE_SUBJECTS: frozenset[str] = DOCUMENT_NOUNS | _words("poll data number figure record search video tally result count")

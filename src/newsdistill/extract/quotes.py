@@ -170,6 +170,10 @@ def _cue_span(tok) -> tuple[int, int]:
         j += 1
     if j < len(doc) and doc[j].text == ":":
         e = _tok_end(doc[j])
+    elif j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ == "prep" and doc[j].lower_ == R.CUE_PHRASE_PREP:
+        objs = [c for c in doc[j].children if c.dep_ == "pobj" and c.lemma_.lower() in R.CUE_PHRASE_NOUNS]
+        if objs and all(doc[k].head.i == objs[0].i for k in range(j + 1, objs[0].i)):  # rule cue.with-statement-phrase
+            e = _tok_end(objs[0])
     return s, e
 
 
@@ -265,7 +269,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                     rule = R.RULE_IN_STATEMENT if clauses else rule
         generic = learned and lemma not in R.CUE_VERBS and lemma not in R.PREP_CUES
-        if not clauses and (lemma in R.DOBJ_CUES or generic):
+        evidence = lemma in R.EVIDENCE_CUES and subj.lemma_.lower() in R.EVIDENCE_SUBJECTS  # content.evidence-object
+        if not clauses and (lemma in R.DOBJ_CUES or generic or evidence):
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
             if objs:
                 clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
