@@ -155,6 +155,11 @@ def _is_cue(tok) -> bool:
     return any(c.dep_ == "prt" and (lemma, c.lower_) in R.PHRASAL_CUES for c in tok.children)
 
 
+def _stance_ok(tok) -> bool:
+    """Rule cue.stance-present: "support"/"back" are cues only in the present or as "-ing"."""
+    return tok.lemma_.lower() not in R.STANCE_VERBS or tok.tag_ in R.STANCE_TAGS
+
+
 def _cue_span(tok) -> tuple[int, int]:
     """The verb with its auxiliaries/negation/adverbs right before it ("has also said") and a
     particle or colon right after it ("pointed out", "added:")."""
@@ -458,7 +463,7 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
         elif (asked := _asked_candidate(ctx, tok)) is not None:
             out.append(asked)
         elif cue_model is not None:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
+            if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and _stance_ok(tok) and cue_model.accepts(cue_features(ctx, tok)):
                 out.extend(_verb_candidate(ctx, tok, learned=True))
         elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
