@@ -241,8 +241,11 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     if src is None:
         return []
     cue = _cue_span(tok)
-    keep_out = (min(cue[0], src[0]), max(cue[1], src[1]))
     lemma = tok.lemma_.lower()
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep" and nxt.lower_ in R.PREP_CUES.get(lemma, ()):
+        cue = (cue[0], max(cue[1], _tok_end(nxt)))  # rule cue.verb-preposition: "called on X to Y"
+    keep_out = (min(cue[0], src[0]), max(cue[1], src[1]))
     content_toks: list = []
     rule = R.RULE_VERB_CLAUSE
     split_quote = _adjacent_quote_before(ctx, keep_out[0], para)
