@@ -231,3 +231,16 @@ def test_attribution_cost_stays_linear_on_a_dense_article():
     attribute(doc, sdoc)
     t2 = time.perf_counter()
     assert t2 - t1 < 0.5 * (t1 - t0), (t2 - t1, t1 - t0)
+
+
+def test_transcript_label_colon():
+    a = only("BENENSON: Senator Weber does not get to decide when we debate in this campaign, and he knows it.",
+             cue=":")
+    assert a["source"]["text"] == "BENENSON"
+    assert a["rule"] == "cue.label-colon"
+    assert a["content"]["text"] == "Senator Weber does not get to decide when we debate in this campaign, and he knows it"
+
+
+def test_topic_label_colon_is_not_a_source():
+    found = attributions("At issue: a proposal that would change how the convention picks its nominee this summer.")
+    assert not [a for a in found if a["cue"] and a["cue"]["text"] == ":"]

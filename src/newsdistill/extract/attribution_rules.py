@@ -200,3 +200,21 @@ CUE_PHRASE_NOUNS = frozenset({"statement"})
 # subject is a poll, study or other document.  Rule content.evidence-object
 EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
 EVIDENCE_SUBJECTS: frozenset[str] = DOCUMENT_NOUNS | _words("poll data number figure record search video tally result count")
+# "BOULDUAN: Why not debate?", "Q: ...", headlines "Sanders: Brexit's message could ...": a short
+# label opening a paragraph, then a colon: the label is the source, the colon the cue, the rest of
+# the paragraph the content.  Rule cue.label-colon
+RULE_LABEL_COLON = "cue.label-colon"
+LABEL_COLON_MAX_WORDS = 6
+# the label must be a proper name holding a person or organisation, or a transcript's capitalised
+# speaker ("BOULDUAN:"); ("Q:"/"A:" and topic labels
+# like "At issue:" were right less than half the time on train)
+LABEL_COLON_ENTS = frozenset({"PERSON", "ORG"})
+LABEL_COLON_MIN_CONTENT_WORDS = 4
+# labels that head a line but say nothing ("Updated: ...", "Contributing: ...")
+LABEL_COLON_NOT_SOURCES: frozenset[str] = _words(
+    """
+    update updated contributing related note editor's photo photos video source sources read watch
+    see correction caption credit credits listen more also tags filed posted published share
+    advertisement sponsored subscribe click follow email tel phone fax when where what who why how
+    """
+)
