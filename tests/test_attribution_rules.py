@@ -244,3 +244,11 @@ def test_transcript_label_colon():
 def test_topic_label_colon_is_not_a_source():
     found = attributions("At issue: a proposal that would change how the convention picks its nominee this summer.")
     assert not [a for a in found if a["cue"] and a["cue"]["text"] == ":"]
+
+
+def test_hedge_is_a_sourceless_attribution():
+    a = only("The opposition leader Karl Weber is expected to vote against the budget in parliament next week.",
+             cue="is expected")
+    assert a["source"] is None
+    assert a["rule"] == "cue.hedge"
+    assert a["content"]["text"] == "to vote against the budget in parliament next week"

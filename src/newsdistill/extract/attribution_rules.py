@@ -218,3 +218,10 @@ LABEL_COLON_NOT_SOURCES: frozenset[str] = _words(
     advertisement sponsored subscribe click follow email tel phone fax when where what who why how
     """
 )
+# "Trump is expected to deliver a speech", "Manafort seemed to be part of the establishment":
+# PolNeAR annotates these as sourceless attributions whose content is the complement (with the
+# subject as a second fragment, which one content span cannot hold).  Rule cue.hedge
+RULE_HEDGE = "cue.hedge"
+HEDGE_CUES = frozenset({"seem", "appear"})
+HEDGE_PASSIVE_CUES = frozenset({"expect"})     # only as "is/are expected to ..."
+HEDGE_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})

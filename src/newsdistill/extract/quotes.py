@@ -386,6 +386,34 @@ def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
                      cue_token=tok.i, quotes=touched)
 
 
+def _hedge_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    """Rule ``cue.hedge``: "X seemed ready to ...", "X is expected to ...": sourceless; the content
+    is the complement after the verb."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    cue = (tok.idx, _tok_end(tok))
+    if lemma in R.HEDGE_PASSIVE_CUES:
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+        if tok.tag_ != "VBN" or not aux:
+            return None
+        cue = (aux[0].idx, cue[1])
+    elif lemma not in R.HEDGE_CUES:
+        return None
+    para = ctx.tok_para[tok.i]
+    comps = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
+        c.dep_ in R.HEDGE_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "like"))]
+    if not comps or (lemma in R.HEDGE_PASSIVE_CUES and comps[0].dep_ != "xcomp"):
+        return None
+    toks = _trim(ctx, [t for c in comps[:1] for t in c.subtree if ctx.tok_para[t.i] == para], drop_leading_that=False)
+    toks = _cut_trailing_relative(ctx, toks)
+    content = _envelope(toks)
+    if content is None:
+        return None
+    content, touched = _snap_to_quotes(ctx, content, cue)
+    return Candidate(_kind(ctx, content, touched), cue, content, None, R.RULE_HEDGE, cue_token=tok.i, quotes=touched)
+
+
 def _sentence_cue_end(ctx: _Ctx, tok, pos: int) -> int:
     """End of the cue phrase: 'said:' / 'said Saturday:' up to the colon when there is one."""
     for t in tok.sent:
@@ -496,6 +524,8 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
             continue
         elif (asked := _asked_candidate(ctx, tok)) is not None:
             out.append(asked)
+        elif (hedge := _hedge_candidate(ctx, tok)) is not None:
+            out.append(hedge)
         elif cue_model is not None:
             if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and _stance_ok(tok) and cue_model.accepts(cue_features(ctx, tok)):
                 out.extend(_verb_candidate(ctx, tok, learned=True))
