@@ -178,6 +178,9 @@ RELATIVE_SOURCE_TAGS = frozenset({"WP", "WDT"})
 # or sourced by the asker; rule cue.asked
 RULE_ASKED = "cue.asked"
 QUESTION_CUES = frozenset({"ask"})
+# "Asked about X, he said" / "he was asked about X": the preposition joins the cue; the subject of
+# the passive is the one asked, not a source
+QUESTION_PREPS = frozenset({"about"})
 QUESTION_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})
 # Determiners opening a comma-set apposition that closes a content ("... 30,000 jobs, a mass
 # layoff ..."): the apposition is the writer's comment; rule content.no-trailing-apposition

@@ -366,10 +366,18 @@ def _cut_trailing_relative(ctx: _Ctx, toks: list) -> list:
 def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
     """Rule ``cue.asked``: "Asked (by X) whether/what ..., he said": the question is a content
     whose source is the asker (the passive's agent) or nobody."""
-    if tok.lemma_.lower() not in R.QUESTION_CUES or tok.tag_ != "VBN" or _subject(tok) is not None:
+    if tok.lemma_.lower() not in R.QUESTION_CUES or tok.tag_ != "VBN":
+        return None
+    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]  # "he was asked about X"
+    if _subject(tok) is not None and not aux:
         return None
     para = ctx.tok_para[tok.i]
+    cue = ((aux[0] if aux else tok).idx, _tok_end(tok))
     clauses = [c for c in tok.children if c.dep_ in R.QUESTION_CONTENT_DEPS and c.i > tok.i and ctx.tok_para[c.i] == para]
+    about = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in R.QUESTION_PREPS and c.i == tok.i + 1]
+    if not clauses and about:  # rule cue.asked-about: "Asked about X" -> cue "Asked about", content X
+        clauses = [c for c in about[0].children if c.dep_ in ("pobj", "pcomp")]
+        cue = (cue[0], _tok_end(about[0]))
     if not clauses:
         return None
     content = _envelope(_trim(ctx, [t for c in clauses for t in c.subtree if ctx.tok_para[t.i] == para],
@@ -380,7 +388,6 @@ def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
     for a in (c for c in tok.children if c.dep_ == "agent"):
         for p in (c for c in a.children if c.dep_ == "pobj"):
             src, head = _envelope(_same_para(ctx, list(p.subtree), para)), p.i
-    cue = (tok.idx, _tok_end(tok))
     content, touched = _snap_to_quotes(ctx, content, cue)
     return Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_ASKED, source_head=head,
                      cue_token=tok.i, quotes=touched)
