@@ -252,3 +252,11 @@ def test_hedge_is_a_sourceless_attribution():
     assert a["source"] is None
     assert a["rule"] == "cue.hedge"
     assert a["content"]["text"] == "to vote against the budget in parliament next week"
+
+
+def test_in_poll_sources_the_clause():
+    a = only("In the latest Springfield Gazette poll, most voters backed the opposition leader Karl Weber on the budget.",
+             cue="In")
+    assert a["rule"] == "cue.in-poll"
+    assert a["source"]["text"] == "the latest Springfield Gazette poll"
+    assert a["content"]["text"] == "most voters backed the opposition leader Karl Weber on the budget"

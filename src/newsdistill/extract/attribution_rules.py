@@ -228,3 +228,7 @@ RULE_HEDGE = "cue.hedge"
 HEDGE_CUES = frozenset({"seem", "appear"})
 HEDGE_PASSIVE_CUES = frozenset({"expect"})     # only as "is/are expected to ..."
 HEDGE_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
+# "In the latest CNN/ORC poll, 31% of Republicans ...": rule cue.in-poll
+RULE_IN_POLL = "cue.in-poll"
+POLL_PREP = "in"
+POLL_NOUNS = _words("poll polls survey surveys study report analysis")

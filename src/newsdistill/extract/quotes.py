@@ -465,6 +465,27 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
                      source_head=pobj.i if pobj is not None else None, cue_token=tok.i, quotes=touched)
 
 
+def _in_poll_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    """Rule ``cue.in-poll``: "In the latest CNN poll, 31% of Republicans said ...": cue "In", the
+    poll is the source and the clause it opens the content."""
+    head = tok.head
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if tok.dep_ != "prep" or pobj is None or pobj.lemma_.lower() not in R.POLL_NOUNS or head.pos_ not in R.CLAUSE_POS \
+            or head.i < tok.i or _is_cue(head):  # "In a study, X found ...": the verb's own attribution
+        return None
+    para = ctx.tok_para[tok.i]
+    phrase = {t.i for t in tok.subtree}
+    clause = _trim(ctx, [t for t in head.subtree if t.i not in phrase and t.i > tok.i and ctx.tok_para[t.i] == para],
+                   drop_connectives=True)
+    src, content = _envelope(_same_para(ctx, list(pobj.subtree), para)), _envelope(clause)
+    if src is None or content is None:
+        return None
+    cue = (tok.idx, _tok_end(tok))
+    content, touched = _snap_to_quotes(ctx, content, (cue[0], src[1]))
+    return Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_IN_POLL, source_head=pobj.i,
+                     cue_token=tok.i, quotes=touched)
+
+
 def cue_features(ctx: _Ctx, tok) -> list[str]:
     """Features of ``tok`` for the learned cue model (see :mod:`.cue_model`)."""
     from .cue_model import token_features
@@ -531,6 +552,8 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
             continue
         elif (asked := _asked_candidate(ctx, tok)) is not None:
             out.append(asked)
+        elif tok.lower_ == R.POLL_PREP and (in_poll := _in_poll_candidate(ctx, tok)) is not None:
+            out.append(in_poll)
         elif (hedge := _hedge_candidate(ctx, tok)) is not None:
             out.append(hedge)
         elif cue_model is not None:
