@@ -1,7 +1,7 @@
 """Quality floor on PolNeAR dev: pinned just under what bench/attribution_eval.py measures.
 
-Measured (all 84 dev articles, rules + learned cue model): exact F1 source 72.3, cue 67.2,
-content 48.6 (56.0 leaving out a leading "that"), linked exact-that 52.5, content overlap 76.6.
+Measured (all 84 dev articles, rules + learned cue model): exact F1 source 72.6, cue 67.5,
+content 48.9 (56.2 leaving out a leading "that"), linked exact-that 53.0, content overlap 77.1.
 Raise the floors when the extractor improves; never tune on dev.
 """
 
@@ -15,13 +15,13 @@ import pytest
 from conftest import REPO
 
 FLOORS = {  # (role, match) -> minimum F1
-    ("Source", "exact"): 0.715,
-    ("Cue", "exact"): 0.665,
-    ("Content", "exact"): 0.48,
-    ("Content", "exact-that"): 0.555,
-    ("Content", "overlap"): 0.76,
+    ("Source", "exact"): 0.72,
+    ("Cue", "exact"): 0.67,
+    ("Content", "exact"): 0.485,
+    ("Content", "exact-that"): 0.56,
+    ("Content", "overlap"): 0.765,
 }
-LINKED_FLOOR = 0.52  # linked exact-that
+LINKED_FLOOR = 0.525  # linked exact-that
 
 
 @pytest.fixture(scope="module")

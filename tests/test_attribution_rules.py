@@ -134,7 +134,7 @@ def test_mixed_quote_fragments_in_reported_speech():
     ("The budget will fail in parliament before the summer recess, according to the opposition leader Karl Weber.",
      "the opposition leader Karl Weber", "according to", "The budget will fail in parliament before the summer recess"),
     ("The opposition leader Karl Weber said in a statement that the budget would fail in parliament this summer.",
-     "The opposition leader Karl Weber", "said", "the budget would fail in parliament this summer"),
+     "The opposition leader Karl Weber", "said in a statement", "the budget would fail in parliament this summer"),
     ("The opposition leader Karl Weber told reporters that the budget would fail in parliament this summer.",
      "The opposition leader Karl Weber", "told", "the budget would fail in parliament this summer"),
     ("The opposition leader Karl Weber notes that the budget would fail in parliament this summer.",
@@ -185,7 +185,7 @@ def test_woman_speaker_pronoun_skips_the_nearer_man(smiths):
 def test_shared_surname_resolves_by_honorific(smiths):
     by, entities = smiths
     mary = by[("Ms. Smith", "told")]["speaker"]
-    john = by[("Mr. Smith", "said")]["speaker"]
+    john = by[("Mr. Smith", "said in a statement")]["speaker"]
     assert mary["name"] == "Mary Smith" and john["name"] == "John Smith"
     assert mary["entity"] != john["entity"]
     assert {e["id"] for e in entities} >= {mary["entity"], john["entity"]}
@@ -231,3 +231,32 @@ def test_attribution_cost_stays_linear_on_a_dense_article():
     attribute(doc, sdoc)
     t2 = time.perf_counter()
     assert t2 - t1 < 0.5 * (t1 - t0), (t2 - t1, t1 - t0)
+
+
+def test_transcript_label_colon():
+    a = only("BENENSON: Senator Weber does not get to decide when we debate in this campaign, and he knows it.",
+             cue=":")
+    assert a["source"]["text"] == "BENENSON"
+    assert a["rule"] == "cue.label-colon"
+    assert a["content"]["text"] == "Senator Weber does not get to decide when we debate in this campaign, and he knows it"
+
+
+def test_topic_label_colon_is_not_a_source():
+    found = attributions("At issue: a proposal that would change how the convention picks its nominee this summer.")
+    assert not [a for a in found if a["cue"] and a["cue"]["text"] == ":"]
+
+
+def test_hedge_is_a_sourceless_attribution():
+    a = only("The opposition leader Karl Weber is expected to vote against the budget in parliament next week.",
+             cue="is expected")
+    assert a["source"] is None
+    assert a["rule"] == "cue.hedge"
+    assert a["content"]["text"] == "to vote against the budget in parliament next week"
+
+
+def test_in_poll_sources_the_clause():
+    a = only("In the latest Springfield Gazette poll, most voters backed the opposition leader Karl Weber on the budget.",
+             cue="In")
+    assert a["rule"] == "cue.in-poll"
+    assert a["source"]["text"] == "the latest Springfield Gazette poll"
+    assert a["content"]["text"] == "most voters backed the opposition leader Karl Weber on the budget"

@@ -158,10 +158,13 @@ PREP_CUES: dict[str, frozenset[str]] = {
 STATEMENT_NOUNS = _words("statement interview post tweet email letter release speech op-ed column message video")
 RULE_IN_STATEMENT = "cue.in-a-statement"    # X said in a statement that CLAUSE
 
-# Verbs the learned cue model may not make cues: their everyday sense ("Russian forces have
-# supported the Syrian army") is not an attribution, though PolNeAR counts stances like
-# "voters who support Sanders".  Rule ``cue.never``.
-NEVER_CUES: frozenset[str] = _words("support back fight have be do get make take give go come lead hold keep put")
+# Verbs the learned cue model may not make cues: light verbs.  Rule ``cue.never``.
+NEVER_CUES: frozenset[str] = _words("fight have be do get make take give go come lead hold keep put")
+# Stance verbs: PolNeAR counts "voters who support Sanders", "a super PAC supporting Rubio" as
+# cues, but their past sense is usually an act ("Russian forces have supported the Syrian army"):
+# they are cues only in the present tense or as a present participle.  Rule cue.stance-present
+STANCE_VERBS = frozenset({"support", "back"})
+STANCE_TAGS = frozenset({"VB", "VBP", "VBZ", "VBG"})
 # children of a source's head left out of the source (none: measured on PolNeAR train, dropping them hurt)
 SOURCE_DROP_CHILD_DEPS: frozenset[str] = frozenset()  # PolNeAR keeps relative clauses in sources
 # rule-name prefix when the learned cue model (not a word list) accepted the cue verb
@@ -175,6 +178,9 @@ RELATIVE_SOURCE_TAGS = frozenset({"WP", "WDT"})
 # or sourced by the asker; rule cue.asked
 RULE_ASKED = "cue.asked"
 QUESTION_CUES = frozenset({"ask"})
+# "Asked about X, he said" / "he was asked about X": the preposition joins the cue; the subject of
+# the passive is the one asked, not a source
+QUESTION_PREPS = frozenset({"about"})
 QUESTION_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})
 # Determiners opening a comma-set apposition that closes a content ("... 30,000 jobs, a mass
 # layoff ..."): the apposition is the writer's comment; rule content.no-trailing-apposition
@@ -189,3 +195,40 @@ CONTENT_CONJ_WORDS = frozenset({"but"})
 # Trailing marks that stay on a span (rule span.keep-trailing-mark): a percent sign, a question or
 # exclamation mark, and a closing parenthesis whose opening one is inside the span
 KEEP_TRAILING_PUNCT = frozenset({"%", "?", "!"})
+# "X said in a statement": PolNeAR's cue takes the phrase in (train: 46 cues include it, 21 do not;
+# "in an interview", weekdays and "of" split evenly and stay out).  Rule cue.with-statement-phrase
+CUE_PHRASE_PREP = "in"
+CUE_PHRASE_NOUNS = frozenset({"statement"})
+# "polls show Clinton up by 10 points": evidence verbs whose object is the content when their
+# subject is a poll, study or other document.  Rule content.evidence-object
+EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
+EVIDENCE_SUBJECTS: frozenset[str] = DOCUMENT_NOUNS | _words("poll data number figure record search video tally result count")
+# "BOULDUAN: Why not debate?", "Q: ...", headlines "Sanders: Brexit's message could ...": a short
+# label opening a paragraph, then a colon: the label is the source, the colon the cue, the rest of
+# the paragraph the content.  Rule cue.label-colon
+RULE_LABEL_COLON = "cue.label-colon"
+LABEL_COLON_MAX_WORDS = 6
+# the label must be a proper name holding a person or organisation, or a transcript's capitalised
+# speaker ("BOULDUAN:"); ("Q:"/"A:" and topic labels
+# like "At issue:" were right less than half the time on train)
+LABEL_COLON_ENTS = frozenset({"PERSON", "ORG"})
+LABEL_COLON_MIN_CONTENT_WORDS = 4
+# labels that head a line but say nothing ("Updated: ...", "Contributing: ...")
+LABEL_COLON_NOT_SOURCES: frozenset[str] = _words(
+    """
+    update updated contributing related note editor's photo photos video source sources read watch
+    see correction caption credit credits listen more also tags filed posted published share
+    advertisement sponsored subscribe click follow email tel phone fax when where what who why how
+    """
+)
+# "Trump is expected to deliver a speech", "Manafort seemed to be part of the establishment":
+# PolNeAR annotates these as sourceless attributions whose content is the complement (with the
+# subject as a second fragment, which one content span cannot hold).  Rule cue.hedge
+RULE_HEDGE = "cue.hedge"
+HEDGE_CUES = frozenset({"seem", "appear"})
+HEDGE_PASSIVE_CUES = frozenset({"expect"})     # only as "is/are expected to ..."
+HEDGE_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
+# "In the latest CNN/ORC poll, 31% of Republicans ...": rule cue.in-poll
+RULE_IN_POLL = "cue.in-poll"
+POLL_PREP = "in"
+POLL_NOUNS = _words("poll polls survey surveys study report analysis")

@@ -155,6 +155,11 @@ def _is_cue(tok) -> bool:
     return any(c.dep_ == "prt" and (lemma, c.lower_) in R.PHRASAL_CUES for c in tok.children)
 
 
+def _stance_ok(tok) -> bool:
+    """Rule cue.stance-present: "support"/"back" are cues only in the present or as "-ing"."""
+    return tok.lemma_.lower() not in R.STANCE_VERBS or tok.tag_ in R.STANCE_TAGS
+
+
 def _cue_span(tok) -> tuple[int, int]:
     """The verb with its auxiliaries/negation/adverbs right before it ("has also said") and a
     particle or colon right after it ("pointed out", "added:")."""
@@ -170,6 +175,10 @@ def _cue_span(tok) -> tuple[int, int]:
         j += 1
     if j < len(doc) and doc[j].text == ":":
         e = _tok_end(doc[j])
+    elif j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ == "prep" and doc[j].lower_ == R.CUE_PHRASE_PREP:
+        objs = [c for c in doc[j].children if c.dep_ == "pobj" and c.lemma_.lower() in R.CUE_PHRASE_NOUNS]
+        if objs and all(doc[k].head.i == objs[0].i for k in range(j + 1, objs[0].i)):  # rule cue.with-statement-phrase
+            e = _tok_end(objs[0])
     return s, e
 
 
@@ -232,8 +241,11 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     if src is None:
         return []
     cue = _cue_span(tok)
-    keep_out = (min(cue[0], src[0]), max(cue[1], src[1]))
     lemma = tok.lemma_.lower()
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep" and nxt.lower_ in R.PREP_CUES.get(lemma, ()):
+        cue = (cue[0], max(cue[1], _tok_end(nxt)))  # rule cue.verb-preposition: "called on X to Y"
+    keep_out = (min(cue[0], src[0]), max(cue[1], src[1]))
     content_toks: list = []
     rule = R.RULE_VERB_CLAUSE
     split_quote = _adjacent_quote_before(ctx, keep_out[0], para)
@@ -265,7 +277,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                     rule = R.RULE_IN_STATEMENT if clauses else rule
         generic = learned and lemma not in R.CUE_VERBS and lemma not in R.PREP_CUES
-        if not clauses and (lemma in R.DOBJ_CUES or generic):
+        evidence = lemma in R.EVIDENCE_CUES and subj.lemma_.lower() in R.EVIDENCE_SUBJECTS  # content.evidence-object
+        if not clauses and (lemma in R.DOBJ_CUES or generic or evidence):
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and ctx.tok_para[c.i] == para]
             if objs:
                 clauses = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
@@ -353,10 +366,18 @@ def _cut_trailing_relative(ctx: _Ctx, toks: list) -> list:
 def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
     """Rule ``cue.asked``: "Asked (by X) whether/what ..., he said": the question is a content
     whose source is the asker (the passive's agent) or nobody."""
-    if tok.lemma_.lower() not in R.QUESTION_CUES or tok.tag_ != "VBN" or _subject(tok) is not None:
+    if tok.lemma_.lower() not in R.QUESTION_CUES or tok.tag_ != "VBN":
+        return None
+    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]  # "he was asked about X"
+    if _subject(tok) is not None and not aux:
         return None
     para = ctx.tok_para[tok.i]
+    cue = ((aux[0] if aux else tok).idx, _tok_end(tok))
     clauses = [c for c in tok.children if c.dep_ in R.QUESTION_CONTENT_DEPS and c.i > tok.i and ctx.tok_para[c.i] == para]
+    about = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in R.QUESTION_PREPS and c.i == tok.i + 1]
+    if not clauses and about:  # rule cue.asked-about: "Asked about X" -> cue "Asked about", content X
+        clauses = [c for c in about[0].children if c.dep_ in ("pobj", "pcomp")]
+        cue = (cue[0], _tok_end(about[0]))
     if not clauses:
         return None
     content = _envelope(_trim(ctx, [t for c in clauses for t in c.subtree if ctx.tok_para[t.i] == para],
@@ -367,10 +388,37 @@ def _asked_candidate(ctx: _Ctx, tok) -> Candidate | None:
     for a in (c for c in tok.children if c.dep_ == "agent"):
         for p in (c for c in a.children if c.dep_ == "pobj"):
             src, head = _envelope(_same_para(ctx, list(p.subtree), para)), p.i
-    cue = (tok.idx, _tok_end(tok))
     content, touched = _snap_to_quotes(ctx, content, cue)
     return Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_ASKED, source_head=head,
                      cue_token=tok.i, quotes=touched)
+
+
+def _hedge_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    """Rule ``cue.hedge``: "X seemed ready to ...", "X is expected to ...": sourceless; the content
+    is the complement after the verb."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    cue = (tok.idx, _tok_end(tok))
+    if lemma in R.HEDGE_PASSIVE_CUES:
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+        if tok.tag_ != "VBN" or not aux:
+            return None
+        cue = (aux[0].idx, cue[1])
+    elif lemma not in R.HEDGE_CUES:
+        return None
+    para = ctx.tok_para[tok.i]
+    comps = [c for c in tok.children if c.i > tok.i and ctx.tok_para[c.i] == para and (
+        c.dep_ in R.HEDGE_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "like"))]
+    if not comps or (lemma in R.HEDGE_PASSIVE_CUES and comps[0].dep_ != "xcomp"):
+        return None
+    toks = _trim(ctx, [t for c in comps[:1] for t in c.subtree if ctx.tok_para[t.i] == para], drop_leading_that=False)
+    toks = _cut_trailing_relative(ctx, toks)
+    content = _envelope(toks)
+    if content is None:
+        return None
+    content, touched = _snap_to_quotes(ctx, content, cue)
+    return Candidate(_kind(ctx, content, touched), cue, content, None, R.RULE_HEDGE, cue_token=tok.i, quotes=touched)
 
 
 def _sentence_cue_end(ctx: _Ctx, tok, pos: int) -> int:
@@ -417,6 +465,27 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
                      source_head=pobj.i if pobj is not None else None, cue_token=tok.i, quotes=touched)
 
 
+def _in_poll_candidate(ctx: _Ctx, tok) -> Candidate | None:
+    """Rule ``cue.in-poll``: "In the latest CNN poll, 31% of Republicans said ...": cue "In", the
+    poll is the source and the clause it opens the content."""
+    head = tok.head
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if tok.dep_ != "prep" or pobj is None or pobj.lemma_.lower() not in R.POLL_NOUNS or head.pos_ not in R.CLAUSE_POS \
+            or head.i < tok.i or _is_cue(head):  # "In a study, X found ...": the verb's own attribution
+        return None
+    para = ctx.tok_para[tok.i]
+    phrase = {t.i for t in tok.subtree}
+    clause = _trim(ctx, [t for t in head.subtree if t.i not in phrase and t.i > tok.i and ctx.tok_para[t.i] == para],
+                   drop_connectives=True)
+    src, content = _envelope(_same_para(ctx, list(pobj.subtree), para)), _envelope(clause)
+    if src is None or content is None:
+        return None
+    cue = (tok.idx, _tok_end(tok))
+    content, touched = _snap_to_quotes(ctx, content, (cue[0], src[1]))
+    return Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_IN_POLL, source_head=pobj.i,
+                     cue_token=tok.i, quotes=touched)
+
+
 def cue_features(ctx: _Ctx, tok) -> list[str]:
     """Features of ``tok`` for the learned cue model (see :mod:`.cue_model`)."""
     from .cue_model import token_features
@@ -432,6 +501,37 @@ def _inside_closed_quote(ctx: _Ctx, tok) -> bool:
     (a missing closing mark) does not count: its cue usually ends the quote ("..., said X")."""
     q = ctx.quote_at(tok.idx)
     return q is not None and q.closed
+
+
+def _label_colon_candidates(ctx: _Ctx, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
+    """Rule ``cue.label-colon``: "BOULDUAN: Why not debate?" / "Sanders: Brexit's message ...":
+    a short label (no verb) opening a paragraph and a colon; the content is the rest of it."""
+    out = []
+    doc = ctx.sdoc
+    starts = [t.idx for t in doc]
+    for ps, pe in paragraphs:
+        i = bisect.bisect_left(starts, ps)
+        label = []
+        while i < len(doc) and doc[i].idx < pe and doc[i].text != ":" and len(label) <= R.LABEL_COLON_MAX_WORDS:
+            label.append(doc[i])
+            i += 1
+        if not label or i >= len(doc) or doc[i].text != ":" or len(label) > R.LABEL_COLON_MAX_WORDS:
+            continue
+        colon = doc[i]
+        if not label[0].text[:1].isupper() or any(t.pos_ in R.CLAUSE_POS or t.is_punct or t.like_num for t in label) \
+                or any(t.lower_ in R.LABEL_COLON_NOT_SOURCES for t in label) \
+                or len(label[-1].text) < 2 or not (all(t.text.isupper() for t in label) or (
+                    all(t.pos_ == "PROPN" for t in label) and any(t.ent_type_ in R.LABEL_COLON_ENTS for t in label))):
+            continue
+        rest = _trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
+        if len([t for t in rest if not t.is_punct]) < R.LABEL_COLON_MIN_CONTENT_WORDS:
+            continue
+        src = _envelope(label)
+        cue = (colon.idx, _tok_end(colon))
+        content, touched = _snap_to_quotes(ctx, _envelope(rest), (src[0], cue[1]))
+        out.append(Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_LABEL_COLON,
+                             source_head=label[-1].i, cue_token=colon.i, quotes=touched))
+    return out
 
 
 def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
@@ -452,11 +552,16 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
             continue
         elif (asked := _asked_candidate(ctx, tok)) is not None:
             out.append(asked)
+        elif tok.lower_ == R.POLL_PREP and (in_poll := _in_poll_candidate(ctx, tok)) is not None:
+            out.append(in_poll)
+        elif (hedge := _hedge_candidate(ctx, tok)) is not None:
+            out.append(hedge)
         elif cue_model is not None:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and cue_model.accepts(cue_features(ctx, tok)):
+            if tok.pos_ == "VERB" and tok.lemma_.lower() not in R.NEVER_CUES and _stance_ok(tok) and cue_model.accepts(cue_features(ctx, tok)):
                 out.extend(_verb_candidate(ctx, tok, learned=True))
         elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
+    out.extend(_label_colon_candidates(ctx, paragraphs))
     return _dedupe(out)
 
 
