@@ -23,7 +23,7 @@ from typing import Any
 
 from ..record import Document
 from . import date_data as data
-from .nlp import ParsedStep, parse_extras, text_of
+from .nlp import ParsedStep, line_input_span, parse_extras, text_of
 
 _YEAR = re.compile(r"^(?:the )?(?:year )?((?:1[5-9]|20)\d\d)$")
 _DECADE = re.compile(r"^(?:the )?((?:1[5-9]|20)\d)0'?s$")
@@ -311,11 +311,10 @@ def build_dates(doc: Document) -> list[DateMention]:
     captions = [(i, cap) for i, cap in enumerate(doc.captions) if cap.text.strip()]
     parses = parse_extras([cap.text for _, cap in captions]) if captions else []
     for (i, cap), view in zip(captions, parses):
-        raw = doc.input_text[cap.input_start:cap.input_end] if doc.input_text else ""
         for d in _dates_in(view, anchor, i):
-            pos = d.start if raw == cap.text else raw.find(d.text)
-            if pos >= 0:
-                d.input_start, d.input_end = cap.input_start + pos, cap.input_start + pos + len(d.text)
+            found = line_input_span(doc, cap, d.start, d.end, d.text)
+            if found is not None:
+                d.input_start, d.input_end = found
             dates.append(d)
     return dates
 

@@ -24,7 +24,7 @@ from typing import Any
 from ..record import Document
 from . import entity_data as data
 from . import roles as R
-from .nlp import ParsedStep, parse_extras, text_of
+from .nlp import ParsedStep, line_input_span, parse_extras, text_of
 
 
 @dataclass(slots=True)
@@ -376,16 +376,9 @@ def _input_offsets(doc: Document, m: Mention) -> None:
         if doc.offset_map is not None:
             m.input_start, m.input_end = doc.to_input(m.start, m.end)
         return
-    cap = doc.captions[m.caption] if m.caption is not None else doc.metadata_spans[m.metadata_line]
-    raw = doc.input_text[cap.input_start:cap.input_end] if doc.input_text else ""
-    if raw == cap.text:
-        m.input_start, m.input_end = cap.input_start + m.start, cap.input_start + m.end
-        return
-    pos = raw.find(m.text)
-    if pos >= 0:
-        m.input_start, m.input_end = cap.input_start + pos, cap.input_start + pos + len(m.text)
-    else:
-        m.input_start, m.input_end = cap.input_start, cap.input_end
+    line = doc.captions[m.caption] if m.caption is not None else doc.metadata_spans[m.metadata_line]
+    found = line_input_span(doc, line, m.start, m.end, m.text)
+    m.input_start, m.input_end = found if found is not None else (line.input_start, line.input_end)
 
 
 def _surname_scan(view, text: str, mentions: list[Mention], clusterer: _Clusterer, outside: dict) -> list[Mention]:

@@ -140,6 +140,16 @@ def parse_extra(text: str, model: str | None = None):
     return parse_extras([text], model)[0]
 
 
+def line_input_span(doc: Document, line: Any, start: int, end: int, text: str) -> tuple[int, int] | None:
+    """Input offsets of ``text`` found at ``[start, end)`` of a caption or metadata line (text
+    outside the clean body, parsed on its own), or None when the input no longer shows it."""
+    raw = doc.input_text[line.input_start:line.input_end] if doc.input_text else ""
+    pos = start if raw == line.text else raw.find(text)
+    if pos < 0:
+        return None
+    return line.input_start + pos, line.input_start + pos + (end - start if raw == line.text else len(text))
+
+
 class ParsedStep:
     """A step that adds one record field (``adds[0]``) built from the spaCy parse.
     Documents without a parse (not English, empty) pass unchanged: the parse step recorded why."""
