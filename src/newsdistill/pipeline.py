@@ -56,7 +56,7 @@ class Pipeline:
             yield self(doc)
 
 
-def default_steps() -> list[Step]:
+def default_steps(attribution_model: str = "rules") -> list[Step]:
     from .clean import CleanText
     from .extract.attribution import Attribution
     from .extract.dates import ExtractDates
@@ -67,15 +67,15 @@ def default_steps() -> list[Step]:
     from .read.html import ExtractHtml
 
     return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(),
-            ExtractDates(), Attribution()]
+            ExtractDates(), Attribution(attribution_model)]
 
 
-_default: Pipeline | None = None
+_default: dict[str, Pipeline] = {}
 
 
-def default_pipeline() -> Pipeline:
-    """The pipeline ``newsdistill run`` uses, built once per process (models load once)."""
-    global _default
-    if _default is None:
-        _default = Pipeline(default_steps())
-    return _default
+def default_pipeline(attribution_model: str = "rules") -> Pipeline:
+    """The pipeline ``newsdistill run`` uses, built once per process (models load once);
+    ``attribution_model``: ``rules`` or ``minilm`` (``--attribution-model``)."""
+    if attribution_model not in _default:
+        _default[attribution_model] = Pipeline(default_steps(attribution_model))
+    return _default[attribution_model]

@@ -11,13 +11,14 @@ ENGINES = ("local", "ray")
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None,
-                batch_size: int | None = None, timeout: float | None = None, model: str | None = None):
+                batch_size: int | None = None, timeout: float | None = None, model: str | None = None,
+                attribution_model: str = "rules"):
     import functools
 
     from ..errors import Fatal
     from .local import configured_pipeline
 
-    factory = functools.partial(configured_pipeline, model)
+    factory = functools.partial(configured_pipeline, model, attribution_model)
 
     if name == "local":
         from .local import DEFAULT_BATCH_SIZE, LocalEngine

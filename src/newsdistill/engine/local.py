@@ -35,14 +35,15 @@ from .serial import process
 PipelineFactory = Callable[[], Pipeline]
 
 
-def configured_pipeline(model: str | None = None) -> Pipeline:
-    """The default pipeline with the spaCy model chosen by ``--model`` (a worker's factory:
-    ``functools.partial(configured_pipeline, model)`` pickles, a process-global setting would not travel)."""
+def configured_pipeline(model: str | None = None, attribution_model: str = "rules") -> Pipeline:
+    """The default pipeline with the spaCy model chosen by ``--model`` and the attribution model
+    of ``--attribution-model`` (a worker's factory: ``functools.partial(configured_pipeline, model,
+    attribution_model)`` pickles, a process-global setting would not travel)."""
     if model:
         from ..extract.nlp import set_model
 
         set_model(model)
-    return default_pipeline()
+    return default_pipeline(attribution_model)
 
 
 def finished(doc: Document) -> Document:

@@ -45,6 +45,7 @@ class RunOptions:
     csv_dir: str | None = None
     db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
+    attribution_model: str = "rules"  # rules | minilm (extract/span_model.py, the "model" extra)
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:
@@ -54,7 +55,8 @@ class RunOptions:
                          "title_field": r.title_field, "published_field": r.published_field},
                 "format": self.format, "shard_size": self.shard_size, "dedup": self.dedup,
                 "drop_duplicates": self.drop_duplicates, "dedup_options": self.dedup_options.to_dict(),
-                "timeout": self.timeout, "model": self.model}
+                "timeout": self.timeout, "model": self.model,
+                "attribution_model": self.attribution_model}
 
 
 def is_directory_output(output: str | None) -> bool:
@@ -105,7 +107,8 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
     with (open_writer(output, fmt) as writer, _csv(options) as csv, RunProgress(options.progress, len(files)) as bar,
           indexing(options.db) as index,
           make_engine(options.engine, workers=options.workers, address=options.address,
-                      batch_size=options.batch_size, timeout=options.timeout, model=options.model) as engine):
+                      batch_size=options.batch_size, timeout=options.timeout, model=options.model,
+                      attribution_model=options.attribution_model) as engine):
         for doc in engine.map(docs()):
             rule, drop = dedup(doc)
             summary.add(doc, rule, drop)
@@ -164,7 +167,8 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
 
         current, shard_summary, first_id, last_id, end = None, RunSummary(), None, None, None
         engine = make_engine(options.engine, workers=options.workers, address=options.address,
-                             batch_size=options.batch_size, timeout=options.timeout, model=options.model)
+                             batch_size=options.batch_size, timeout=options.timeout, model=options.model,
+                      attribution_model=options.attribution_model)
         try:
             for doc in engine.map(docs()):
                 shard, file_index, file_doc = pending.popleft()

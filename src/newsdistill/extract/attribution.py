@@ -248,18 +248,29 @@ def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
     return [(0, len(doc.text or ""))]
 
 
-def attribute(doc: Document, sdoc=None, use_model: bool = True) -> list[dict[str, Any]]:
+def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None, prediction=None,
+              combine_params: dict | None = None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` (plain dicts, record format).
 
     ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
-    rules' word lists alone."""
+    rules' word lists alone.  ``span_model`` (a :class:`.span_model.SpanModel`, opt-in): its
+    content/source/cue spans adjust and complete the rules' (:mod:`.model_attribution`);
+    ``prediction`` its precomputed output, ``combine_params`` overrides of
+    ``attribution_rules.MODEL_COMBINE`` (tuning)."""
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
     if sdoc is None:
         return []
     model = cue_model.load() if use_model else None
-    cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc), cue_model=model)
+    paragraphs = _paragraph_offsets(doc)
+    cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model)
+    if span_model is not None or prediction is not None:
+        from .model_attribution import combine
+
+        if prediction is None:
+            prediction = span_model.predict(doc.text[:len(sdoc.text)], paragraphs)
+        cands = combine(cands, prediction, sdoc, doc.text, paragraphs, combine_params)
     entities = doc.extra.get("entities")
     mentions = _entity_mentions(entities) if entities else _fallback_mentions(sdoc)
     resolver = _Resolver(doc, sdoc, mentions, cands)
@@ -272,7 +283,7 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True) -> list[dict[str
             "id": f"A{n}",
             "kind": cand.kind,
             "source": doc.span(*cand.source) if cand.source else None,
-            "cue": doc.span(*cand.cue),
+            "cue": doc.span(*cand.cue) if cand.cue else None,
             "content": doc.span(*cand.content),
             "speaker": speaker,
             "rule": cand.rule,
@@ -298,13 +309,30 @@ def _attribute_figures(doc: Document, attributions: list[dict]) -> None:
             fig.attributed_to = best["id"]
 
 
+MODELS = ("rules", "minilm")
+
+
 class Attribution:
-    """Pipeline step: ``doc.extra["attributions"]``."""
+    """Pipeline step: ``doc.extra["attributions"]``.
+
+    ``model``: ``rules`` (default: rules + the learned cue model) or ``minilm`` (also the MiniLM
+    span model, :mod:`.span_model`; needs the ``newsdistill[model]`` extra, loaded here so a
+    missing extra fails before any document)."""
 
     name = "attribution"
     needs = ("text",)
     adds = ("attributions",)
 
+    def __init__(self, model: str = "rules"):
+        if model not in MODELS:
+            raise ValueError(f"unknown attribution model {model!r} (one of {', '.join(MODELS)})")
+        self.model = model
+        self.span_model = None
+        if model == "minilm":
+            from . import span_model
+
+            self.span_model = span_model.load()
+
     def __call__(self, doc: Document) -> Document:
-        doc.extra["attributions"] = attribute(doc)
+        doc.extra["attributions"] = attribute(doc, span_model=self.span_model)
         return doc

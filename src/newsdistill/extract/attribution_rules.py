@@ -232,3 +232,20 @@ HEDGE_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
 RULE_IN_POLL = "cue.in-poll"
 POLL_PREP = "in"
 POLL_NOUNS = _words("poll polls survey surveys study report analysis")
+
+# ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
+# (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by
+# bench/tune_span_combine.py, never on dev)
+RULE_MODEL_CONTENT_SNAP = "model.content-snap"  # a rule content moved to the model's content span
+RULE_MODEL_SOURCE_SNAP = "model.source-snap"    # likewise the source
+RULE_MODEL_CUE_SNAP = "model.cue-snap"          # likewise the cue
+RULE_MODEL_NEW = "model.new-content"            # a model content no rule found, linked to the nearest model cue/source
+MODEL_COMBINE = {
+    "content_snap": 0.5,   # least overlap (shared chars / union) for a rule content to take the model's span
+    "source_snap": 0.5,
+    "cue_snap": 0.5,
+    "new_contents": True,  # add model contents no rule attribution overlaps
+    "new_min_words": 3,    # ... of at least this many words
+    "new_max_gap": 200,    # ... whose model cue lies at most this many characters away (same paragraph)
+    "new_need_cue": True,  # ... only when the model found a cue for it
+}

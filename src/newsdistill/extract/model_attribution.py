@@ -1,0 +1,122 @@
+"""Combining the span model's predictions (:mod:`.span_model`) with the rules' candidates.
+
+The rules (:mod:`.quotes`) find who said what from the parse; the model marks Content, Source and
+Cue spans on the wordpieces.  Combination, each step named on the attribution's ``rule``
+(``cue.verb-clause+model.content-snap``), thresholds in ``attribution_rules.MODEL_COMBINE``:
+
+* ``model.content-snap`` / ``model.source-snap`` / ``model.cue-snap``: a rule span takes the
+  model span it overlaps best when that overlap (shared characters / union) is large enough --
+  the model's boundaries are better, the rules' linking is kept;
+* ``model.new-content``: a model content that no rule attribution overlaps becomes an attribution
+  of its own, linked to the nearest model cue in its paragraph and the model source nearest
+  to that cue.
+
+Speakers are then resolved by the rules' resolver as for any candidate.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from . import attribution_rules as R
+from .quote_marks import find_quotes
+from .quotes import Candidate, _Ctx, _kind
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def _best(span: tuple[int, int], options: list[tuple[int, int]]) -> tuple[float, tuple[int, int] | None]:
+    best: tuple[float, tuple[int, int] | None] = (0.0, None)
+    for o in options:
+        r = _overlap(span, o)
+        if r > best[0]:
+            best = (r, o)
+    return best
+
+
+def _drop_leading_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The record's content has no complementizer ("notes that X" -> X), as the rules' contents."""
+    s, e = span
+    word = text[s:e].split(" ", 1)[0]
+    if word.lower() in R.CONTENT_LEADING_DROP and e - s > len(word) + 1:
+        s += len(word) + 1
+    return s, e
+
+
+def _head(sdoc, span: tuple[int, int]) -> int | None:
+    sp = sdoc.char_span(span[0], span[1], alignment_mode="expand")
+    return sp.root.i if sp is not None and len(sp) else None
+
+
+def _touched(ctx: _Ctx, span: tuple[int, int]) -> list:
+    return [q for q in ctx.quotes if q.start < span[1] and span[0] < q.end]
+
+
+def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tuple[int, int]],
+            params: dict | None = None) -> list[Candidate]:
+    """The rules' candidates adjusted by and completed with the model's prediction ``pred``
+    (a :class:`.span_model.Prediction`)."""
+    p = dict(R.MODEL_COMBINE, **(params or {}))
+    ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
+    contents = [_drop_leading_that(text, c) for c in pred.contents]
+    out: list[Candidate] = []
+    for c in cands:
+        rules = [c.rule]
+        ratio, span = _best(c.content, contents)
+        if span is not None and ratio >= p["content_snap"] and span != c.content:
+            c.content = span
+            c.quotes = _touched(ctx, span)
+            if c.kind != "according-to":
+                c.kind = _kind(ctx, span, c.quotes)
+            rules.append(R.RULE_MODEL_CONTENT_SNAP)
+        if c.source is not None:
+            ratio, span = _best(c.source, pred.sources)
+            if span is not None and ratio >= p["source_snap"] and span != c.source:
+                c.source = span
+                c.source_head = _head(sdoc, span)
+                rules.append(R.RULE_MODEL_SOURCE_SNAP)
+        ratio, span = _best(c.cue, pred.cues)
+        if span is not None and ratio >= p["cue_snap"] and span != c.cue:
+            c.cue = span
+            rules.append(R.RULE_MODEL_CUE_SNAP)
+        c.rule = "+".join(rules)
+        out.append(c)
+    if p["new_contents"]:
+        out.extend(_new(out, contents, pred, sdoc, text, ctx, paragraphs, p))
+    out.sort(key=lambda c: (c.content[0], c.cue[0] if c.cue else -1))
+    return out
+
+
+def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p) -> list[Candidate]:
+    starts = [s for s, _ in paragraphs]
+
+    def para(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    taken = [c.content for c in cands]
+    new = []
+    for span in contents:
+        if any(_overlap(span, t) > 0 for t in taken) or len(text[span[0]:span[1]].split()) < p["new_min_words"]:
+            continue
+        k = para(span[0])
+        cues = [q for q in pred.cues if para(q[0]) == k and not (span[0] <= q[0] < span[1])]
+        gap = [(max(span[0] - q[1], q[0] - span[1], 0), q) for q in cues]
+        gap = [g for g in gap if g[0] <= p["new_max_gap"]]
+        if not gap and p["new_need_cue"]:
+            continue
+        cue = min(gap)[1] if gap else None
+        source = None
+        if cue is not None:
+            near = [(min(abs(s[1] - cue[0]), abs(cue[1] - s[0])), s) for s in pred.sources
+                    if para(s[0]) == k and not (span[0] <= s[0] < span[1])]
+            source = min(near)[1] if near else None
+        quotes = _touched(ctx, span)
+        new.append(Candidate(_kind(ctx, span, quotes), cue, span, source, R.RULE_MODEL_NEW,
+                             source_head=_head(sdoc, source) if source else None, quotes=quotes))
+        taken.append(span)
+    return new

