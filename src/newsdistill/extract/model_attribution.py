@@ -7,6 +7,7 @@ Cue spans on the wordpieces.  Combination, each step named on the attribution's 
 * ``model.content-snap`` / ``model.source-snap`` / ``model.cue-snap``: a rule span takes the
   model span it overlaps best when that overlap (shared characters / union) is large enough --
   the model's boundaries are better, the rules' linking is kept;
+* with ``drop_unsupported``, a rule attribution whose content no model content overlaps is left out;
 * ``model.new-content``: a model content that no rule attribution overlaps becomes an attribution
   of its own, linked to the nearest model cue in its paragraph and the model source nearest
   to that cue.
@@ -68,6 +69,8 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
     for c in cands:
         rules = [c.rule]
         ratio, span = _best(c.content, contents)
+        if span is None and p["drop_unsupported"]:
+            continue
         if span is not None and ratio >= p["content_snap"] and span != c.content:
             c.content = span
             c.quotes = _touched(ctx, span)

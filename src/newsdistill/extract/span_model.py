@@ -261,7 +261,12 @@ class Prediction:
 
 
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
-    """Grow a span to whole words (a wordpiece run may stop inside one)."""
+    """Grow a span to whole words (a wordpiece run may stop inside one); no leading
+    whitespace or sentence punctuation (a run that starts on the previous sentence's end)."""
+    while s < e - 1 and (text[s].isspace() or text[s] in ".,;:"):
+        s += 1
+    while e > s + 1 and text[e - 1].isspace():
+        e -= 1
     while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
         s -= 1
     while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():

@@ -1,0 +1,117 @@
+"""Choose the rules + span-model combination thresholds on PolNeAR train's held-out tenth.
+
+    NEWSDISTILL_SHARED=/work/shared python bench/tune_span_combine.py [--weights PATH] [--limit N]
+
+The held-out tenth (``attribution_eval.heldout_index``) is never trained on by
+``bench/train_span_model.py``; dev is never used here.  Each article is cleaned, parsed and run
+through the span model once; then every setting of ``attribution_rules.MODEL_COMBINE`` tried is
+scored (coordinate ascent, one parameter at a time, objective: the mean of exact F1 of source,
+cue, content and linked exact).  Prints the scores of each setting and the best one, to copy
+into ``MODEL_COMBINE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+GRID = {
+    "content_snap": [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
+    "source_snap": [0.3, 0.5, 0.7, 1.01],
+    "cue_snap": [0.3, 0.5, 0.7, 1.01],
+    "new_contents": [False, True],
+    "new_min_words": [2, 3, 5, 8],
+    "new_max_gap": [50, 120, 250, 1000],
+    "new_need_cue": [True, False],
+    "drop_unsupported": [False, True],
+}
+
+
+def objective(res) -> tuple[float, dict]:
+    f = {f"{r} exact": res["scores"][r, "exact"].prf()[2] for r in ("Source", "Cue", "Content")}
+    f["Content overlap"] = res["scores"]["Content", "overlap"].prf()[2]
+    f["linked exact"] = res["linked"]["exact"].prf()[2]
+    f["linked exact-that"] = res["linked"]["exact-that"].prf()[2]
+    keys = ("Source exact", "Cue exact", "Content exact", "linked exact")
+    return sum(f[k] for k in keys) / len(keys), f
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--weights", type=Path, default=None)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--cache", action="store_true", help="keep/reuse the parsed held-out articles in $TMPDIR")
+    args = ap.parse_args()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    from attribution_eval import PRF, exact, new_scores, prepared, score
+    from newsdistill.extract import attribution_rules as R
+    from newsdistill.extract import span_model as M
+    from newsdistill.extract.attribution import _paragraph_offsets, attribute
+
+    t0 = time.perf_counter()
+    model = M.load(args.weights)
+    cache = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsdistill-heldout-{args.limit or 'all'}.pkl"
+    if args.cache and cache.is_file():
+        base = pickle.loads(cache.read_bytes())
+    else:
+        base = [a[:5] for a in prepared("train", args.limit, heldout=True)]
+        if args.cache:
+            cache.write_bytes(pickle.dumps(base))
+    arts = []
+    for doc, sdoc, raw, roles, attrs in base:
+        pred = model.predict(doc.text[:len(sdoc.text)], _paragraph_offsets(doc))
+        arts.append((doc, sdoc, raw, roles, attrs, pred))
+    print(f"{len(arts)} held-out train articles prepared in {time.perf_counter() - t0:.0f}s", flush=True)
+    # the model's own spans against the gold ones (no rules)
+    tallies = {r: PRF() for r in ("Content", "Source", "Cue")}
+    for doc, _, _, roles, _, pred in arts:
+        for role, spans in (("Content", pred.contents), ("Source", pred.sources), ("Cue", pred.cues)):
+            tallies[role].add({doc.to_input(s, e) for s, e in spans}, roles[role], exact)
+    print("model spans alone, exact F1 (content vs all gold contents, nested ones too): "
+          + "  ".join(f"{r} {100 * t.prf()[2]:.1f}" for r, t in tallies.items()), flush=True)
+
+    def run(params, use_span=True):
+        res = new_scores()
+        for doc, sdoc, raw, roles, gold, pred in arts:
+            out = attribute(doc, sdoc, prediction=pred if use_span else None, combine_params=params)
+            score(out, raw, roles, gold, res)
+        return objective(res)
+
+    def show(name, obj, f):
+        print(f"{name:<40} obj {100 * obj:5.1f}  " + "  ".join(f"{k} {100 * v:5.1f}" for k, v in f.items()), flush=True)
+
+    show("rules only", *run(None, use_span=False))
+    best = dict(R.MODEL_COMBINE)
+    best_obj, f = run(best)
+    show("current MODEL_COMBINE", best_obj, f)
+    for _ in range(args.rounds):
+        changed = False
+        for key, values in GRID.items():
+            for v in values:
+                if v == best[key]:
+                    continue
+                trial = dict(best, **{key: v})
+                obj, f = run(trial)
+                show(f"{key}={v}", obj, f)
+                if obj > best_obj + 1e-4:
+                    best, best_obj, changed = trial, obj, True
+        if not changed:
+            break
+    print(f"best (obj {100 * best_obj:.1f}): {best}")
+
+
+if __name__ == "__main__":
+    main()
