@@ -50,6 +50,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--decoding", choices=["viterbi", "argmax"], default="viterbi")
     ap.add_argument("--cache", action="store_true", help="keep/reuse the parsed held-out articles in $TMPDIR")
     args = ap.parse_args()
     if args.threads:
@@ -63,6 +64,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     model = M.load(args.weights)
+    model.decoding = args.decoding
     cache = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsdistill-heldout-{args.limit or 'all'}.pkl"
     if args.cache and cache.is_file():
         base = pickle.loads(cache.read_bytes())

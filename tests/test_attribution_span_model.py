@@ -46,6 +46,18 @@ def test_decode_snaps_to_words():
     assert M.decode(tags, offsets, text) == [(8, 16), (17, 25)]
 
 
+def test_viterbi_gives_valid_bio():
+    import math
+
+    lp = [[math.log(x) for x in row] for row in ([0.6, 0.3, 0.1], [0.2, 0.1, 0.7], [0.5, 0.1, 0.4])]
+    assert M.viterbi(lp, M.CONTENT_TAGS) == ["B", "I", "O"]
+    # argmax would say O, I: an I after O is not allowed, so B, I or O, O wins
+    lp = [[math.log(x) for x in row] for row in ([0.5, 0.4, 0.1], [0.3, 0.05, 0.65])]
+    assert M.viterbi(lp, M.CONTENT_TAGS) == ["B", "I"]
+    lp = [[math.log(x) for x in row] for row in ([0.3, 0.3, 0.05, 0.3, 0.05], [0.3, 0.05, 0.05, 0.05, 0.55])]
+    assert M.viterbi(lp, M.ROLE_TAGS) == ["B-C", "I-C"]  # I-C only after B-C (not after B-S)
+
+
 def test_train_smoke_and_reload(shared_dir, tmp_path):
     """A few training steps on 2 train articles write weights that load back and predict."""
     if not (shared_dir / "data" / "polnear" / "train").is_dir():

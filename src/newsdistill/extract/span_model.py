@@ -295,29 +295,71 @@ def decode(tags: list[str], offsets: list[tuple[int, int]], text: str, label: st
     return [_snap(text, s, e) for s, e in spans]
 
 
+def _allowed(tags: tuple[str, ...]) -> list[list[bool]]:
+    """BIO transitions: I-x only after B-x or I-x."""
+    def ok(prev: str, cur: str) -> bool:
+        return not cur.startswith("I") or (prev != "O" and prev[1:] == cur[1:])
+    return [[ok(p, c) for c in tags] for p in tags]
+
+
+def viterbi(logprobs: list[list[float]], tags: tuple[str, ...]) -> list[str]:
+    """The most probable tag sequence that is valid BIO (no I after O or after another label's tag)."""
+    if not logprobs:
+        return []
+    allowed = _allowed(tags)
+    n = len(tags)
+    neg = float("-inf")
+    score = [lp if not tags[k].startswith("I") else neg for k, lp in enumerate(logprobs[0])]
+    back: list[list[int]] = []
+    for row in logprobs[1:]:
+        prev_best = []
+        new = []
+        for c in range(n):
+            best_k, best = 0, neg
+            for k in range(n):
+                if allowed[k][c] and score[k] > best:
+                    best_k, best = k, score[k]
+            prev_best.append(best_k)
+            new.append(best + row[c])
+        back.append(prev_best)
+        score = new
+    k = max(range(n), key=lambda c: score[c])
+    out = [k]
+    for prev_best in reversed(back):
+        k = prev_best[k]
+        out.append(k)
+    return [tags[k] for k in reversed(out)]
+
+
 class SpanModel:
-    def __init__(self, model, meta: dict | None = None):
+    def __init__(self, model, meta: dict | None = None, decoding: str = "viterbi"):
         self.model = model
         self.meta = meta or {}
+        self.decoding = decoding  # viterbi (valid BIO) | argmax (each piece alone)
 
     def tag(self, text: str, paragraphs: list[tuple[int, int]], batch: int = 16) -> tuple[Pieces, list[str], list[str]]:
         """Wordpieces of ``text`` with their content and role tags."""
         torch, _ = _imports()
         p = pieces(text, paragraphs)
-        content = ["O"] * len(p.ids)
-        role = ["O"] * len(p.ids)
+        c_lp: list[list[float]] = [[]] * len(p.ids)
+        r_lp: list[list[float]] = [[]] * len(p.ids)
         wins = windows(p)
         with torch.inference_mode():
             for k in range(0, len(wins), batch):
                 group = wins[k:k + batch]
                 ids, mask = batch_tensors([p.ids[w.start:w.end] for w in group])
                 c_logits, r_logits = self.model(ids, mask)
-                c_best = c_logits.argmax(-1).tolist()
-                r_best = r_logits.argmax(-1).tolist()
+                c_rows = torch.log_softmax(c_logits, -1).tolist()
+                r_rows = torch.log_softmax(r_logits, -1).tolist()
                 for row, w in enumerate(group):
                     for j in range(w.keep_start, w.keep_end):
-                        content[j] = CONTENT_TAGS[c_best[row][j - w.start + 1]]
-                        role[j] = ROLE_TAGS[r_best[row][j - w.start + 1]]
+                        c_lp[j] = c_rows[row][j - w.start + 1]
+                        r_lp[j] = r_rows[row][j - w.start + 1]
+        if self.decoding == "argmax":
+            content = [CONTENT_TAGS[max(range(len(lp)), key=lp.__getitem__)] for lp in c_lp]
+            role = [ROLE_TAGS[max(range(len(lp)), key=lp.__getitem__)] for lp in r_lp]
+        else:
+            content, role = viterbi(c_lp, CONTENT_TAGS), viterbi(r_lp, ROLE_TAGS)
         return p, content, role
 
     def predict(self, text: str, paragraphs: list[tuple[int, int]]) -> Prediction:
