@@ -168,7 +168,7 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
         current, shard_summary, first_id, last_id, end = None, RunSummary(), None, None, None
         engine = make_engine(options.engine, workers=options.workers, address=options.address,
                              batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                      attribution_model=options.attribution_model)
+                             attribution_model=options.attribution_model)
         try:
             for doc in engine.map(docs()):
                 shard, file_index, file_doc = pending.popleft()
