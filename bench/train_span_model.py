@@ -94,7 +94,11 @@ def labels(rows, n):
 
 
 def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: float = 1e-4, head_lr: float = 1e-3,
-          seed: int = 13, max_minutes: float | None = None, save_every: int = 50, log=print, meta: dict | None = None):
+          seed: int = 13, max_minutes: float | None = None, save_every: int = 50, log=print, meta: dict | None = None,
+          init: Path | None = None, start_step: int = 0, max_steps: int | None = None):
+    """Train; ``init``/``start_step``: continue from the weights a run stopped at step ``start_step``
+    wrote (same data order: the first ``start_step`` batches are skipped; fresh optimizer, warm-up
+    then linear decay from ``lr`` to 0 at the planned end); ``max_steps``: stop (and save) there."""
     import torch
 
     from newsdistill.extract import span_model as M
@@ -102,26 +106,34 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
     random.seed(seed)
     torch.manual_seed(seed)
     model = M.build_model(frozen)
+    if init is not None:
+        model.load_state_dict(M.load(init).model.state_dict())
     model.train()
     enc = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
     heads = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc, "lr": lr}, {"params": heads, "lr": head_lr}], weight_decay=0.01)
     per_epoch = (len(data) + batch - 1) // batch
     total = max(1, int(per_epoch * epochs))
-    warm = max(1, total // 20)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm + 1))))
+    left = max(1, total - start_step)
+    warm = max(1, left // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (left - s) / (left - warm + 1))))
     ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
     rng = random.Random(seed)
     started = time.perf_counter()
     step = 0
     pieces_done = 0
-    meta = dict(meta or {}, windows=len(data), batch=batch, lr=lr, head_lr=head_lr, seed=seed, planned_steps=total)
-    while step < total:
+    meta = dict(meta or {}, windows=len(data), batch=batch, seed=seed, planned_steps=total,
+                stages=[*(meta or {}).get("stages", []), {"from_step": start_step, "lr": lr, "head_lr": head_lr}])
+    stop = min(total, max_steps) if max_steps else total
+    while step < stop:
         order = list(range(len(data)))
         rng.shuffle(order)
         for k in range(0, len(order), batch):
-            if step >= total:
+            if step >= stop:
                 break
+            if step < start_step:  # seen by the run this one continues
+                step += 1
+                continue
             rows = [data[i] for i in order[k:k + batch]]
             ids, mask = M.batch_tensors([r[1] for r in rows])
             yc, yr = labels([r[2] for r in rows], ids.shape[1]), labels([r[3] for r in rows], ids.shape[1])
@@ -136,10 +148,10 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
             step += 1
             pieces_done += int(mask.sum())
             elapsed = time.perf_counter() - started
-            if step % 10 == 0 or step == total:
+            if step % 10 == 0 or step == stop:
                 log(f"step {step}/{total} loss {loss.item():.4f} {elapsed:.0f}s {pieces_done / elapsed:.0f} pieces/s")
             out_of_time = max_minutes is not None and elapsed > 60 * max_minutes
-            if step % save_every == 0 or step == total or out_of_time:
+            if step % save_every == 0 or step == stop or out_of_time:
                 model.eval()
                 M.save(model, out, dict(meta, steps=step, epochs_done=round(step / per_epoch, 3),
                                         train_seconds=round(elapsed)))
@@ -158,6 +170,11 @@ def main() -> None:
     ap.add_argument("--frozen", type=int, default=2, help="lowest encoder layers kept frozen (not shipped)")
     ap.add_argument("--limit", type=int, default=None, help="first N train articles only (smoke runs)")
     ap.add_argument("--max-minutes", type=float, default=None)
+    ap.add_argument("--max-steps", type=int, default=None, help="stop (and save) at this step")
+    ap.add_argument("--init", type=Path, default=None, help="continue from these weights (written at --start-step)")
+    ap.add_argument("--start-step", type=int, default=0)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--log", type=Path, default=None)
@@ -181,8 +198,16 @@ def main() -> None:
     log(f"{len(data)} windows, {n_pieces} pieces from {len({d[0] for d in data})} train articles "
         f"({time.perf_counter() - t0:.0f}s)")
     out = args.out or WEIGHTS_PATH
-    train(data, args.epochs, args.frozen, out, max_minutes=args.max_minutes, log=log,
-          meta={"trained_on": "PolNeAR train minus every 10th article", "articles": len({d[0] for d in data}),
+    stages = []
+    if args.init is not None:
+        from newsdistill.extract import span_model as M
+
+        prev = M.load(args.init).meta
+        stages = prev.get("stages") or [{"from_step": 0, "lr": prev.get("lr"), "head_lr": prev.get("head_lr")}]
+        stages[-1]["to_step"] = prev.get("steps")
+    train(data, args.epochs, args.frozen, out, max_minutes=args.max_minutes, log=log, lr=args.lr, head_lr=args.head_lr,
+          init=args.init, start_step=args.start_step, max_steps=args.max_steps,
+          meta={"stages": stages, "trained_on": "PolNeAR train minus every 10th article", "articles": len({d[0] for d in data}),
                 "pieces": n_pieces, "frozen_layers": args.frozen})
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
 
