@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 GRID = {
     "content_snap": [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
+    "content_side": ["both", "start", "end"],
     "source_snap": [0.3, 0.5, 0.7, 1.01],
     "cue_snap": [0.3, 0.5, 0.7, 1.01],
     "new_contents": [False, True],

@@ -242,6 +242,7 @@ RULE_MODEL_CUE_SNAP = "model.cue-snap"          # likewise the cue
 RULE_MODEL_NEW = "model.new-content"            # a model content no rule found, linked to the nearest model cue/source
 MODEL_COMBINE = {
     "content_snap": 0.5,   # least overlap (shared chars / union) for a rule content to take the model's span
+    "content_side": "both",  # ... both its boundaries, or only its "start" or "end"
     "source_snap": 0.5,
     "cue_snap": 0.5,
     "new_contents": True,  # add model contents no rule attribution overlaps

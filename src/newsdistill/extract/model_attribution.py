@@ -71,6 +71,9 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
         ratio, span = _best(c.content, contents)
         if span is None and p["drop_unsupported"]:
             continue
+        if span is not None and p["content_side"] != "both":  # take only the model's start or end
+            span = (span[0], c.content[1]) if p["content_side"] == "start" else (c.content[0], span[1])
+            span = span if span[0] < span[1] else None
         if span is not None and ratio >= p["content_snap"] and span != c.content:
             c.content = span
             c.quotes = _touched(ctx, span)
