@@ -262,10 +262,11 @@ class Prediction:
 
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
     """Grow a span to whole words (a wordpiece run may stop inside one); no leading
-    whitespace or sentence punctuation (a run that starts on the previous sentence's end)."""
+    whitespace or sentence punctuation (a run that starts on the previous sentence's end), no
+    trailing whitespace, comma, colon or semicolon (PolNeAR leaves those out)."""
     while s < e - 1 and (text[s].isspace() or text[s] in ".,;:"):
         s += 1
-    while e > s + 1 and text[e - 1].isspace():
+    while e > s + 1 and (text[e - 1].isspace() or text[e - 1] in ",;:"):
         e -= 1
     while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
         s -= 1
@@ -274,13 +275,15 @@ def _snap(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def decode(tags: list[str], offsets: list[tuple[int, int]], text: str, label: str = "") -> list[tuple[int, int]]:
-    """Character spans of the B/I runs of ``label`` ("" for plain B/I, "S", "C")."""
+def decode(tags: list[str], offsets: list[tuple[int, int]], text: str, label: str = "",
+           para: list[int] | None = None) -> list[tuple[int, int]]:
+    """Character spans of the B/I runs of ``label`` ("" for plain B/I, "S", "C"); with ``para``
+    (paragraph of each piece) a run ends at a paragraph break."""
     b, i = ("B", "I") if not label else (f"B-{label}", f"I-{label}")
     spans: list[tuple[int, int]] = []
     cur: list[int] | None = None
     for k, t in enumerate(tags):
-        if t == b or (t == i and cur is None):
+        if t == b or (t == i and cur is None) or (t == i and para is not None and para[k] != para[cur[1]]):
             if cur:
                 spans.append((offsets[cur[0]][0], offsets[cur[1]][1]))
             cur = [k, k]
@@ -366,8 +369,8 @@ class SpanModel:
         if not text.strip() or not paragraphs:
             return Prediction()
         p, content, role = self.tag(text, paragraphs)
-        return Prediction(decode(content, p.offsets, text), decode(role, p.offsets, text, "S"),
-                          decode(role, p.offsets, text, "C"))
+        return Prediction(decode(content, p.offsets, text, para=p.para), decode(role, p.offsets, text, "S", p.para),
+                          decode(role, p.offsets, text, "C", p.para))
 
 
 # ---------------------------------------------------------------------------------------------
