@@ -24,10 +24,13 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 GRID = {
-    "content_snap": [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
+    "content_shared": [True, False],
+    "content_snap": [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
     "content_side": ["both", "start", "end"],
-    "source_snap": [0.3, 0.5, 0.7, 1.01],
-    "cue_snap": [0.3, 0.5, 0.7, 1.01],
+    "source_shared": [True, False],
+    "source_snap": [0.0, 0.3, 0.5, 0.7, 1.01],
+    "cue_shared": [True, False],
+    "cue_snap": [0.0, 0.3, 0.5, 0.7, 1.01],
     "new_contents": [False, True],
     "new_min_words": [2, 3, 5, 8],
     "new_max_gap": [50, 120, 250, 1000],

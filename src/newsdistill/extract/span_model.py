@@ -263,10 +263,12 @@ class Prediction:
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
     """Grow a span to whole words (a wordpiece run may stop inside one); no leading
     whitespace or sentence punctuation (a run that starts on the previous sentence's end), no
-    trailing whitespace, comma, colon or semicolon (PolNeAR leaves those out)."""
+    trailing whitespace, comma, colon, semicolon or sentence-final period (PolNeAR leaves those
+    out; a period before a closing quote mark stays, as does the one of "U.S.")."""
     while s < e - 1 and (text[s].isspace() or text[s] in ".,;:"):
         s += 1
-    while e > s + 1 and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+    while e > s + 1 and (text[e - 1].isspace() or text[e - 1] in ",;:"
+                         or (text[e - 1] == "." and not (e - s > 3 and text[e - 3] == "."))):
         e -= 1
     while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
         s -= 1
