@@ -35,6 +35,7 @@ GRID = {
     "new_min_words": [2, 3, 5, 8],
     "new_max_gap": [50, 120, 250, 1000],
     "new_need_cue": [True, False],
+    "new_need_source": [False, True],
     "drop_unsupported": [False, True],
 }
 

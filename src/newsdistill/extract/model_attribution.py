@@ -130,6 +130,8 @@ def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p) -> list[Candidat
             near = [(min(abs(s[1] - cue[0]), abs(cue[1] - s[0])), s) for s in pred.sources
                     if para(s[0]) == k and not (span[0] <= s[0] < span[1])]
             source = min(near)[1] if near else None
+        if source is None and p["new_need_source"]:
+            continue
         quotes = _touched(ctx, span)
         new.append(Candidate(_kind(ctx, span, quotes), cue, span, source, R.RULE_MODEL_NEW,
                              source_head=_head(sdoc, source) if source else None, quotes=quotes))
