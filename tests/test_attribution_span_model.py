@@ -42,8 +42,12 @@ def test_decode_snaps_to_words():
     text = "He said the core is weak."
     offsets = [(0, 2), (3, 7), (8, 11), (12, 14), (14, 16), (17, 19), (20, 24), (24, 25)]  # "co" "re" pieces
     tags = ["O", "O", "B", "I", "O", "I", "I", "I"]
-    # "the co" grows to "the core"; an I after O opens a span
-    assert M.decode(tags, offsets, text) == [(8, 16), (17, 25)]
+    # "the co" grows to "the core"; an I after O opens a span; the sentence's period is left out
+    assert M.decode(tags, offsets, text) == [(8, 16), (17, 24)]
+    # a run ends at a paragraph break; a period after "U.S" stays
+    text = "Aid to U.S.\nWe left."
+    offsets = [(0, 3), (4, 6), (7, 11), (12, 14), (15, 19), (19, 20)]
+    assert M.decode(["B", "I", "I", "I", "I", "I"], offsets, text, para=[0, 0, 0, 1, 1, 1]) == [(0, 11), (12, 19)]
 
 
 def test_viterbi_gives_valid_bio():
@@ -111,7 +115,22 @@ def test_seed_minilm_keeps_the_nine(seed_minilm):
         assert c_start.split()[1] in a["content"]["text"], (c_start, a["content"]["text"])
     sourced = [a for a in seed_minilm if a["source"] is not None]
     assert len(sourced) <= len(golden) + 2, [a["content"]["text"][:40] for a in sourced]
-    assert any("model." in a["rule"] for a in seed_minilm), [a["rule"] for a in seed_minilm]
+
+
+def test_seed_span_model_predictions(seed_minilm, seed_doc):
+    """The model alone marks the seed's statements and cues (what the combination builds on)."""
+    from newsdistill.extract.attribution import _paragraph_offsets
+
+    pred = M.load().predict(seed_doc.text, _paragraph_offsets(seed_doc))
+    text = seed_doc.text
+    cues = {text[s:e] for s, e in pred.cues}
+    assert {"said", "states", "says", "notes", "adds", "according to"} <= {c.lower() for c in cues}, cues
+    golden = [a for a in seed_doc.to_dict()["attributions"] if a["source"]]
+    hit = [a for a in golden if any(s < a["content"]["end"] and a["content"]["start"] < e for s, e in pred.contents)]
+    assert len(hit) >= 8, [text[s:e][:40] for s, e in pred.contents]
+    # every rule attribution of the seed is kept in minilm mode (nothing lost by the combination)
+    rule_mode = {(a["cue"]["start"], a["content"]["start"]) for a in golden}
+    assert rule_mode <= {(a["cue"]["start"], a["content"]["start"]) for a in seed_minilm if a["cue"]}
 
 
 def _seed_golden():
