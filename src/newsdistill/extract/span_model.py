@@ -86,7 +86,10 @@ def build_model(frozen_layers: int):
     ``frozen_layers`` layers frozen."""
     torch, _ = _imports()
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.set_verbosity_error()  # no load report for the pooler we leave out
+    hf_logging.disable_progress_bar()
     nn = torch.nn
 
     class SpanTagger(nn.Module):
