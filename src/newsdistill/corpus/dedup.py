@@ -28,7 +28,6 @@ import numpy as np
 
 from ..record import Document
 
-
 DIGEST_BLOCK = 16_384  # MinHash digests per block (8 MiB at 128 permutations)
 
 
