@@ -180,7 +180,7 @@ def test_nul_bytes_and_invalid_utf8_in_html(tmp_path):
 
 
 def test_extraction_timeout_is_an_error_record(monkeypatch):
-    import trafilatura
+    from newsdistill.read import html as html_module
 
     def slow(*args, **kwargs):
         deadline = time.monotonic() + 30
@@ -189,7 +189,7 @@ def test_extraction_timeout_is_an_error_record(monkeypatch):
                 sum(range(1000))
         raise AssertionError("not interrupted")
 
-    monkeypatch.setattr(trafilatura, "bare_extraction", slow)
+    monkeypatch.setattr(html_module, "_trafilatura", slow)  # the page parse + metadata + main text
     doc = html_document(page().encode(), "slow", Source(path="slow.html"))
     started = time.perf_counter()
     with pytest.raises(BadRecord) as exc:
@@ -236,3 +236,25 @@ def test_distill_html_api():
     assert doc.title == "Council backs tram expansion" and BODY[1][:40] in doc.text
     bad = newsdistill.distill_html(b"")
     assert bad.status == "error" and bad.error.code == errors.EMPTY
+
+
+def test_main_text_in_place_equals_bare_extraction(shared_dir):
+    """read.html._main_text skips bare_extraction's copy of the tree; same text on real pages."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    from newsdistill.read.html import TRAFILATURA_OPTIONS, _main_text
+
+    pages = sorted((shared_dir / "data" / "wcxb-dev-articles" / "html").glob("*.html.gz"))
+    if not pages:
+        pytest.skip("WCXB dev articles not found under ../shared/data")
+    compared = 0
+    for path in pages[::5]:
+        html = gzip.decompress(path.read_bytes())
+        tree = load_html(html)
+        if tree is None:
+            continue
+        found = bare_extraction(load_html(html), with_metadata=False, **TRAFILATURA_OPTIONS)
+        assert _main_text(tree, None) == ((found.text if found is not None else None) or ""), path.name
+        compared += 1
+    assert compared > 100
