@@ -258,3 +258,42 @@ def test_main_text_in_place_equals_bare_extraction(shared_dir):
         assert _main_text(tree, None) == ((found.text if found is not None else None) or ""), path.name
         compared += 1
     assert compared > 100
+
+
+@pytest.mark.parametrize("html", [
+    page().encode(),
+    b"\xef\xbb\xbf" + page().encode(),  # BOM: the slow path
+    page().replace("<!DOCTYPE html>", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+                   '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">').encode(),
+    page().replace("Opponents", "Opp\x0bonents").encode(),  # a character XML cannot hold
+    page().replace("Opponents", "Opp\u00e9\ufffeonents").encode(),
+    page().encode("utf-16"),
+    "<html><body><p>Caf\u00e9 cr\u00e8me</p></body></html>".encode("latin-1"),
+    page().replace("<html lang=\"en\">", "<html lang=\"en\"/>").encode(),
+    b"<p>no html tag at all</p>\n<p>second</p>",
+])
+def test_parse_gives_load_html_tree(html):
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    from newsdistill.read.html import _parse
+
+    theirs = load_html(html)
+    ours = _parse(html, load_html)
+    assert (tostring(ours) if ours is not None else None) == (tostring(theirs) if theirs is not None else None)
+
+
+def test_parse_gives_load_html_tree_on_wcxb_pages(shared_dir):
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    from newsdistill.read.html import _parse
+
+    pages = sorted((shared_dir / "data" / "wcxb-dev-articles" / "html").glob("*.html.gz"))
+    if not pages:
+        pytest.skip("WCXB dev articles not found under ../shared/data")
+    slow = []
+    for path in pages[::5]:
+        html = gzip.decompress(path.read_bytes())
+        assert tostring(_parse(html, lambda d: slow.append(1) or load_html(d))) == tostring(load_html(html)), path.name
+    assert len(slow) < len(pages[::5]) / 4  # most pages take the fast path
