@@ -20,7 +20,9 @@ and prints word-level precision/recall/F1 of each against ``main_content`` (bag 
 counts, micro and macro; see :mod:`newsdistill.eval.wordmatch`), the share of ``with``
 snippets kept and of ``without`` snippets left in, pages/s of each (CPU time of this process
 spent in that call, so other load on the machine does not skew the ratios; page decompression
-and scoring are outside the timed calls) and the ratios to both baselines.
+and scoring are outside the timed calls; so are language id and the analysis steps, which run
+the same whatever the input kind) and the ratios to both baselines (``speed_ratio``: HTML mode
+over trafilatura + metadata, the goal's ratio).
 Pages are split in two halves by file number: options and rules were chosen on the
 first half; the second is reported as held out.  ``--removed`` lists what the clean step
 removed from trafilatura's text, scored: removed words that are in the reference are
