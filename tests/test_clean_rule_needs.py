@@ -61,3 +61,40 @@ def test_no_match_without_a_need(parts):
     for rule in GUARDED:
         if rule.pattern.fullmatch(line):
             assert any(n in folded for n in rule.needs), (rule.name, line)
+
+
+# the first pass's gate (classify._PLAIN_RULES_ANY / _RULE_NEEDLES) is a shortcut too: the rule it
+# finds is the one the plain ordered loop over every anywhere-rule finds
+ANYWHERE = [r for r in rules.BOILERPLATE_RULES if r.where == "any"]
+ALL_WORDS = sorted({w for r in ANYWHERE for w in re.findall(r"[a-z]{2,}", r.pattern.pattern)}
+                   | {"©", "(c)", "←", "→", "2024", "12", "|", "»", ":", "-"})
+
+
+def _ungated(line: str) -> str | None:
+    for rule in ANYWHERE:
+        if rule.pattern.fullmatch(line):
+            return rule.name
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ALL_WORDS), st.sampled_from(["", "upper", "title"]),
+                          st.sampled_from([" ", " ", ", ", ". ", ": ", " | ", "  "])), min_size=1, max_size=10))
+def test_first_pass_gate_finds_the_same_rule(parts):
+    from newsdistill.clean.classify import _first_pass
+    from newsdistill.clean.lines import Line
+
+    line = "".join((w.upper() if case == "upper" else w.title() if case == "title" else w) + sep
+                   for w, case, sep in parts).strip()
+    if not line:
+        return
+    # a line no caption/credit/glue test takes, so the anywhere-rules decide
+    decision = _first_pass(Line(0, 0, len(line), line, 0, len(line.split()), False))
+    want = _ungated(line)
+    if decision is None or decision.rule.startswith(("caption.", "nav.glued")):
+        assert want is None or decision is not None, (line, want)
+        return
+    if decision.rule in {r.name for r in ANYWHERE}:
+        assert decision.rule == want, (line, want, decision.rule)
+    else:
+        assert want is None, (line, want, decision.rule)

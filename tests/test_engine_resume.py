@@ -106,3 +106,42 @@ def test_a_part_file_without_marker_is_redone_and_done_files_are_not_reopened(in
     summary = run_corpus(paths, str(out) + "/", RunOptions(workers=1, shard_size=30))
     assert summary.resumed_documents == 80 and summary.documents == 120 and summary.error_count == 0
     assert [r["id"] for r in _shard_records(out)] == ids
+
+
+def _session_members(sid: int) -> list[int]:
+    """Live processes of session ``sid`` (field 6 of /proc/PID/stat)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[3]) == sid and fields[0] != "Z":
+            members.append(int(entry.name))
+    return members
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_and_forkserver_end_when_the_run_is_killed_alone(inputs, tmp_path):
+    """kill -9 of the run process only (not its group): its workers must not live on as orphans."""
+    paths, _ = inputs
+    out = tmp_path / "out"
+    proc = subprocess.Popen(_cmd(paths, str(out) + "/", "--workers", "2"), env=_env(), start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while len(_session_members(proc.pid)) < 4 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)  # the run, the forkserver and two workers
+    assert len(_session_members(proc.pid)) >= 4, "the pool never started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 15
+    while _session_members(proc.pid) and time.time() < deadline:
+        time.sleep(0.1)
+    left = _session_members(proc.pid)
+    for pid in left:  # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes left after the run was killed: {left}"

@@ -180,7 +180,7 @@ def test_nul_bytes_and_invalid_utf8_in_html(tmp_path):
 
 
 def test_extraction_timeout_is_an_error_record(monkeypatch):
-    import trafilatura
+    from newsdistill.read import html as html_module
 
     def slow(*args, **kwargs):
         deadline = time.monotonic() + 30
@@ -189,7 +189,7 @@ def test_extraction_timeout_is_an_error_record(monkeypatch):
                 sum(range(1000))
         raise AssertionError("not interrupted")
 
-    monkeypatch.setattr(trafilatura, "bare_extraction", slow)
+    monkeypatch.setattr(html_module, "_trafilatura", slow)  # the page parse + metadata + main text
     doc = html_document(page().encode(), "slow", Source(path="slow.html"))
     started = time.perf_counter()
     with pytest.raises(BadRecord) as exc:
@@ -236,3 +236,64 @@ def test_distill_html_api():
     assert doc.title == "Council backs tram expansion" and BODY[1][:40] in doc.text
     bad = newsdistill.distill_html(b"")
     assert bad.status == "error" and bad.error.code == errors.EMPTY
+
+
+def test_main_text_in_place_equals_bare_extraction(shared_dir):
+    """read.html._main_text skips bare_extraction's copy of the tree; same text on real pages."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    from newsdistill.read.html import TRAFILATURA_OPTIONS, _main_text
+
+    pages = sorted((shared_dir / "data" / "wcxb-dev-articles" / "html").glob("*.html.gz"))
+    if not pages:
+        pytest.skip("WCXB dev articles not found under ../shared/data")
+    compared = 0
+    for path in pages[::5]:
+        html = gzip.decompress(path.read_bytes())
+        tree = load_html(html)
+        if tree is None:
+            continue
+        found = bare_extraction(load_html(html), with_metadata=False, **TRAFILATURA_OPTIONS)
+        assert _main_text(tree, None) == ((found.text if found is not None else None) or ""), path.name
+        compared += 1
+    assert compared > 100
+
+
+@pytest.mark.parametrize("html", [
+    page().encode(),
+    b"\xef\xbb\xbf" + page().encode(),  # BOM: the slow path
+    page().replace("<!DOCTYPE html>", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+                   '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">').encode(),
+    page().replace("Opponents", "Opp\x0bonents").encode(),  # a character XML cannot hold
+    page().replace("Opponents", "Opp\u00e9\ufffeonents").encode(),
+    page().encode("utf-16"),
+    "<html><body><p>Caf\u00e9 cr\u00e8me</p></body></html>".encode("latin-1"),
+    page().replace("<html lang=\"en\">", "<html lang=\"en\"/>").encode(),
+    b"<p>no html tag at all</p>\n<p>second</p>",
+])
+def test_parse_gives_load_html_tree(html):
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    from newsdistill.read.html import _parse
+
+    theirs = load_html(html)
+    ours = _parse(html, load_html)
+    assert (tostring(ours) if ours is not None else None) == (tostring(theirs) if theirs is not None else None)
+
+
+def test_parse_gives_load_html_tree_on_wcxb_pages(shared_dir):
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    from newsdistill.read.html import _parse
+
+    pages = sorted((shared_dir / "data" / "wcxb-dev-articles" / "html").glob("*.html.gz"))
+    if not pages:
+        pytest.skip("WCXB dev articles not found under ../shared/data")
+    slow = []
+    for path in pages[::5]:
+        html = gzip.decompress(path.read_bytes())
+        assert tostring(_parse(html, lambda d: slow.append(1) or load_html(d))) == tostring(load_html(html)), path.name
+    assert len(slow) < len(pages[::5]) / 4  # most pages take the fast path

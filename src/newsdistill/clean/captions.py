@@ -17,9 +17,16 @@ class CaptionParse:
     place: str | None = None
 
 
-def find_credit(text: str) -> tuple[str, str] | None:
-    """(rule name, credit) of the first credit in ``text``, if any."""
-    low = text.lower()
+# a line holding none of the credit patterns' needles (most lines) has no credit: one test
+_ALL_CREDIT_NEEDLES = (tuple(sorted({n for needles in rules.CREDIT_NEEDLES.values() for n in needles}))
+                       if all(name in rules.CREDIT_NEEDLES for name, _ in rules.CREDIT_PATTERNS) else None)
+
+
+def find_credit(text: str, low: str | None = None) -> tuple[str, str] | None:
+    """(rule name, credit) of the first credit in ``text``, if any (``low``: ``text.lower()``)."""
+    low = text.lower() if low is None else low
+    if _ALL_CREDIT_NEEDLES is not None and not any(n in low for n in _ALL_CREDIT_NEEDLES):
+        return None
     for name, pattern in rules.CREDIT_PATTERNS:
         needles = rules.CREDIT_NEEDLES.get(name)
         if needles is not None and not any(n in low for n in needles):
@@ -35,8 +42,8 @@ def find_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
-def find_restrictions(text: str) -> list[str]:
-    low = text.lower()
+def find_restrictions(text: str, low: str | None = None) -> list[str]:
+    low = text.lower() if low is None else low
     if not any(n in low for n in rules.RESTRICTION_NEEDLES) or not rules.RESTRICTION_ANY.search(text):
         return []
     found: list[str] = []
@@ -123,12 +130,13 @@ def caption_rule(text: str) -> str | None:
     """Name of the rule that makes this line a caption, or None."""
     if len(text) > rules.MAX_CAPTION_CHARS:
         return None
-    credit = find_credit(text)
+    low = text.lower()
+    credit = find_credit(text, low)
     if credit is not None:
         rest = text.replace(credit[1], " ")
         if len(rest.split()) >= 5:
             return "caption." + credit[0].split(".", 1)[1]
-    if find_restrictions(text):
+    if find_restrictions(text, low):
         return "caption.restriction"
     if rules.CAPTION_PREFIX.match(text) and len(text.split()) >= 5:
         return "caption.prefix"

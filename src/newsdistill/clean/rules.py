@@ -91,7 +91,11 @@ _FOLD_FIXES = {0x130: "i", 0x131: "i"}
 def fold(text: str) -> str:
     """``text`` folded so that a pattern compiled with re.IGNORECASE can only match a literal
     lower-case string where ``fold(text)`` contains it (the test ``LineRule.needs`` makes)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_FIXES).casefold()
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text or "\u0131" in text:  # (a dict translate costs ~15 us a line: only where needed)
+        text = text.translate(_FOLD_FIXES)
+    return text.casefold()
 
 
 def _p(rx: str) -> re.Pattern[str]:

@@ -28,6 +28,8 @@ import numpy as np
 
 from ..record import Document
 
+DIGEST_BLOCK = 16_384  # MinHash digests per block (8 MiB at 128 permutations)
+
 
 @dataclass(frozen=True)
 class DedupOptions:
@@ -81,7 +83,9 @@ class Deduplicator:
         self._exact: dict[bytes, str] = {}  # text hash -> representative id
         self._lsh = RMinHashLSH(o.threshold, o.num_perm, o.num_bands) if o.near else None
         self._ids: list[str] = []  # LSH key -> representative id
-        self._digests = np.zeros((1024, o.num_perm), dtype=np.uint32)  # LSH key -> MinHash digest
+        # LSH key -> MinHash digest, in fixed blocks: growing one array by doubling would need 3x
+        # its size for a moment (1.5 GiB at a million representatives of 512 bytes each)
+        self._digest_blocks: list[np.ndarray] = []
 
     # ---- the two signatures ----------------------------------------------------------------
     def _signatures(self, text: str):
@@ -105,7 +109,8 @@ class Deduplicator:
             return None
         mine = np.asarray(mh.digest(), dtype=np.uint32)
         for key in sorted(candidates):
-            similarity = float(np.count_nonzero(self._digests[key] == mine)) / self.options.num_perm
+            stored = self._digest_blocks[key // DIGEST_BLOCK][key % DIGEST_BLOCK]
+            similarity = float(np.count_nonzero(stored == mine)) / self.options.num_perm
             if similarity >= self.options.threshold:
                 best = key
                 break
@@ -116,9 +121,9 @@ class Deduplicator:
         if mh is None:
             return
         key = len(self._ids)
-        if key >= len(self._digests):
-            self._digests = np.concatenate([self._digests, np.zeros_like(self._digests)])
-        self._digests[key] = mh.digest()
+        if key // DIGEST_BLOCK >= len(self._digest_blocks):
+            self._digest_blocks.append(np.zeros((DIGEST_BLOCK, self.options.num_perm), dtype=np.uint32))
+        self._digest_blocks[key // DIGEST_BLOCK][key % DIGEST_BLOCK] = mh.digest()
         self._ids.append(doc_id)
         self._lsh.insert(key, mh)
 

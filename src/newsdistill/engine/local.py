@@ -16,10 +16,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -83,9 +86,36 @@ _worker_pipeline: Pipeline | None = None
 _worker_timeout: float | None = None
 
 
-def _init_worker(factory: PipelineFactory, timeout: float | None) -> None:
+PARENT_CHECK_SECONDS = 1.0  # how often a worker checks that the run's process is still there
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """End this worker once the run's process is gone.
+
+    After ``kill -9`` of the run (the resume workflow), ProcessPoolExecutor's workers and the
+    forkserver would otherwise live on forever, each holding a spaCy model (~180 MiB): the
+    workers never see their queue close because the forkserver, not the run, is their parent.
+    """
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            forkserver = os.getppid()
+            if forkserver != parent_pid and forkserver > 1:
+                # the forkserver waits for clients that no longer exist: it goes too
+                with contextlib.suppress(OSError):
+                    os.kill(forkserver, signal.SIGTERM)
+            os._exit(1)
+        except PermissionError:  # the pid was reused by another user's process: ours is gone
+            os._exit(1)
+
+
+def _init_worker(factory: PipelineFactory, timeout: float | None, parent_pid: int | None = None) -> None:
     global _worker_pipeline, _worker_timeout
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    if parent_pid is not None:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     _worker_pipeline = factory()
     _worker_timeout = timeout
 
@@ -132,7 +162,7 @@ class LocalEngine:
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
-                                             initargs=(self.factory, self.timeout))
+                                             initargs=(self.factory, self.timeout, os.getpid()))
             self._pool_docs = 0
         return self._pool
 
