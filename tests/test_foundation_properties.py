@@ -88,3 +88,12 @@ def test_every_nonblank_line_is_accounted_for_once(text):
     for i, ch in enumerate(text):
         if not covered[i]:
             assert ch.isspace() or ch in "\ufeff\u200b\x00", f"input char {ch!r} at {i} is in no span"
+
+
+def test_a_control_character_ftfy_drops_keeps_neighbours_mapped():
+    """Found by hypothesis: ftfy drops the vertical tab of "0\\v\\x80", so the token structure
+    changes; the "0" must still map to the "0" alone, not to the whole line."""
+    doc = newsdistill.distill("0\x0b\x80")
+    assert doc.text == "0€"
+    assert doc.to_input(0, 1) == (0, 1)
+    assert doc.to_input(1, 2) in {(1, 3), (2, 3)}  # the € with or without the dropped \v
