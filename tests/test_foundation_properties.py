@@ -97,3 +97,6 @@ def test_a_control_character_ftfy_drops_keeps_neighbours_mapped():
     assert doc.text == "0€"
     assert doc.to_input(0, 1) == (0, 1)
     assert doc.to_input(1, 2) in {(1, 3), (2, 3)}  # the € with or without the dropped \v
+    doc = newsdistill.distill("0\x0b00\x800")
+    assert doc.text == "000€0"
+    assert [doc.to_input(i, i + 1) for i in range(5)] == [(0, 1), (2, 3), (3, 4), (4, 5), (5, 6)]

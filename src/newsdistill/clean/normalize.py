@@ -127,7 +127,7 @@ def _normalise_chunk(raw: str, base: int) -> list[Piece]:
     return _align(raw, fixed, base)
 
 
-_ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # the whitespace ftfy keeps
 
 
 def _align(raw: str, fixed: str, base: int) -> list[Piece]:
@@ -138,14 +138,12 @@ def _align(raw: str, fixed: str, base: int) -> list[Piece]:
     token becomes verbatim common prefix + one replaced stretch + verbatim common
     suffix, everything between changed tokens is verbatim.  (difflib's SequenceMatcher
     did this per character but is quadratic: 27 s on one repetitive 8 KB line.)  If the
-    token structure differs, the stretch is aligned per character when short, else it is one
-    replaced piece: coarse, exact at its ends."""
+    token structure differs, the whole stretch is one replaced piece: coarse, exact at its ends.
+    \f and \v are not separators here: ftfy drops them as control characters."""
     raw_tokens, fixed_tokens = _ASCII_SPACES.split(raw), _ASCII_SPACES.split(fixed)
     seps = _ASCII_SPACES.findall(raw)
     if len(raw_tokens) != len(fixed_tokens) or seps != _ASCII_SPACES.findall(fixed):
-        # ftfy removed or added a separator (a control character such as \v it drops):
-        # per character when short, else one piece
-        return _one_space(_align_middle(raw, fixed, base))
+        return [(collapse_text(fixed), base, len(raw))]
     changed = [i for i, (a, b) in enumerate(zip(raw_tokens, fixed_tokens)) if a != b]
     starts = [0, *accumulate(len(t) + len(sep) for t, sep in zip(raw_tokens, seps))]
     pieces: list[Piece] = []
