@@ -111,9 +111,16 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(1)
 
 
-def _init_worker(factory: PipelineFactory, timeout: float | None, parent_pid: int | None = None) -> None:
+THREADS_ENV = "NEWSDISTILL_THREADS"  # compute threads a step may use (the torch span model reads it)
+
+
+def _init_worker(factory: PipelineFactory, timeout: float | None, parent_pid: int | None = None,
+                 threads: int | None = None) -> None:
     global _worker_pipeline, _worker_timeout
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    if threads and THREADS_ENV not in os.environ:
+        # N workers each running torch on every core would oversubscribe the machine N times
+        os.environ[THREADS_ENV] = str(threads)
     if parent_pid is not None:
         threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     _worker_pipeline = factory()
@@ -162,7 +169,8 @@ class LocalEngine:
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
-                                             initargs=(self.factory, self.timeout, os.getpid()))
+                                             initargs=(self.factory, self.timeout, os.getpid(),
+                                                       max(1, default_workers() // self.workers)))
             self._pool_docs = 0
         return self._pool
 

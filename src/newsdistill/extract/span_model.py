@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -148,8 +149,14 @@ def _load_shipped() -> SpanModel:
     return _load(WEIGHTS_PATH)
 
 
+THREADS_ENV = "NEWSDISTILL_THREADS"  # set by the local engine in each worker: cores / workers
+
+
 def _load(path: Path) -> SpanModel:
     torch, _ = _imports()
+    threads = os.environ.get(THREADS_ENV, "")
+    if threads.isdigit() and int(threads) > 0:
+        torch.set_num_threads(int(threads))
     from safetensors import safe_open
 
     if not path.is_file():
