@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
 from collections.abc import Iterable, Iterator
 
@@ -75,7 +76,14 @@ class RayEngine:
                 else:
                     ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
             except (ConnectionError, RuntimeError, ValueError) as exc:
-                raise Fatal("ray-unavailable", f"cannot start or join Ray ({self.address or 'local'}): {exc}") from None
+                hint = ""
+                if self.address and "RAY_AUTH_MODE" not in os.environ:
+                    # Ray >= 2.5x heads started with `ray start` use token auth; a client without
+                    # RAY_AUTH_MODE=token sends no token and only sees "Failed to connect"
+                    hint = (" (a cluster with token authentication needs RAY_AUTH_MODE=token and its token in"
+                            " ~/.ray/auth_token or RAY_AUTH_TOKEN)")
+                raise Fatal("ray-unavailable",
+                            f"cannot start or join Ray ({self.address or 'local'}): {exc}{hint}") from None
             self._started = True
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True
