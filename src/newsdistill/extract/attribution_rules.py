@@ -30,6 +30,15 @@ STRAIGHT_SINGLE = "'"
 # style): rule ``quote.doubled-single``; a lone ' inside it is an apostrophe or a nested quote.
 DOUBLED_SINGLE = "''"
 RULE_DOUBLED_SINGLE = "quote.doubled-single"
+# A double quote opened with one style and closed with another ("Hi,” she said / “Hi," / the typo
+# “Hi,“): the other style's mark closes it when it stands at a word's end (after a non-space, before
+# a non-letter).  Rule ``quote.mixed-double`` (PolNeAR train: cues after such quotes were taken for
+# words inside the quote)
+RULE_MIXED_DOUBLE = "quote.mixed-double"
+MIXED_DOUBLE_CLOSERS: dict[str, str] = {
+    "quote.straight-double": "\u201d",
+    "quote.curly-double": '"\u201c',
+}
 ALL_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
 
 # ---- cue verbs (lemmas) ---------------------------------------------------------------------
@@ -232,6 +241,30 @@ HEDGE_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
 RULE_IN_POLL = "cue.in-poll"
 POLL_PREP = "in"
 POLL_NOUNS = _words("poll polls survey surveys study report analysis")
+
+# ---- more cue patterns (step 3d: from the gold cues of PolNeAR train no candidate covered) ----
+# "“...,” added another New Hampshire Republican": the parse makes the speaker the verb's object;
+# with the verb's clause or a quote right before it, the object is the source.  Rule
+# source.inverted-object
+RULE_INVERTED_OBJECT = "source.inverted-object"
+INVERTED_CUES = _words("say add write tell note continue explain insist argue warn reply respond declare conclude")
+INVERTED_OBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod"})
+# "85% of Democrats said ..." (the parse's subject is the '%' sign), "About 4 in 10 say ..." (the
+# share is a number modifier of the verb).  Rule source.survey-share
+RULE_SURVEY_SHARE = "source.survey-share"
+SHARE_SUBJECT_WORDS = frozenset({"%"})
+# "As Clyburn noted, those voters will ...": the main clause is the content.  Rule content.as-x-said
+RULE_AS_CLAUSE = "content.as-x-said"
+AS_MARKS = frozenset({"as"})
+# "Those who take on heavy debt struggle, he said.": no clause on the cue in the parse; the words
+# before ", SOURCE CUE" are the content.  Rule content.sentence-before-cue
+RULE_SENTENCE_BEFORE_CUE = "content.sentence-before-cue"
+SENTENCE_CUE_SEPARATORS = frozenset({","})
+SENTENCE_CUE_MAX_TAIL = 4     # words after the cue ("he said Tuesday in an interview")
+SENTENCE_CUE_MIN_WORDS = 3
+# ... but not an introduction ("While 86 percent ..., 43 said the same", "Asked if ..., he said no")
+SENTENCE_CUE_NOT_CONTENT_DEPS = frozenset({"advcl", "prep", "mark", "npadvmod", "advmod", "intj", "nsubj"})
+SENTENCE_CUE_NOT_CONTENT_TAGS = frozenset({"VBN", "VBG"})
 
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by

@@ -232,8 +232,15 @@ def _adjacent_quote_after(ctx: _Ctx, pos: int, para: int) -> Quote | None:
 
 
 def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
+    from . import quote_cues as M
+
     para = ctx.tok_para[tok.i]
     subj = _subject(tok)
+    src_rule = None
+    if subj is None:
+        subj, src_rule = M.survey_share_subject(tok), R.RULE_SURVEY_SHARE
+    if subj is None:
+        subj, src_rule = M.inverted_object_source(ctx, tok), R.RULE_INVERTED_OBJECT
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
     src_toks = _source_tokens(ctx, subj, para)
@@ -323,13 +330,20 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         if q is None:
             q = _adjacent_quote_after(ctx, _sentence_cue_end(ctx, tok, keep_out[1]), para)
             rule = R.RULE_VERB_QUOTE_AFTER
-        if q is None:
+        if q is not None:
+            span = (q.start, q.end)
+        elif (toks := M.as_clause_content(ctx, tok, para, src)) is not None:
+            span, rule = _envelope(toks), R.RULE_AS_CLAUSE
+        elif (toks := M.sentence_before_cue(ctx, tok, para, src)) is not None:
+            span, rule = _envelope(toks), R.RULE_SENTENCE_BEFORE_CUE
+        if span is None:
             return []
-        span = (q.start, q.end)
     span, touched = _snap_to_quotes(ctx, span, keep_out if rule != R.RULE_PARATAXIS else (cue[0], cue[0]))
     kind = _kind(ctx, span, touched)
     if learned and lemma not in R.CUE_VERBS and lemma not in R.DOBJ_CUES and lemma not in R.PREP_CUES:
         rule = R.LEARNED_PREFIX + rule  # the learned cue model, not a word list, made this verb a cue
+    if src_rule is not None:
+        rule = f"{rule}+{src_rule}"
     cand = Candidate(kind, cue, span, src, rule, source_head=subj.i, cue_token=tok.i, quotes=touched)
     out = [cand]
     # “Q1,” said X. “Q2.”: the next quote right after the cue's sentence continues the statement
