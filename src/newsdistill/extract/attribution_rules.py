@@ -266,6 +266,14 @@ SENTENCE_CUE_MIN_WORDS = 3
 SENTENCE_CUE_NOT_CONTENT_DEPS = frozenset({"advcl", "prep", "mark", "npadvmod", "advmod", "intj", "nsubj"})
 SENTENCE_CUE_NOT_CONTENT_TAGS = frozenset({"VBN", "VBG"})
 
+# The parse hung the cue on the reported clause: "Instead, Trump told CNN, his policy would ...".
+# Rule content.head-clause-after-cue
+RULE_HEAD_CLAUSE_AFTER = "content.head-clause-after-cue"
+HEAD_CLAUSE_CUE_DEPS = frozenset({"ccomp"})
+# "said earlier on Friday during a news conference that he may wait": rule content.that-clause-in-prep
+RULE_THAT_CLAUSE_IN_PREP = "content.that-clause-in-prep"
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
+
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by
 # bench/tune_span_combine.py, never on dev)

@@ -283,6 +283,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
                     clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl") and ctx.tok_para[c.i] == para
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                     rule = R.RULE_IN_STATEMENT if clauses else rule
+        if not clauses and (clauses := M.that_clause_in_prep(ctx, tok, para) or []):
+            rule = R.RULE_THAT_CLAUSE_IN_PREP
         generic = learned and lemma not in R.CUE_VERBS and lemma not in R.PREP_CUES
         evidence = lemma in R.EVIDENCE_CUES and subj.lemma_.lower() in R.EVIDENCE_SUBJECTS  # content.evidence-object
         if not clauses and (lemma in R.DOBJ_CUES or generic or evidence):
@@ -336,6 +338,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             span, rule = _envelope(toks), R.RULE_AS_CLAUSE
         elif (toks := M.sentence_before_cue(ctx, tok, para, src)) is not None:
             span, rule = _envelope(toks), R.RULE_SENTENCE_BEFORE_CUE
+        elif (found := M.head_clause_content(ctx, tok, para, src)) is not None:
+            span, rule = _envelope(found[0]), found[1]
         if span is None:
             return []
     span, touched = _snap_to_quotes(ctx, span, keep_out if rule != R.RULE_PARATAXIS else (cue[0], cue[0]))
