@@ -274,6 +274,16 @@ HEAD_CLAUSE_CUE_DEPS = frozenset({"ccomp"})
 RULE_THAT_CLAUSE_IN_PREP = "content.that-clause-in-prep"
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 
+# "went on to say": the leading verb and its particle join the cue (PolNeAR train: 5 of 5 in the
+# subset).  Rule cue.went-on-to-say
+RULE_WENT_ON = "cue.went-on-to-say"
+CUE_LEAD_VERBS = frozenset({("go", ("on",))})
+
+# "Trump landed himself in hot water by saying that ...": a gerund cue in a phrase takes the subject
+# of the clause the phrase modifies.  Rule source.gerund-in-phrase
+RULE_GERUND_PHRASE = "source.gerund-in-phrase"
+GERUND_CUE_PREPS = frozenset({"by", "after", "before", "in", "while", "without", "since"})
+
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by
 # bench/tune_span_combine.py, never on dev)

@@ -31,6 +31,19 @@ def inverted_object_source(ctx, tok):
     return obj
 
 
+def gerund_phrase_subject(tok):
+    """Rule ``source.gerund-in-phrase``: "Trump landed himself in hot water by saying that ...",
+    "Rubio responded before adding that ...": a gerund cue inside a prepositional phrase has the
+    subject of the clause the phrase modifies."""
+    from .quotes import _subject
+
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in R.GERUND_CUE_PREPS \
+            or prep.head.pos_ not in R.CLAUSE_POS:
+        return None
+    return _subject(prep.head)
+
+
 def survey_share_subject(tok):
     """Rule ``source.survey-share``: "85% of Democrats said ...", "About 4 in 10 say ...": the
     parse leaves the share as a '%' subject (punctuation) or a number modifier of the verb."""

@@ -169,6 +169,10 @@ def _cue_span(tok) -> tuple[int, int]:
     while i >= 0 and doc[i].head.i == tok.i and doc[i].dep_ in R.CUE_PREFIX_DEPS:
         s = doc[i].idx
         i -= 1
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i < tok.i and (head.lemma_.lower(), tuple(
+            c.lower_ for c in head.children if c.dep_ == "prt")) in R.CUE_LEAD_VERBS:
+        s = _cue_span(head)[0]  # rule cue.went-on-to-say
     j = tok.i + 1
     if j < len(doc) and doc[j].dep_ == "prt" and doc[j].head.i == tok.i:
         e = _tok_end(doc[j])
@@ -241,6 +245,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         subj, src_rule = M.survey_share_subject(tok), R.RULE_SURVEY_SHARE
     if subj is None:
         subj, src_rule = M.inverted_object_source(ctx, tok), R.RULE_INVERTED_OBJECT
+    if subj is None:
+        subj, src_rule = M.gerund_phrase_subject(tok), R.RULE_GERUND_PHRASE
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
     src_toks = _source_tokens(ctx, subj, para)
