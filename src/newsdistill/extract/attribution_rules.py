@@ -284,6 +284,10 @@ CUE_LEAD_VERBS = frozenset({("go", ("on",))})
 RULE_GERUND_PHRASE = "source.gerund-in-phrase"
 GERUND_CUE_PREPS = frozenset({"by", "after", "before", "in", "while", "without", "since"})
 
+# "As reported by Western Journalism, ...": a passive cue without a subject takes its agent.
+# Rule source.agent
+RULE_AGENT = "source.agent"
+
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by
 # bench/tune_span_combine.py, never on dev)

@@ -44,6 +44,15 @@ def gerund_phrase_subject(tok):
     return _subject(prep.head)
 
 
+def agent_subject(tok):
+    """Rule ``source.agent``: "As reported by Western Journalism, ...": a passive cue without a
+    subject takes its agent as the source."""
+    for a in (c for c in tok.children if c.dep_ == "agent"):
+        for p in (c for c in a.children if c.dep_ == "pobj"):
+            return p
+    return None
+
+
 def survey_share_subject(tok):
     """Rule ``source.survey-share``: "85% of Democrats said ...", "About 4 in 10 say ...": the
     parse leaves the share as a '%' subject (punctuation) or a number modifier of the verb."""

@@ -247,6 +247,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         subj, src_rule = M.inverted_object_source(ctx, tok), R.RULE_INVERTED_OBJECT
     if subj is None:
         subj, src_rule = M.gerund_phrase_subject(tok), R.RULE_GERUND_PHRASE
+    if subj is None and tok.lemma_.lower() not in R.QUESTION_CUES:  # "Asked by X ..." is cue.asked's
+        subj, src_rule = M.agent_subject(tok), R.RULE_AGENT
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
     src_toks = _source_tokens(ctx, subj, para)
