@@ -7,6 +7,8 @@ were missed (``bench/attribution_misses.py``).  Each function is one named rule 
 
 from __future__ import annotations
 
+import bisect
+
 from . import attribution_rules as R
 
 
@@ -143,3 +145,36 @@ def that_clause_in_prep(ctx, tok, para: int):
                     m.dep_ == "mark" and m.lower_ == "that" and m.i == min(x.i for x in t.subtree) for m in t.children):
                 return [t]
     return None
+
+
+def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]]) -> list:
+    """Rule ``cue.label-colon``: "BOULDUAN: Why not debate?" / "Sanders: Brexit's message ...":
+    a short label (no verb) opening a paragraph and a colon; the content is the rest of it."""
+    from .quotes import Candidate, _envelope, _kind, _snap_to_quotes, _tok_end, _trim
+
+    out = []
+    doc = ctx.sdoc
+    starts = [t.idx for t in doc]
+    for ps, pe in paragraphs:
+        i = bisect.bisect_left(starts, ps)
+        label = []
+        while i < len(doc) and doc[i].idx < pe and doc[i].text != ":" and len(label) <= R.LABEL_COLON_MAX_WORDS:
+            label.append(doc[i])
+            i += 1
+        if not label or i >= len(doc) or doc[i].text != ":" or len(label) > R.LABEL_COLON_MAX_WORDS:
+            continue
+        colon = doc[i]
+        if not label[0].text[:1].isupper() or any(t.pos_ in R.CLAUSE_POS or t.is_punct or t.like_num for t in label) \
+                or any(t.lower_ in R.LABEL_COLON_NOT_SOURCES for t in label) \
+                or len(label[-1].text) < 2 or not (all(t.text.isupper() for t in label) or (
+                    all(t.pos_ == "PROPN" for t in label) and any(t.ent_type_ in R.LABEL_COLON_ENTS for t in label))):
+            continue
+        rest = _trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
+        if len([t for t in rest if not t.is_punct]) < R.LABEL_COLON_MIN_CONTENT_WORDS:
+            continue
+        src = _envelope(label)
+        cue = (colon.idx, _tok_end(colon))
+        content, touched = _snap_to_quotes(ctx, _envelope(rest), (src[0], cue[1]))
+        out.append(Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_LABEL_COLON,
+                             source_head=label[-1].i, cue_token=colon.i, quotes=touched))
+    return out

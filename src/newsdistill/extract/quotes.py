@@ -18,6 +18,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from . import attribution_rules as R
+from . import quote_cues as M  # more cue patterns (step 3d); it imports this module's helpers lazily
 from .quote_marks import Quote, _paragraphs, find_quotes  # noqa: F401 (re-exported)
 
 
@@ -236,8 +237,6 @@ def _adjacent_quote_after(ctx: _Ctx, pos: int, para: int) -> Quote | None:
 
 
 def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
-    from . import quote_cues as M
-
     para = ctx.tok_para[tok.i]
     subj = _subject(tok)
     src_rule = None
@@ -529,37 +528,6 @@ def _inside_closed_quote(ctx: _Ctx, tok) -> bool:
     return q is not None and q.closed
 
 
-def _label_colon_candidates(ctx: _Ctx, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
-    """Rule ``cue.label-colon``: "BOULDUAN: Why not debate?" / "Sanders: Brexit's message ...":
-    a short label (no verb) opening a paragraph and a colon; the content is the rest of it."""
-    out = []
-    doc = ctx.sdoc
-    starts = [t.idx for t in doc]
-    for ps, pe in paragraphs:
-        i = bisect.bisect_left(starts, ps)
-        label = []
-        while i < len(doc) and doc[i].idx < pe and doc[i].text != ":" and len(label) <= R.LABEL_COLON_MAX_WORDS:
-            label.append(doc[i])
-            i += 1
-        if not label or i >= len(doc) or doc[i].text != ":" or len(label) > R.LABEL_COLON_MAX_WORDS:
-            continue
-        colon = doc[i]
-        if not label[0].text[:1].isupper() or any(t.pos_ in R.CLAUSE_POS or t.is_punct or t.like_num for t in label) \
-                or any(t.lower_ in R.LABEL_COLON_NOT_SOURCES for t in label) \
-                or len(label[-1].text) < 2 or not (all(t.text.isupper() for t in label) or (
-                    all(t.pos_ == "PROPN" for t in label) and any(t.ent_type_ in R.LABEL_COLON_ENTS for t in label))):
-            continue
-        rest = _trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
-        if len([t for t in rest if not t.is_punct]) < R.LABEL_COLON_MIN_CONTENT_WORDS:
-            continue
-        src = _envelope(label)
-        cue = (colon.idx, _tok_end(colon))
-        content, touched = _snap_to_quotes(ctx, _envelope(rest), (src[0], cue[1]))
-        out.append(Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_LABEL_COLON,
-                             source_head=label[-1].i, cue_token=colon.i, quotes=touched))
-    return out
-
-
 def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
     """Attribution candidates in document order (one per cue; never raises on odd text).
 
@@ -587,7 +555,7 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
                 out.extend(_verb_candidate(ctx, tok, learned=True))
         elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
-    out.extend(_label_colon_candidates(ctx, paragraphs))
+    out.extend(M.label_colon_candidates(ctx, paragraphs))
     return _dedupe(out)
 
 
