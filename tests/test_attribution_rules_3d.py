@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_attribution_rules import attributions, only
-
 from newsdistill.extract.quotes import find_quotes
+from test_attribution_rules import attributions, only
 
 
 def test_mixed_double_quote_closes_at_the_other_style():
@@ -42,5 +41,5 @@ def test_gerund_in_phrase_takes_the_clause_subject():
 
 
 def test_went_on_to_say_is_one_cue():
-    found = attributions("Karl Weber praised the finance minister and went on to say that the budget was too timid.")
+    found = attributions("Karl Weber went on to say that the budget was too timid for the economy.")
     assert [a["cue"]["text"] for a in found if a["cue"] and "say" in a["cue"]["text"]] == ["went on to say"]
