@@ -288,6 +288,12 @@ GERUND_CUE_PREPS = frozenset({"by", "after", "before", "in", "while", "without",
 # Rule source.agent
 RULE_AGENT = "source.agent"
 
+# "Gene Sperling, a top outside Clinton adviser, said ...": the parse broke the subject off the
+# cue; the noun phrase ending right before the cue is the source.  Rule source.noun-before-cue
+RULE_NOUN_BEFORE_CUE = "source.noun-before-cue"
+SOURCE_NOUN_POS = frozenset({"NOUN", "PROPN"})
+SOURCE_NOUN_NOT_DEPS = frozenset({"pobj", "dobj", "poss"})
+
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by
 # bench/tune_span_combine.py, never on dev)

@@ -55,6 +55,29 @@ def agent_subject(tok):
     return None
 
 
+def noun_before_cue(ctx, tok):
+    """Rule ``source.noun-before-cue``: "Gene Sperling, a top outside Clinton adviser, said ...":
+    the parse broke the long subject off the cue (a clause or apposition of something else); the
+    noun phrase ending right before the cue (after an optional comma) is the source."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.lemma_.lower() not in R.INVERTED_CUES:
+        return None
+    k = tok.i - 1
+    while k >= 0 and doc[k].dep_ in R.CUE_PREFIX_DEPS and doc[k].head.i == tok.i:
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in R.SOURCE_NOUN_POS or ctx.tok_para[k] != ctx.tok_para[tok.i] or doc[k].sent != tok.sent:
+        return None
+    top = doc[k]
+    while top.head.i < tok.i and top.head.i != top.i and top.head.pos_ not in R.CLAUSE_POS:
+        top = top.head  # up to the noun phrase's head: "Gene Sperling, a top outside Clinton adviser"
+    if top.pos_ not in R.SOURCE_NOUN_POS or top.dep_ in R.SOURCE_NOUN_NOT_DEPS \
+            or ctx.quote_at(top.idx) is not None:
+        return None
+    return top
+
+
 def survey_share_subject(tok):
     """Rule ``source.survey-share``: "85% of Democrats said ...", "About 4 in 10 say ...": the
     parse leaves the share as a '%' subject (punctuation) or a number modifier of the verb."""

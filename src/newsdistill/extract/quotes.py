@@ -199,6 +199,8 @@ def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
             drop.update(t.i for t in c.subtree)
     toks = [t for t in _same_para(ctx, list(subj.subtree), para) if t.i not in drop]
     toks = _trim(ctx, toks, drop_leading_that=False)
+    while toks and _is_quote_tok(toks[0]) and (q := ctx.quote_at(toks[0].idx)) is not None and q.end == _tok_end(toks[0]):
+        toks = toks[1:]  # rule source.no-closing-quote: the parse hung the closing mark of the quote on it
     for k, t in enumerate(toks[:6]):  # dateline: "CLEVELAND - Donald Trump"
         if t.text in ("-", "\u2014", "\u2013") and k > 0 and all(x.text.isupper() or x.is_punct for x in toks[:k]):
             toks = toks[k + 1:]
@@ -248,9 +250,14 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         subj, src_rule = M.gerund_phrase_subject(tok), R.RULE_GERUND_PHRASE
     if subj is None and tok.lemma_.lower() not in R.QUESTION_CUES:  # "Asked by X ..." is cue.asked's
         subj, src_rule = M.agent_subject(tok), R.RULE_AGENT
+    if subj is None:
+        subj, src_rule = M.noun_before_cue(ctx, tok), R.RULE_NOUN_BEFORE_CUE
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
     src_toks = _source_tokens(ctx, subj, para)
+    if src_rule == R.RULE_NOUN_BEFORE_CUE:  # "“...,” Gene Sperling, a ... adviser, said": the parse hung
+        quoted = [k for k, t in enumerate(src_toks) if ctx.quote_at(t.idx) is not None]  # the quote on it
+        src_toks = src_toks[quoted[-1] + 1:] if quoted else src_toks
     src = _envelope(src_toks)
     if src is None:
         return []
