@@ -294,6 +294,10 @@ RULE_NOUN_BEFORE_CUE = "source.noun-before-cue"
 SOURCE_NOUN_POS = frozenset({"NOUN", "PROPN"})
 SOURCE_NOUN_NOT_DEPS = frozenset({"pobj", "dobj", "poss"})
 
+# "That's according to a new poll": PolNeAR's cue takes the contracted copula.  Rule
+# cue.according-to-copula
+ACCORDING_TO_COPULA = frozenset({"'s", "\u2019s"})
+
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by
 # bench/tune_span_combine.py, never on dev)

@@ -489,6 +489,9 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     if content is None:
         return None
     cue = (tok.idx, _tok_end(nxt))
+    prev = ctx.sdoc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in R.ACCORDING_TO_COPULA and prev.idx + len(prev.text) == tok.idx - 1:
+        cue = (prev.idx, cue[1])  # rule cue.according-to-copula: "That's according to X"
     content, touched = _snap_to_quotes(ctx, content, (cue[0], src[1]))
     head_tok = src_toks[-1].head if src_toks else None
     # the source's syntactic head: the pobj of "to"
