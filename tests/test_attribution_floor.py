@@ -1,7 +1,8 @@
 """Quality floor on PolNeAR dev: pinned just under what bench/attribution_eval.py measures.
 
-Measured (all 84 dev articles, rules + learned cue model): exact F1 source 72.6, cue 67.5,
-content 48.9 (56.2 leaving out a leading "that"), linked exact-that 53.0, content overlap 77.1.
+Measured (all 84 dev articles, rules + learned cue model, with the step 3d rules): exact F1 source
+73.0, cue 67.6, content 49.1 (56.7 leaving out a leading "that"), linked exact-that 53.5, content
+overlap 77.4.
 Raise the floors when the extractor improves; never tune on dev.
 """
 
@@ -15,13 +16,13 @@ import pytest
 from conftest import REPO
 
 FLOORS = {  # (role, match) -> minimum F1
-    ("Source", "exact"): 0.72,
-    ("Cue", "exact"): 0.67,
-    ("Content", "exact"): 0.485,
-    ("Content", "exact-that"): 0.56,
-    ("Content", "overlap"): 0.765,
+    ("Source", "exact"): 0.725,
+    ("Cue", "exact"): 0.672,
+    ("Content", "exact"): 0.488,
+    ("Content", "exact-that"): 0.563,
+    ("Content", "overlap"): 0.77,
 }
-LINKED_FLOOR = 0.525  # linked exact-that
+LINKED_FLOOR = 0.53  # linked exact-that
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,15 @@ STRAIGHT_SINGLE = "'"
 # style): rule ``quote.doubled-single``; a lone ' inside it is an apostrophe or a nested quote.
 DOUBLED_SINGLE = "''"
 RULE_DOUBLED_SINGLE = "quote.doubled-single"
+# A double quote opened with one style and closed with another ("Hi,” she said / “Hi," / the typo
+# “Hi,“): the other style's mark closes it when it stands at a word's end (after a non-space, before
+# a non-letter).  Rule ``quote.mixed-double`` (PolNeAR train: cues after such quotes were taken for
+# words inside the quote)
+RULE_MIXED_DOUBLE = "quote.mixed-double"
+MIXED_DOUBLE_CLOSERS: dict[str, str] = {
+    "quote.straight-double": "\u201d",
+    "quote.curly-double": '"\u201c',
+}
 ALL_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
 
 # ---- cue verbs (lemmas) ---------------------------------------------------------------------
@@ -232,6 +241,62 @@ HEDGE_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
 RULE_IN_POLL = "cue.in-poll"
 POLL_PREP = "in"
 POLL_NOUNS = _words("poll polls survey surveys study report analysis")
+
+# ---- more cue patterns (step 3d: from the gold cues of PolNeAR train no candidate covered) ----
+# "“...,” added another New Hampshire Republican": the parse makes the speaker the verb's object;
+# with the verb's clause or a quote right before it, the object is the source.  Rule
+# source.inverted-object
+RULE_INVERTED_OBJECT = "source.inverted-object"
+INVERTED_CUES = _words("say add write tell note continue explain insist argue warn reply respond declare conclude")
+INVERTED_OBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod"})
+# "85% of Democrats said ..." (the parse's subject is the '%' sign), "About 4 in 10 say ..." (the
+# share is a number modifier of the verb).  Rule source.survey-share
+RULE_SURVEY_SHARE = "source.survey-share"
+SHARE_SUBJECT_WORDS = frozenset({"%"})
+# "As Clyburn noted, those voters will ...": the main clause is the content.  Rule content.as-x-said
+RULE_AS_CLAUSE = "content.as-x-said"
+AS_MARKS = frozenset({"as"})
+# "Those who take on heavy debt struggle, he said.": no clause on the cue in the parse; the words
+# before ", SOURCE CUE" are the content.  Rule content.sentence-before-cue
+RULE_SENTENCE_BEFORE_CUE = "content.sentence-before-cue"
+SENTENCE_CUE_SEPARATORS = frozenset({","})
+SENTENCE_CUE_MAX_TAIL = 4     # words after the cue ("he said Tuesday in an interview")
+SENTENCE_CUE_MIN_WORDS = 3
+# ... but not an introduction ("While 86 percent ..., 43 said the same", "Asked if ..., he said no")
+SENTENCE_CUE_NOT_CONTENT_DEPS = frozenset({"advcl", "prep", "mark", "npadvmod", "advmod", "intj", "nsubj"})
+SENTENCE_CUE_NOT_CONTENT_TAGS = frozenset({"VBN", "VBG"})
+
+# The parse hung the cue on the reported clause: "Instead, Trump told CNN, his policy would ...".
+# Rule content.head-clause-after-cue
+RULE_HEAD_CLAUSE_AFTER = "content.head-clause-after-cue"
+HEAD_CLAUSE_CUE_DEPS = frozenset({"ccomp"})
+# "said earlier on Friday during a news conference that he may wait": rule content.that-clause-in-prep
+RULE_THAT_CLAUSE_IN_PREP = "content.that-clause-in-prep"
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
+
+# "went on to say": the leading verb and its particle join the cue (PolNeAR train: 5 of 5 in the
+# subset).  Rule cue.went-on-to-say
+RULE_WENT_ON = "cue.went-on-to-say"
+CUE_LEAD_VERBS = frozenset({("go", ("on",))})
+
+# "Trump landed himself in hot water by saying that ...": a gerund cue in a phrase takes the subject
+# of the clause the phrase modifies.  Rule source.gerund-in-phrase
+RULE_GERUND_PHRASE = "source.gerund-in-phrase"
+GERUND_CUE_PREPS = frozenset({"by", "after", "before", "in", "while", "without", "since"})
+
+# "As reported by Western Journalism, ...": a passive cue without a subject takes its agent.
+# Rule source.agent
+RULE_AGENT = "source.agent"
+
+# "Gene Sperling, a top outside Clinton adviser, said ...": the parse broke the subject off the
+# cue; the noun phrase ending right before the cue is the source.  Rule source.noun-before-cue
+RULE_NOUN_BEFORE_CUE = "source.noun-before-cue"
+SOURCE_NOUN_POS = frozenset({"NOUN", "PROPN"})
+SOURCE_NOUN_NOT_DEPS = frozenset({"pobj", "dobj", "poss"})
+
+# "That's according to a new poll": PolNeAR's cue takes the contracted copula.  Rule
+# cue.according-to-copula
+ACCORDING_TO_COPULA = frozenset({"'s", "\u2019s"})
 
 # ---- the MiniLM span model (opt-in, extract/span_model.py) combined with the rules --------------
 # (extract/model_attribution.py; thresholds chosen on the held-out tenth of PolNeAR train by

@@ -95,7 +95,8 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: tuple[int, str, str] | N
                     state = None
                     i = end
                     continue
-            elif c in closers:
+            elif c in closers or (c in R.MIXED_DOUBLE_CLOSERS.get(rule, "") and _word_end(text, i, hi)
+                                  and not text[i - 1].isspace()):  # rule quote.mixed-double
                 single = rule in ("quote.straight-single", "quote.curly-single", "quote.low9-single")
                 if not single or _word_end(text, i, hi):
                     quotes.append(Quote(start, i + 1, rule))

@@ -18,6 +18,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from . import attribution_rules as R
+from . import quote_cues as M  # more cue patterns (step 3d); it imports this module's helpers lazily
 from .quote_marks import Quote, _paragraphs, find_quotes  # noqa: F401 (re-exported)
 
 
@@ -169,6 +170,10 @@ def _cue_span(tok) -> tuple[int, int]:
     while i >= 0 and doc[i].head.i == tok.i and doc[i].dep_ in R.CUE_PREFIX_DEPS:
         s = doc[i].idx
         i -= 1
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i < tok.i and (head.lemma_.lower(), tuple(
+            c.lower_ for c in head.children if c.dep_ == "prt")) in R.CUE_LEAD_VERBS:
+        s = _cue_span(head)[0]  # rule cue.went-on-to-say
     j = tok.i + 1
     if j < len(doc) and doc[j].dep_ == "prt" and doc[j].head.i == tok.i:
         e = _tok_end(doc[j])
@@ -194,6 +199,8 @@ def _source_tokens(ctx: _Ctx, subj, para: int) -> list:
             drop.update(t.i for t in c.subtree)
     toks = [t for t in _same_para(ctx, list(subj.subtree), para) if t.i not in drop]
     toks = _trim(ctx, toks, drop_leading_that=False)
+    while toks and _is_quote_tok(toks[0]) and (q := ctx.quote_at(toks[0].idx)) is not None and q.end == _tok_end(toks[0]):
+        toks = toks[1:]  # rule source.no-closing-quote: the parse hung the closing mark of the quote on it
     for k, t in enumerate(toks[:6]):  # dateline: "CLEVELAND - Donald Trump"
         if t.text in ("-", "\u2014", "\u2013") and k > 0 and all(x.text.isupper() or x.is_punct for x in toks[:k]):
             toks = toks[k + 1:]
@@ -234,9 +241,23 @@ def _adjacent_quote_after(ctx: _Ctx, pos: int, para: int) -> Quote | None:
 def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     para = ctx.tok_para[tok.i]
     subj = _subject(tok)
+    src_rule = None
+    if subj is None:
+        subj, src_rule = M.survey_share_subject(tok), R.RULE_SURVEY_SHARE
+    if subj is None:
+        subj, src_rule = M.inverted_object_source(ctx, tok), R.RULE_INVERTED_OBJECT
+    if subj is None:
+        subj, src_rule = M.gerund_phrase_subject(tok), R.RULE_GERUND_PHRASE
+    if subj is None and tok.lemma_.lower() not in R.QUESTION_CUES:  # "Asked by X ..." is cue.asked's
+        subj, src_rule = M.agent_subject(tok), R.RULE_AGENT
+    if subj is None:
+        subj, src_rule = M.noun_before_cue(ctx, tok), R.RULE_NOUN_BEFORE_CUE
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
     src_toks = _source_tokens(ctx, subj, para)
+    if src_rule == R.RULE_NOUN_BEFORE_CUE:  # "“...,” Gene Sperling, a ... adviser, said": the parse hung
+        quoted = [k for k, t in enumerate(src_toks) if ctx.quote_at(t.idx) is not None]  # the quote on it
+        src_toks = src_toks[quoted[-1] + 1:] if quoted else src_toks
     src = _envelope(src_toks)
     if src is None:
         return []
@@ -276,6 +297,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
                     clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl") and ctx.tok_para[c.i] == para
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                     rule = R.RULE_IN_STATEMENT if clauses else rule
+        if not clauses and (clauses := M.that_clause_in_prep(ctx, tok, para) or []):
+            rule = R.RULE_THAT_CLAUSE_IN_PREP
         generic = learned and lemma not in R.CUE_VERBS and lemma not in R.PREP_CUES
         evidence = lemma in R.EVIDENCE_CUES and subj.lemma_.lower() in R.EVIDENCE_SUBJECTS  # content.evidence-object
         if not clauses and (lemma in R.DOBJ_CUES or generic or evidence):
@@ -323,13 +346,22 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         if q is None:
             q = _adjacent_quote_after(ctx, _sentence_cue_end(ctx, tok, keep_out[1]), para)
             rule = R.RULE_VERB_QUOTE_AFTER
-        if q is None:
+        if q is not None:
+            span = (q.start, q.end)
+        elif (toks := M.as_clause_content(ctx, tok, para, src)) is not None:
+            span, rule = _envelope(toks), R.RULE_AS_CLAUSE
+        elif (toks := M.sentence_before_cue(ctx, tok, para, src)) is not None:
+            span, rule = _envelope(toks), R.RULE_SENTENCE_BEFORE_CUE
+        elif (found := M.head_clause_content(ctx, tok, para, src)) is not None:
+            span, rule = _envelope(found[0]), found[1]
+        if span is None:
             return []
-        span = (q.start, q.end)
     span, touched = _snap_to_quotes(ctx, span, keep_out if rule != R.RULE_PARATAXIS else (cue[0], cue[0]))
     kind = _kind(ctx, span, touched)
     if learned and lemma not in R.CUE_VERBS and lemma not in R.DOBJ_CUES and lemma not in R.PREP_CUES:
         rule = R.LEARNED_PREFIX + rule  # the learned cue model, not a word list, made this verb a cue
+    if src_rule is not None:
+        rule = f"{rule}+{src_rule}"
     cand = Candidate(kind, cue, span, src, rule, source_head=subj.i, cue_token=tok.i, quotes=touched)
     out = [cand]
     # “Q1,” said X. “Q2.”: the next quote right after the cue's sentence continues the statement
@@ -457,6 +489,9 @@ def _according_candidate(ctx: _Ctx, tok) -> Candidate | None:
     if content is None:
         return None
     cue = (tok.idx, _tok_end(nxt))
+    prev = ctx.sdoc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in R.ACCORDING_TO_COPULA and prev.idx + len(prev.text) == tok.idx - 1:
+        cue = (prev.idx, cue[1])  # rule cue.according-to-copula: "That's according to X"
     content, touched = _snap_to_quotes(ctx, content, (cue[0], src[1]))
     head_tok = src_toks[-1].head if src_toks else None
     # the source's syntactic head: the pobj of "to"
@@ -503,37 +538,6 @@ def _inside_closed_quote(ctx: _Ctx, tok) -> bool:
     return q is not None and q.closed
 
 
-def _label_colon_candidates(ctx: _Ctx, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
-    """Rule ``cue.label-colon``: "BOULDUAN: Why not debate?" / "Sanders: Brexit's message ...":
-    a short label (no verb) opening a paragraph and a colon; the content is the rest of it."""
-    out = []
-    doc = ctx.sdoc
-    starts = [t.idx for t in doc]
-    for ps, pe in paragraphs:
-        i = bisect.bisect_left(starts, ps)
-        label = []
-        while i < len(doc) and doc[i].idx < pe and doc[i].text != ":" and len(label) <= R.LABEL_COLON_MAX_WORDS:
-            label.append(doc[i])
-            i += 1
-        if not label or i >= len(doc) or doc[i].text != ":" or len(label) > R.LABEL_COLON_MAX_WORDS:
-            continue
-        colon = doc[i]
-        if not label[0].text[:1].isupper() or any(t.pos_ in R.CLAUSE_POS or t.is_punct or t.like_num for t in label) \
-                or any(t.lower_ in R.LABEL_COLON_NOT_SOURCES for t in label) \
-                or len(label[-1].text) < 2 or not (all(t.text.isupper() for t in label) or (
-                    all(t.pos_ == "PROPN" for t in label) and any(t.ent_type_ in R.LABEL_COLON_ENTS for t in label))):
-            continue
-        rest = _trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
-        if len([t for t in rest if not t.is_punct]) < R.LABEL_COLON_MIN_CONTENT_WORDS:
-            continue
-        src = _envelope(label)
-        cue = (colon.idx, _tok_end(colon))
-        content, touched = _snap_to_quotes(ctx, _envelope(rest), (src[0], cue[1]))
-        out.append(Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_LABEL_COLON,
-                             source_head=label[-1].i, cue_token=colon.i, quotes=touched))
-    return out
-
-
 def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
     """Attribution candidates in document order (one per cue; never raises on odd text).
 
@@ -561,7 +565,7 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
                 out.extend(_verb_candidate(ctx, tok, learned=True))
         elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
-    out.extend(_label_colon_candidates(ctx, paragraphs))
+    out.extend(M.label_colon_candidates(ctx, paragraphs))
     return _dedupe(out)
 
 
