@@ -48,16 +48,17 @@ def test_linked_floor_and_speed(result):
 
 
 # --attribution-model minilm (rules + the MiniLM span model), measured with
-# bench/attribution_eval.py --split dev --attribution-model minilm: exact F1 source 73.7, cue 67.7,
-# content 49.7 (57.5 w/o "that"), content overlap 82.3, linked exact-that 52.3; skipped without the extra
+# bench/attribution_eval.py --split dev --attribution-model minilm: exact F1 source 74.2, cue 67.7,
+# content 49.9 (58.0 w/o "that"), content overlap 82.3, linked exact-that 53.0 (2.3-epoch weights,
+# rules of step 3d; before: 73.7 / 67.7 / 49.7 / 57.5 / 82.3 / 52.3); skipped without the extra
 MINILM_FLOORS = {  # (role, match) -> minimum F1
-    ("Source", "exact"): 0.73,
-    ("Cue", "exact"): 0.67,
-    ("Content", "exact"): 0.49,
-    ("Content", "exact-that"): 0.57,
-    ("Content", "overlap"): 0.815,
+    ("Source", "exact"): 0.74,
+    ("Cue", "exact"): 0.675,
+    ("Content", "exact"): 0.495,
+    ("Content", "exact-that"): 0.577,
+    ("Content", "overlap"): 0.82,
 }
-MINILM_LINKED_FLOOR = 0.515  # linked exact-that
+MINILM_LINKED_FLOOR = 0.525  # linked exact-that
 
 
 @pytest.fixture(scope="module")

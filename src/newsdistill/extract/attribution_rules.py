@@ -310,7 +310,11 @@ MODEL_COMBINE = {
     # (the model's boundaries are worse than the rules' at this training budget), so snapping is
     # off (a threshold above 1 never fires); new model contents with a model cue within 80 chars
     # and a model source, 6+ words: exact F1 source 68.2 -> 68.9, cue 61.0 -> 62.0, content
-    # 45.0 -> 45.7, content overlap 70.9 -> 77.5, linked exact 41.9 -> 40.9
+    # 45.0 -> 45.7, content overlap 70.9 -> 77.5, linked exact 41.9 -> 40.9.  Re-run for the
+    # 2.3-epoch weights with the rules of step 3d: 6+ words, objective 55.1 (rules alone 54.8):
+    # source 69.0 -> 69.9, cue 61.7 -> 62.2, content 45.8 -> 46.4, overlap 71.7 -> 78.1, linked
+    # 42.6 -> 41.8.  8+ words scored 55.4 on held-out but lowered content overlap (78.1 -> 77.3;
+    # on dev 81.4, under the overlap floor 81.5), so 6 stays.
     "content_snap": 1.01,  # least overlap (shared chars / union) for a rule content to take the model's span
     "content_side": "both",  # ... both its boundaries, or only its "start" or "end"
     "content_shared": True,  # ... only when the two spans share their start or their end
