@@ -74,6 +74,12 @@ def test_property_any_trim_of_a_long_quote_joins_it(ws, cut_front, cut_back):
     assert c[0] == c[1]
 
 
+def test_a_repetitive_quote_with_one_distinct_shingle_joins_its_trim():
+    """Found by hypothesis: eight "alpha" and seven "alpha" share their only shingle."""
+    c = clusters([" ".join(["alpha"] * 8), " ".join(["alpha"] * 7)])
+    assert c[0] == c[1]
+
+
 def test_one_assignment_per_quote_in_order_and_deterministic():
     quotes = [FULL, "x", FULL.lower(), "something else entirely different here"]
     a, b = cluster_quotes(quotes), cluster_quotes(list(quotes))

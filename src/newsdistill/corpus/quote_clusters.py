@@ -84,7 +84,8 @@ def cluster_quotes(contents: Iterable[str]) -> list[Assignment]:
                 if posting and len(posting) <= RULES["max_posting"]:
                     shared.update(posting)
             for v, n_shared in shared.most_common(50):
-                if n_shared < RULES["min_shared"]:
+                # a repetitive quote ("no, no, no, no") may have fewer distinct shingles than that
+                if n_shared < min(RULES["min_shared"], len(sh)):
                     break
                 score = n_shared / min(len(sh), len(variant_shingles[v]))
                 if score > best_score or (score == best_score and n_shared > best_shared):
