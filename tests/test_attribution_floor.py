@@ -8,12 +8,9 @@ Raise the floors when the extractor improves; never tune on dev.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from conftest import REPO
+from conftest import load_bench
 
 FLOORS = {  # (role, match) -> minimum F1
     ("Source", "exact"): 0.725,
@@ -29,11 +26,7 @@ LINKED_FLOOR = 0.53  # linked exact-that
 def result(shared_dir):
     if not (shared_dir / "data" / "polnear" / "dev").is_dir():
         pytest.skip("PolNeAR dev split not found under the shared folder")
-    spec = importlib.util.spec_from_file_location("attribution_eval", REPO / "bench" / "attribution_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["attribution_eval"] = module  # its dataclasses need the module registered
-    spec.loader.exec_module(module)
-    return module.evaluate("dev")
+    return load_bench("attribution_eval").evaluate("dev")
 
 
 @pytest.mark.parametrize("key", FLOORS, ids=[f"{r}-{m}" for r, m in FLOORS])
@@ -71,11 +64,7 @@ def result_minilm(shared_dir):
         pytest.skip("no shipped span model weights (make train-span-model)")
     if not (shared_dir / "data" / "polnear" / "dev").is_dir():
         pytest.skip("PolNeAR dev split not found under the shared folder")
-    spec = importlib.util.spec_from_file_location("attribution_eval", REPO / "bench" / "attribution_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["attribution_eval"] = module
-    spec.loader.exec_module(module)
-    return module.evaluate("dev", attribution_model="minilm")
+    return load_bench("attribution_eval").evaluate("dev", attribution_model="minilm")
 
 
 @pytest.mark.slow

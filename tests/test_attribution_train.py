@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pytest
 
-from conftest import REPO
-
-
-def _bench(name: str):
-    sys.path.insert(0, str(REPO / "bench"))
-    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from conftest import load_bench
 
 
 def test_train_cue_model_smoke(shared_dir, tmp_path):
@@ -25,7 +13,7 @@ def test_train_cue_model_smoke(shared_dir, tmp_path):
         pytest.skip("PolNeAR train split not found under the shared folder")
     from newsdistill.extract.cue_model import CueModel
 
-    train = _bench("train_attribution")
+    train = load_bench("train_attribution")
     data = train.examples("train", 4)
     assert data and any(label for _, _, label in data) and not all(label for _, _, label in data)
     vocab: dict[str, int] = {}

@@ -7,10 +7,11 @@ The full dev split is measured by ``python bench/entities_eval.py``.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from conftest import load_module
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "entities_eval.py"
 
@@ -20,9 +21,7 @@ def test_named_source_recall_floor(shared_dir):
     split = shared_dir / "data" / "polnear" / "dev"
     if not split.is_dir():
         pytest.skip(f"PolNeAR dev not found at {split}")
-    spec = importlib.util.spec_from_file_location("entities_eval", BENCH)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_module(BENCH)
     from newsdistill.extract.nlp import load_model
 
     named, hit, _lenient, trim_hit, _times, _misses = bench.evaluate(bench.one_ann_per_article(split), load_model(), 15)
