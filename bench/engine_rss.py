@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_news import generate  # noqa: E402
 from newsdistill.corpus.dedup import Deduplicator  # noqa: E402
 from newsdistill.engine.local import LocalEngine  # noqa: E402
-from newsdistill.pipeline import Pipeline, default_pipeline  # noqa: E402
+from newsdistill.pipeline import Pipeline, cleaning_steps, default_pipeline  # noqa: E402
 from newsdistill.record import Document, Source  # noqa: E402
 from newsdistill.summary import RunSummary  # noqa: E402
 from newsdistill.write import JsonlWriter  # noqa: E402
@@ -35,10 +35,7 @@ from newsdistill.write import JsonlWriter  # noqa: E402
 
 def clean_pipeline() -> Pipeline:
     """Reader-side steps only (no spaCy): what stays in memory apart from the model."""
-    from newsdistill.clean import CleanText
-    from newsdistill.extract.language import DetectLanguage
-    from newsdistill.read.html import ExtractHtml
-    return Pipeline([ExtractHtml(), CleanText(), DetectLanguage()])
+    return Pipeline(cleaning_steps())
 
 
 def rss_mib(pid: int) -> float:

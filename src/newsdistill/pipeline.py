@@ -56,18 +56,24 @@ class Pipeline:
             yield self(doc)
 
 
-def default_steps(attribution_model: str = "rules") -> list[Step]:
+def cleaning_steps() -> list[Step]:
+    """The steps before the spaCy parse: HTML extraction, cleaning, language (no model loads)."""
     from .clean import CleanText
+    from .extract.language import DetectLanguage
+    from .read.html import ExtractHtml
+
+    return [ExtractHtml(), CleanText(), DetectLanguage()]
+
+
+def default_steps(attribution_model: str = "rules") -> list[Step]:
     from .extract.attribution import Attribution
     from .extract.dates import ExtractDates
     from .extract.entities import ExtractEntities
     from .extract.figures import ExtractFigures
-    from .extract.language import DetectLanguage
     from .extract.nlp import ParseText
-    from .read.html import ExtractHtml
 
-    return [ExtractHtml(), CleanText(), DetectLanguage(), ParseText(), ExtractEntities(), ExtractFigures(),
-            ExtractDates(), Attribution(attribution_model)]
+    return [*cleaning_steps(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates(),
+            Attribution(attribution_model)]
 
 
 _default: dict[str, Pipeline] = {}
