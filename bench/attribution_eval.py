@@ -4,13 +4,19 @@
 
 Runs newsdistill on the raw ``.txt`` of a split and compares the attributions' *input* offsets
 (``input_start``/``input_end``) with the brat annotations.  Prints, per role, exact-match and
-overlap precision/recall/F1, linked-attribution F1 (content matches and its source matches),
+overlap precision/recall/F1, linked-attribution F1 (content matches and its source matches, the
+content under the same convention as the column),
 how many gold spans the cleaner removed from the body (annotations we can never find), and the
 time of the attribution step vs the bare spaCy parse of the same texts (same run).
 
-``exact-that`` is exact match where a gold content's leading complementizer "that" may be left
-out (PolNeAR includes it in the content; newsdistill's record does not, per the issue's seed
-golden).  Gold discontinuous spans ("“A,” said X. “B.”") count one item per fragment; fragments separated
+Contents are scored two ways.  PolNeAR's content spans include the leading complementizer
+("said *that* X"); the record's ``content`` leaves it out and keeps it as the attribution's
+``complementizer`` span.  ``exact`` / ``overlap`` (the main columns, and linked ``exact``) score a
+content *as PolNeAR annotates it*: from its complementizer's start to the content's end
+(:func:`polnear_content`).  ``exact-as-written`` / ``overlap-as-written`` score the record's
+``content`` span as it is; ``exact-that`` is the older approximation: the content as written,
+forgiving a gold content only its leading "that ".  Source and cue are the same under every
+convention.  Gold discontinuous spans ("“A,” said X. “B.”") count one item per fragment; fragments separated
 only by whitespace (a quote running over paragraphs) are joined.  Articles with two annotators
 have two ``.ann`` files: the alphabetically first is used.
 """
@@ -107,12 +113,15 @@ def overlap(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
-MODES = ("exact", "exact-that", "overlap")
+# match mode -> the convention its predicted contents follow: "polnear" (complementizer + content,
+# as PolNeAR annotates them) or "written" (the record's content span as it is)
+MODES = {"exact": "polnear", "overlap": "polnear", "exact-as-written": "written",
+         "overlap-as-written": "written", "exact-that": "written"}
 
 
 def _that_insensitive(raw: str):
     """Exact match, except that a gold content's leading complementizer 'that' may be left out
-    (PolNeAR's content spans include it; newsdistill's content is the reported clause itself)."""
+    (the older approximation of PolNeAR's convention for contents scored as written)."""
     def match(p, g):
         if p == g:
             return True
@@ -121,7 +130,23 @@ def _that_insensitive(raw: str):
 
 
 def _in(span):
-    return (span.input_start, span.input_end) if span is not None else None
+    if span is None:
+        return None
+    if isinstance(span, dict):
+        return span["input_start"], span["input_end"]
+    return span.input_start, span.input_end
+
+
+def polnear_content(attribution) -> tuple[int, int]:
+    """An attribution's content in input offsets as PolNeAR annotates contents: from the start of
+    its ``complementizer`` ("said *that* X") to the content's end; the content itself when it has none."""
+    content, comp = _in(attribution["content"]), _in(attribution.get("complementizer"))
+    return (comp[0], content[1]) if comp is not None else content
+
+
+def content_as(convention: str):
+    """The function giving an attribution's content span under ``convention`` (see :data:`MODES`)."""
+    return polnear_content if convention == "polnear" else (lambda a: _in(a["content"]))
 
 
 def heldout_index(index: int) -> bool:
@@ -226,14 +251,16 @@ def score(attrs, raw, gold_roles, gold_attrs, res) -> None:
     pred = {
         "Source": {_in(a["source"]) for a in attrs if a["source"] is not None},
         "Cue": {_in(a["cue"]) for a in attrs if a["cue"] is not None},
-        "Content": {_in(a["content"]) for a in attrs},
     }
-    modes = {"exact": exact, "exact-that": _that_insensitive(raw), "overlap": overlap}
-    for role in ROLES:
-        for m, fn in modes.items():
-            scores[role, m].add(pred[role], gold_roles[role], fn)
-    pred_links = [(_in(a["content"]), _in(a["source"])) for a in attrs]
-    for m, fn in modes.items():
+    fns = {"exact": exact, "overlap": overlap, "exact-as-written": exact, "overlap-as-written": overlap,
+           "exact-that": _that_insensitive(raw)}
+    for m, convention in MODES.items():
+        fn, content = fns[m], content_as(convention)
+        for role in ROLES:
+            spans = pred[role] if role != "Content" else {content(a) for a in attrs}
+            scores[role, m].add(spans, gold_roles[role], fn)
+        pred_links = [(content(a), _in(a["source"])) for a in attrs]
+
         def match(p, g, fn=fn):
             content_ok = any(fn(p[0], c) for c in g.content)
             if not g.source:
@@ -268,15 +295,17 @@ def main() -> None:
     if args.heldout:
         args.split = "train (held-out tenth)"
     print(f"PolNeAR {args.split}: {res['docs']} articles, {system}")
-    print(f"{'role':<9}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}")
+    print('contents: exact/overlap as PolNeAR annotates them (complementizer "that" + content); '
+          '*-as-written: the record\'s content span; exact-that: as written, forgiving a gold leading "that"')
+    print(f"{'role':<9}{'match':<20}{'P':>7}{'R':>7}{'F1':>7}")
     for (role, m), prf in res["scores"].items():
-        if m == "exact-that" and role != "Content":
-            continue
+        if MODES[m] != "polnear" and role != "Content":
+            continue  # source and cue are the same under every convention
         p, r, f = prf.prf()
-        print(f"{role:<9}{m:<9}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
+        print(f"{role:<9}{m:<20}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
     for m, prf in res["linked"].items():
         p, r, f = prf.prf()
-        print(f"{'linked':<9}{m:<9}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
+        print(f"{'linked':<9}{m:<20}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
     print("CofeNet (BERT, PolNeAR test) exact F1 source/cue/content: 83.2 / 75.3 / 72.9")
     lost = res["gold_lost"]
     print(f"gold spans outside the clean body (removed by the cleaner): {lost}/{res['gold_total']}"

@@ -26,6 +26,14 @@ GOLDEN = [
      "ISIS has a total of more than 20,000 members", "including foreign jihadists"),
 ]
 
+# the complementizer each content leaves out ("The text states *that* “despite ...”"), exactly:
+# (start, end, input_start, input_end); the other five have none (attribution 1 is "X, Haddad said")
+COMPLEMENTIZERS = {
+    ("states", "The text"): (1048, 1052, 1619, 1623),
+    ("notes", "He"): (1369, 1373, 1959, 1963),
+    ("notes", "The report"): (1787, 1791, 2377, 2381),
+}
+
 
 @pytest.fixture(scope="module")
 def attributions(seed_doc):
@@ -49,6 +57,23 @@ def test_seed_attribution(attributions, seed_doc, gold):
     for role in ("source", "cue", "content"):
         span = a[role]
         assert raw[span["input_start"]:span["input_end"]] == span["text"]
+    comp = a["complementizer"]
+    want = COMPLEMENTIZERS.get((cue, source))
+    if want is None:
+        assert comp is None
+    else:
+        assert (comp["start"], comp["end"], comp["input_start"], comp["input_end"]) == want
+        assert comp["text"] == "that" == raw[comp["input_start"]:comp["input_end"]]
+        assert seed_doc.text[comp["end"]:a["content"]["start"]] == " "
+
+
+def test_seed_attribution_fields_are_documented(attributions):
+    from pathlib import Path
+
+    doc_text = (Path(__file__).resolve().parents[1] / "docs" / "record-format.md").read_text(encoding="utf-8")
+    keys = {k for a in attributions for k in a}
+    assert "complementizer" in keys
+    assert not [k for k in keys if f"`{k}`" not in doc_text]
 
 
 def test_seed_has_no_other_sourced_attributions(attributions):

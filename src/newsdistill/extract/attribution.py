@@ -3,7 +3,7 @@
 Adds ``doc.extra["attributions"]``: one dict per attributed statement, shaped as in
 docs/record-format.md::
 
-    {id: "A1", kind, source: span|null, cue: span, content: span,
+    {id: "A1", kind, source: span|null, cue: span, content: span, complementizer: span|null,
      speaker: {entity, name, role, type[, author]} | null, rule}
 
 Candidates (source/cue/content offsets) come from :mod:`.quotes`; this module resolves the
@@ -285,6 +285,7 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
             "source": doc.span(*cand.source) if cand.source else None,
             "cue": doc.span(*cand.cue) if cand.cue else None,
             "content": doc.span(*cand.content),
+            "complementizer": doc.span(*cand.complementizer) if cand.complementizer else None,
             "speaker": speaker,
             "rule": cand.rule,
         })

@@ -68,7 +68,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "conj"})
 # clause heads that make a content (ccomp always; others only if they look like a clause)
 CLAUSE_POS = frozenset({"VERB", "AUX"})
-# leading words dropped from a reported clause ("said that X" -> content "X")
+# leading words dropped from a reported clause ("said that X" -> content "X"); the dropped word is
+# kept as the attribution's `complementizer` (rule content.complementizer)
 CONTENT_LEADING_DROP = frozenset({"that"})
 
 # Nouns that name a document which can "say" things ("the report notes").

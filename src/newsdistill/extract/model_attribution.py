@@ -12,7 +12,9 @@ Cue spans on the wordpieces.  Combination, each step named on the attribution's 
   of its own, linked to the nearest model cue in its paragraph and the model source nearest
   to that cue.
 
-Speakers are then resolved by the rules' resolver as for any candidate.
+A content the model moved keeps as its ``complementizer`` the "that" the model's span opened with
+(left out of the content, as the rules do), else the one the parse gives (rule
+``content.complementizer``).  Speakers are then resolved by the rules' resolver as for any candidate.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import bisect
 
 from . import attribution_rules as R
+from . import quote_cues as M
 from .quote_marks import find_quotes
 from .quotes import Candidate, _Ctx, _kind
 
@@ -49,13 +52,14 @@ def _snaps(old: tuple[int, int], new: tuple[int, int] | None, ratio: float, thre
     return not shared or new[0] == old[0] or new[1] == old[1]
 
 
-def _drop_leading_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The record's content has no complementizer ("notes that X" -> X), as the rules' contents."""
+def _drop_leading_that(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """``(content, complementizer)``: the record's content has no complementizer ("notes that X"
+    -> X), as the rules' contents; the word left out is kept as the complementizer (or None)."""
     s, e = span
     word = text[s:e].split(" ", 1)[0]
     if word.lower() in R.CONTENT_LEADING_DROP and e - s > len(word) + 1:
-        s += len(word) + 1
-    return s, e
+        return (s + len(word) + 1, e), (s, s + len(word))
+    return (s, e), None
 
 
 def _head(sdoc, span: tuple[int, int]) -> int | None:
@@ -73,7 +77,14 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
     (a :class:`.span_model.Prediction`)."""
     p = dict(R.MODEL_COMBINE, **(params or {}))
     ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
-    contents = [_drop_leading_that(text, c) for c in pred.contents]
+    dropped = [_drop_leading_that(text, c) for c in pred.contents]
+    contents = [c for c, _ in dropped]
+    model_comp = {c[0]: comp for c, comp in dropped if comp is not None}  # content start -> its "that"
+
+    def complementizer(span: tuple[int, int]) -> tuple[int, int] | None:
+        """The model's left-out "that" before a content starting there, else the rules' (parse)."""
+        return model_comp.get(span[0]) or M.complementizer(ctx, span)
+
     out: list[Candidate] = []
     for c in cands:
         rules = [c.rule]
@@ -85,6 +96,7 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
             span = span if span[0] < span[1] else None
         if _snaps(c.content, span, ratio, p["content_snap"], p["content_shared"]):
             c.content = span
+            c.complementizer = complementizer(span)
             c.quotes = _touched(ctx, span)
             if c.kind != "according-to":
                 c.kind = _kind(ctx, span, c.quotes)
@@ -102,12 +114,12 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
         c.rule = "+".join(rules)
         out.append(c)
     if p["new_contents"]:
-        out.extend(_new(out, contents, pred, sdoc, text, ctx, paragraphs, p))
+        out.extend(_new(out, contents, pred, sdoc, text, ctx, paragraphs, p, complementizer))
     out.sort(key=lambda c: (c.content[0], c.cue[0] if c.cue else -1))
     return out
 
 
-def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p) -> list[Candidate]:
+def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p, complementizer) -> list[Candidate]:
     starts = [s for s, _ in paragraphs]
 
     def para(pos: int) -> int:
@@ -134,6 +146,7 @@ def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p) -> list[Candidat
             continue
         quotes = _touched(ctx, span)
         new.append(Candidate(_kind(ctx, span, quotes), cue, span, source, R.RULE_MODEL_NEW,
-                             source_head=_head(sdoc, source) if source else None, quotes=quotes))
+                             source_head=_head(sdoc, source) if source else None, quotes=quotes,
+                             complementizer=complementizer(span)))
         taken.append(span)
     return new

@@ -177,9 +177,8 @@ def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]]) -> list:
 
     out = []
     doc = ctx.sdoc
-    starts = [t.idx for t in doc]
     for ps, pe in paragraphs:
-        i = bisect.bisect_left(starts, ps)
+        i = bisect.bisect_left(ctx.tok_starts, ps)
         label = []
         while i < len(doc) and doc[i].idx < pe and doc[i].text != ":" and len(label) <= R.LABEL_COLON_MAX_WORDS:
             label.append(doc[i])
@@ -201,3 +200,25 @@ def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]]) -> list:
         out.append(Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_LABEL_COLON,
                              source_head=label[-1].i, cue_token=colon.i, quotes=touched))
     return out
+
+
+def complementizer(ctx, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Rule ``content.complementizer``: the complementizer a content's clause opens with and the
+    content leaves out ("notes that X" -> content X, complementizer "that"; PolNeAR's contents
+    include it): the word right before the content (punctuation between them allowed, as
+    :func:`.quotes._trim` drops it) when it is in ``CONTENT_LEADING_DROP``, the parse makes it a
+    ``mark`` and its clause's head lies inside the content."""
+    from .quotes import _is_quote_tok, _tok_end
+
+    doc = ctx.sdoc
+    s, e = span
+    i = bisect.bisect_left(ctx.tok_starts, s) - 1
+    while i >= 0 and (doc[i].is_space or (doc[i].is_punct and not _is_quote_tok(doc[i]))):
+        i -= 1
+    if i < 0:
+        return None
+    t = doc[i]
+    if t.lower_ in R.CONTENT_LEADING_DROP and t.dep_ == "mark" and _tok_end(t) <= s and s <= t.head.idx < e \
+            and ctx.tok_para[t.i] == ctx.para(s):
+        return t.idx, _tok_end(t)
+    return None

@@ -32,6 +32,7 @@ class Candidate:
     source_head: int | None = None  # token index of the source's head (for speaker resolution)
     cue_token: int | None = None
     quotes: list[Quote] = field(default_factory=list)
+    complementizer: tuple[int, int] | None = None  # the "that" left out of the content (rule content.complementizer)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,6 +46,7 @@ class _Ctx:
         self.quotes = quotes
         self.quote_starts = [q.start for q in quotes]
         self.tok_para = [self.para(t.idx) for t in sdoc]
+        self.tok_starts = [t.idx for t in sdoc]
 
     def para(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
@@ -566,6 +568,8 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
         elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
     out.extend(M.label_colon_candidates(ctx, paragraphs))
+    for cand in out:
+        cand.complementizer = M.complementizer(ctx, cand.content)
     return _dedupe(out)
 
 
