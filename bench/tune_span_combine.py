@@ -37,6 +37,9 @@ GRID = {
     "new_need_cue": [True, False],
     "new_need_source": [False, True],
     "drop_unsupported": [False, True],
+    "content_hull": [True, False],
+    "new_stance_rule": [True, False],
+    "trim_connective": [True, False],
 }
 
 

@@ -307,26 +307,28 @@ RULE_MODEL_SOURCE_SNAP = "model.source-snap"    # likewise the source
 RULE_MODEL_CUE_SNAP = "model.cue-snap"          # likewise the cue
 RULE_MODEL_NEW = "model.new-content"            # a model content no rule found, linked to the nearest model cue/source
 MODEL_COMBINE = {
-    # held-out train (bench/tune_span_combine.py, the shipped model): every snap lowered exact F1
-    # (the model's boundaries are worse than the rules' at this training budget), so snapping is
-    # off (a threshold above 1 never fires); new model contents with a model cue within 80 chars
-    # and a model source, 6+ words: exact F1 source 68.2 -> 68.9, cue 61.0 -> 62.0, content
-    # 45.0 -> 45.7, content overlap 70.9 -> 77.5, linked exact 41.9 -> 40.9.  Re-run for the
-    # 2.3-epoch weights with the rules of step 3d: 6+ words, objective 55.1 (rules alone 54.8):
-    # source 69.0 -> 69.9, cue 61.7 -> 62.2, content 45.8 -> 46.4, overlap 71.7 -> 78.1, linked
-    # 42.6 -> 41.8.  8+ words scored 55.4 on held-out but lowered content overlap (78.1 -> 77.3;
-    # on dev 81.4, under the overlap floor 81.5), so 6 stays.
-    "content_snap": 1.01,  # least overlap (shared chars / union) for a rule content to take the model's span
+    # chosen on held-out train (bench/tune_span_combine.py, coordinate ascent, objective: mean exact F1
+    # of source, cue, content and linked, contents as PolNeAR annotates them) for the 25-epoch
+    # weights (all six layers trained).  Model spans alone: content 61.2, source 72.5, cue 64.0;
+    # rules alone: 52.9 / 69.0 / 61.7, linked 49.4; this setting: content 62.4, source 74.2,
+    # cue 65.8, linked 53.0, content overlap 82.9.  The model's content boundaries now beat the
+    # rules' wherever the two overlap (snap at any overlap: content 58.1 -> 60.3); its source and
+    # cue boundaries still do not (every source/cue snap lowered their F1), so rules keep those.
+    "content_snap": 0.0,  # least overlap (shared chars / union) for a rule content to take the model's span
     "content_side": "both",  # ... both its boundaries, or only its "start" or "end"
-    "content_shared": True,  # ... only when the two spans share their start or their end
-    "source_snap": 1.01,
+    "content_shared": False,  # ... only when the two spans share their start or their end
+    "source_snap": 1.01,  # (a threshold above 1 never fires)
     "source_shared": True,
     "cue_snap": 1.01,
     "cue_shared": True,
     "new_contents": True,  # add model contents no rule attribution overlaps
-    "new_min_words": 6,    # ... of at least this many words
-    "new_max_gap": 80,     # ... whose model cue lies at most this many characters away (same paragraph)
+    "new_min_words": 2,    # ... of at least this many words
+    "new_max_gap": 50,     # ... whose model cue lies at most this many characters away (same paragraph)
     "new_need_cue": True,  # ... only when the model found a cue for it
-    "new_need_source": True,  # ... and a source near that cue
-    "drop_unsupported": False,  # drop a rule attribution whose content no model content overlaps
+    "new_need_source": False,  # ... and a source near that cue
+    "drop_unsupported": True,  # drop a rule attribution whose content no model content overlaps
+    "content_hull": True,  # a rule content around its own cue ("X, he adds, is Y") takes all the model contents it overlaps
+    "new_stance_rule": True,  # a new model content's cue obeys cue.stance-present (STANCE_VERBS)
+    "trim_connective": True,  # a model content loses a leading "However," (the writer's, not the source's)
 }
+CONNECTIVE_POS = frozenset({"ADV", "CCONJ"})  # "However, ..." / "But, ..." before a model content

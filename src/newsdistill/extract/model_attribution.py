@@ -52,6 +52,26 @@ def _snaps(old: tuple[int, int], new: tuple[int, int] | None, ratio: float, thre
     return not shared or new[0] == old[0] or new[1] == old[1]
 
 
+def _hull(content: tuple[int, int], options: list[tuple[int, int]], ratio: float,
+          best: tuple[int, int] | None) -> tuple[float, tuple[int, int] | None]:
+    """One rule content that overlaps several model contents (the model cut it around a
+    parenthetical cue: "Another troubling problem, he adds, is ...") takes the span from the
+    first to the last of them."""
+    parts = [o for o in options if _overlap(content, o) > 0]
+    if len(parts) < 2:
+        return ratio, best
+    hull = (min(s for s, _ in parts), max(e for _, e in parts))
+    return _overlap(content, hull), hull
+
+
+def _trim_connective(sdoc, span: tuple[int, int]) -> tuple[int, int]:
+    """Without the writer's leading connective and its comma ("However, X" -> "X")."""
+    sp = sdoc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or len(sp) < 4 or sp[0].pos_ not in R.CONNECTIVE_POS or sp[1].text != ",":
+        return span
+    return max(span[0], sp[2].idx), span[1]
+
+
 def _drop_leading_that(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """``(content, complementizer)``: the record's content has no complementizer ("notes that X"
     -> X), as the rules' contents; the word left out is kept as the complementizer (or None)."""
@@ -67,6 +87,22 @@ def _head(sdoc, span: tuple[int, int]) -> int | None:
     return sp.root.i if sp is not None and len(sp) else None
 
 
+def _sentence(sdoc, span: tuple[int, int]) -> tuple[int, int]:
+    """Character range of the sentence holding ``span``'s start."""
+    sp = sdoc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or not len(sp):
+        return span
+    sent = sp[0].sent
+    return sent.start_char, sent.end_char
+
+
+def _past_stance(sdoc, cue: tuple[int, int]) -> bool:
+    """The rules' cue.stance-present for a model cue: "support"/"back" in the past ("Russian forces
+    have supported the Syrian army") is an act, not a stance."""
+    sp = sdoc.char_span(cue[0], cue[1], alignment_mode="expand")
+    return sp is not None and any(t.lemma_ in R.STANCE_VERBS and t.tag_ not in R.STANCE_TAGS for t in sp)
+
+
 def _touched(ctx: _Ctx, span: tuple[int, int]) -> list:
     return [q for q in ctx.quotes if q.start < span[1] and span[0] < q.end]
 
@@ -77,7 +113,8 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
     (a :class:`.span_model.Prediction`)."""
     p = dict(R.MODEL_COMBINE, **(params or {}))
     ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
-    dropped = [_drop_leading_that(text, c) for c in pred.contents]
+    spans = [_trim_connective(sdoc, c) for c in pred.contents] if p["trim_connective"] else pred.contents
+    dropped = [_drop_leading_that(text, c) for c in spans]
     contents = [c for c, _ in dropped]
     model_comp = {c[0]: comp for c, comp in dropped if comp is not None}  # content start -> its "that"
 
@@ -89,6 +126,8 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
     for c in cands:
         rules = [c.rule]
         ratio, span = _best(c.content, contents)
+        if p["content_hull"] and c.cue is not None and c.content[0] < c.cue[0] < c.content[1]:
+            ratio, span = _hull(c.content, contents, ratio, span)  # only around a parenthetical cue
         if span is None and p["drop_unsupported"]:
             continue
         if span is not None and p["content_side"] != "both":  # take only the model's start or end
@@ -138,11 +177,14 @@ def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p, complementizer) 
             continue
         cue = min(gap)[1] if gap else None
         source = None
-        if cue is not None:
+        if cue is not None:  # a model source in the cue's sentence (not one a sentence away)
+            sent = _sentence(sdoc, cue)
             near = [(min(abs(s[1] - cue[0]), abs(cue[1] - s[0])), s) for s in pred.sources
-                    if para(s[0]) == k and not (span[0] <= s[0] < span[1])]
+                    if sent[0] <= s[0] < sent[1] and not (span[0] <= s[0] < span[1])]
             source = min(near)[1] if near else None
         if source is None and p["new_need_source"]:
+            continue
+        if cue is not None and p["new_stance_rule"] and _past_stance(sdoc, cue):
             continue
         quotes = _touched(ctx, span)
         new.append(Candidate(_kind(ctx, span, quotes), cue, span, source, R.RULE_MODEL_NEW,
