@@ -71,6 +71,12 @@ CLAUSE_POS = frozenset({"VERB", "AUX"})
 # leading words dropped from a reported clause ("said that X" -> content "X"); the dropped word is
 # kept as the attribution's `complementizer` (rule content.complementizer)
 CONTENT_LEADING_DROP = frozenset({"that"})
+# rule content.fragments: a content around its own source/cue ("X, he adds, is Y") is recorded as
+# fragments without the source/cue and, around it, whitespace and these punctuation marks (PolNeAR
+# annotates such contents as discontinuous spans: "X" and "is Y"; a quote's own marks are kept:
+# "“A,” he said. “B.”" -> "“A,”" and "“B.”")
+RULE_CONTENT_FRAGMENTS = "content.fragments"
+CONTENT_FRAGMENT_GAP_PUNCT = frozenset(",;:.-\u2013\u2014()[]")
 
 # Nouns that name a document which can "say" things ("the report notes").
 DOCUMENT_NOUNS: frozenset[str] = _words(
