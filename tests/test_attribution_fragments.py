@@ -145,3 +145,26 @@ def test_polnear_convention_starts_the_first_fragment_at_the_complementizer():
     assert E.content_items(a, "polnear") == [(that[0], plan[1]), rest]
     assert E.content_items(a, "written") == [plan, rest]
     assert E.content_items(dict(a, content_fragments=None), "written") == [(plan[0], rest[1])]
+
+
+def test_model_content_around_the_rules_own_cue_does_not_support_it():
+    """MODEL_COMBINE swallow_cue=False: a rule content beside its cue neither takes nor is
+    supported by a model content that holds that cue; it keeps one that leaves the cue out."""
+    body = "The opposition leader Karl Weber said on Tuesday that the budget would fail in parliament."
+    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    t = doc.text
+    around = (t.index("Karl Weber"), t.index(" in parliament."))
+    beside = (t.index("the budget"), t.index(" in parliament."))
+    params = {"content_snap": 0.0, "content_shared": False, "new_contents": False, "drop_unsupported": True}
+
+    def said(contents, **extra):
+        pred = SimpleNamespace(contents=contents, sources=[], cues=[])
+        return [a for a in attribute(doc, prediction=pred, combine_params=dict(params, **extra))
+                if a["cue"] is not None and a["cue"].text == "said"]
+
+    assert said([around], swallow_cue=False) == []
+    (a,) = said([around], swallow_cue=True)
+    assert a["content"].start == around[0]
+    assert a["content_fragments"] is None  # the source starts before the content: no clean split
+    (a,) = said([around, beside], swallow_cue=False)
+    assert (a["content"].start, a["content"].end) == beside and a["content_fragments"] is None
