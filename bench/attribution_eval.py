@@ -17,8 +17,12 @@ content *as PolNeAR annotates it*: from its complementizer's start to the conten
 ``content`` span as it is; ``exact-that`` is the older approximation: the content as written,
 forgiving a gold content only its leading "that ".  Source and cue are the same under every
 convention.  Gold discontinuous spans ("“A,” said X. “B.”") count one item per fragment; fragments separated
-only by whitespace (a quote running over paragraphs) are joined.  Articles with two annotators
-have two ``.ann`` files: the alphabetically first is used.
+only by whitespace (a quote running over paragraphs) are joined.  A predicted content with
+``content_fragments`` (around its own source and cue: "A, he adds, is B") is scored the same way,
+one item per fragment, in every convention (PolNeAR's: the first fragment from the
+complementizer's start); linked, an attribution counts once and its content matches when one of
+its fragments matches one of the gold content's (as a gold attribution with fragments is
+matched).  Articles with two annotators have two ``.ann`` files: the alphabetically first is used.
 """
 
 from __future__ import annotations
@@ -149,6 +153,19 @@ def content_as(convention: str):
     return polnear_content if convention == "polnear" else (lambda a: _in(a["content"]))
 
 
+def content_items(attribution, convention: str) -> list[tuple[int, int]]:
+    """An attribution's content as scored items under ``convention``: its ``content_fragments``
+    when it has them (the first from the complementizer's start under PolNeAR's convention), else
+    the one content span (:func:`content_as`)."""
+    frags = [_in(f) for f in attribution.get("content_fragments") or []]
+    if not frags:
+        return [content_as(convention)(attribution)]
+    comp = _in(attribution.get("complementizer")) if convention == "polnear" else None
+    if comp is not None:
+        frags[0] = (comp[0], frags[0][1])
+    return frags
+
+
 def heldout_index(index: int) -> bool:
     """The tenth of PolNeAR train that bench/train_span_model.py keeps out of training."""
     return index % 10 == 9
@@ -255,14 +272,15 @@ def score(attrs, raw, gold_roles, gold_attrs, res) -> None:
     fns = {"exact": exact, "overlap": overlap, "exact-as-written": exact, "overlap-as-written": overlap,
            "exact-that": _that_insensitive(raw)}
     for m, convention in MODES.items():
-        fn, content = fns[m], content_as(convention)
+        fn = fns[m]
+        items = [content_items(a, convention) for a in attrs]
         for role in ROLES:
-            spans = pred[role] if role != "Content" else {content(a) for a in attrs}
+            spans = pred[role] if role != "Content" else {c for cs in items for c in cs}
             scores[role, m].add(spans, gold_roles[role], fn)
-        pred_links = [(content(a), _in(a["source"])) for a in attrs]
+        pred_links = [(cs, _in(a["source"])) for cs, a in zip(items, attrs)]
 
-        def match(p, g, fn=fn):
-            content_ok = any(fn(p[0], c) for c in g.content)
+        def match(p, g, fn=fn):  # one item per attribution: a content fragment matches a gold one
+            content_ok = any(fn(pc, c) for pc in p[0] for c in g.content)
             if not g.source:
                 return content_ok and p[1] is None
             return content_ok and p[1] is not None and any(fn(p[1], s) for s in g.source)

@@ -38,6 +38,7 @@ GRID = {
     "new_need_source": [False, True],
     "drop_unsupported": [False, True],
     "content_hull": [True, False],
+    "swallow_cue": [False, True],
     "new_stance_rule": [True, False],
     "trim_connective": [True, False],
 }

@@ -34,6 +34,13 @@ COMPLEMENTIZERS = {
     ("notes", "The report"): (1787, 1791, 2377, 2381),
 }
 
+# the content that holds its own source and cue ("Another troubling problem, he adds, is “...”") is
+# recorded as the two fragments PolNeAR would annotate (rule content.fragments), exactly:
+# (start, end, input_start, input_end); the others are continuous (null)
+FRAGMENTS = {
+    ("adds", "he"): [(1530, 1555, 2120, 2145), (1566, 1647, 2156, 2237)],
+}
+
 
 @pytest.fixture(scope="module")
 def attributions(seed_doc):
@@ -65,6 +72,16 @@ def test_seed_attribution(attributions, seed_doc, gold):
         assert (comp["start"], comp["end"], comp["input_start"], comp["input_end"]) == want
         assert comp["text"] == "that" == raw[comp["input_start"]:comp["input_end"]]
         assert seed_doc.text[comp["end"]:a["content"]["start"]] == " "
+    frags = a["content_fragments"]
+    want = FRAGMENTS.get((cue, source))
+    if want is None:
+        assert frags is None
+    else:
+        assert [(f["start"], f["end"], f["input_start"], f["input_end"]) for f in frags] == want
+        assert [f["text"] for f in frags] == ["Another troubling problem", c_end]
+        for f in frags:
+            assert raw[f["input_start"]:f["input_end"]] == f["text"] == seed_doc.text[f["start"]:f["end"]]
+        assert (frags[0]["start"], frags[-1]["end"]) == (a["content"]["start"], a["content"]["end"])
 
 
 def test_seed_attribution_fields_are_documented(attributions):
@@ -72,7 +89,7 @@ def test_seed_attribution_fields_are_documented(attributions):
 
     doc_text = (Path(__file__).resolve().parents[1] / "docs" / "record-format.md").read_text(encoding="utf-8")
     keys = {k for a in attributions for k in a}
-    assert "complementizer" in keys
+    assert "complementizer" in keys and "content_fragments" in keys
     assert not [k for k in keys if f"`{k}`" not in doc_text]
 
 

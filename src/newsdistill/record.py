@@ -13,7 +13,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 
 @dataclass(slots=True)

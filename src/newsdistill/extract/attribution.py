@@ -4,14 +4,15 @@ Adds ``doc.extra["attributions"]``: one dict per attributed statement, shaped as
 docs/record-format.md::
 
     {id: "A1", kind, source: span|null, cue: span, content: span, complementizer: span|null,
-     speaker: {entity, name, role, type[, author]} | null, rule}
+     content_fragments: [span, ...]|null, speaker: {entity, name, role, type[, author]} | null, rule}
 
 Candidates (source/cue/content offsets) come from :mod:`.quotes`; this module resolves the
 speaker through the entity clusters of the entity step (``doc.extra["entities"]``) when present
 -- names and surnames by cluster membership, pronouns by gender/number, recency and speaker
 salience, "the report"/"the text" to the document introduced earlier with its author -- and
-falls back to the parse's named entities when the entity step did not run.  Figures
-(``doc.extra["figures"]``) inside a content get ``attributed_to``.
+falls back to the parse's named entities when the entity step did not run.  A content around
+its own source/cue gets its ``content_fragments`` (rule ``content.fragments``, whichever mode made
+the candidates).  Figures (``doc.extra["figures"]``) inside a content get ``attributed_to``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from ..record import Document
 from . import attribution_rules as R
 from . import cue_model
+from .quote_cues import content_fragments
 from .quotes import Candidate, find_candidates
 
 
@@ -286,11 +288,17 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
             "cue": doc.span(*cand.cue) if cand.cue else None,
             "content": doc.span(*cand.content),
             "complementizer": doc.span(*cand.complementizer) if cand.complementizer else None,
+            "content_fragments": _fragments(doc, cand),
             "speaker": speaker,
             "rule": cand.rule,
         })
     _attribute_figures(doc, out)
     return out
+
+
+def _fragments(doc: Document, cand: Candidate) -> list | None:
+    frags = content_fragments(doc.text, cand.content, [cand.source, cand.cue])
+    return [doc.span(s, e) for s, e in frags] if frags else None
 
 
 def _attribute_figures(doc: Document, attributions: list[dict]) -> None:

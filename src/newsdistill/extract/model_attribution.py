@@ -7,6 +7,9 @@ Cue spans on the wordpieces.  Combination, each step named on the attribution's 
 * ``model.content-snap`` / ``model.source-snap`` / ``model.cue-snap``: a rule span takes the
   model span it overlaps best when that overlap (shared characters / union) is large enough --
   the model's boundaries are better, the rules' linking is kept;
+* without ``swallow_cue``, a rule content that does not hold its own cue never takes a model
+  content around that cue (the model reads the cue as part of a larger statement: "the countries
+  *he said* had sent ..."); only the model contents that leave the cue out support it;
 * with ``drop_unsupported``, a rule attribution whose content no model content overlaps is left out;
 * ``model.new-content``: a model content that no rule attribution overlaps becomes an attribution
   of its own, linked to the nearest model cue in its paragraph and the model source nearest
@@ -125,7 +128,10 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
     out: list[Candidate] = []
     for c in cands:
         rules = [c.rule]
-        ratio, span = _best(c.content, contents)
+        options = contents
+        if not p["swallow_cue"] and c.cue is not None and not (c.content[0] < c.cue[0] < c.content[1]):
+            options = [o for o in contents if not (o[0] < c.cue[0] < o[1])]  # not one around its own cue
+        ratio, span = _best(c.content, options)
         if p["content_hull"] and c.cue is not None and c.content[0] < c.cue[0] < c.content[1]:
             ratio, span = _hull(c.content, contents, ratio, span)  # only around a parenthetical cue
         if span is None and p["drop_unsupported"]:

@@ -222,3 +222,29 @@ def complementizer(ctx, span: tuple[int, int]) -> tuple[int, int] | None:
             and ctx.tok_para[t.i] == ctx.para(s):
         return t.idx, _tok_end(t)
     return None
+
+
+def content_fragments(text: str, content: tuple[int, int],
+                      inside: list[tuple[int, int] | None]) -> list[tuple[int, int]] | None:
+    """Rule ``content.fragments``: the pieces of a content that holds its own source/cue
+    ("Another troubling problem, he adds, is “the return ...”" -> "Another troubling problem" and
+    "is “the return ...”"), as PolNeAR annotates such contents (one discontinuous span).
+
+    ``inside``: the attribution's source and cue spans (None where absent).  The gap runs from
+    the first to the last of them that overlaps the content, widened over whitespace and
+    ``CONTENT_FRAGMENT_GAP_PUNCT`` (a quote's own marks stay in its fragment).  None when the
+    content is continuous: no source/cue overlaps it, one reaches its start or end, or a side
+    keeps no word."""
+    s, e = content
+    pieces = [p for p in inside if p is not None and p[0] < e and s < p[1]]
+    if not pieces or any(p[0] <= s or p[1] >= e for p in pieces):
+        return None
+    a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)
+    while a > s and (text[a - 1].isspace() or text[a - 1] in R.CONTENT_FRAGMENT_GAP_PUNCT):
+        a -= 1
+    while b < e and (text[b].isspace() or text[b] in R.CONTENT_FRAGMENT_GAP_PUNCT):
+        b += 1
+    frags = [(s, a), (b, e)]
+    if any(not any(ch.isalnum() for ch in text[x:y]) for x, y in frags):
+        return None
+    return frags
