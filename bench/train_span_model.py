@@ -55,7 +55,8 @@ def clean_offsets(doc, spans):
     return out
 
 
-def examples(split: str = "train", limit: int | None = None, heldout: bool = False, start: int = 0):
+def examples(split: str = "train", limit: int | None = None, heldout: bool = False, start: int = 0,
+             max_pieces: int | None = None):
     """Training windows ``(article index, piece ids, content tag ids, role tag ids)`` of the
     split's articles (training part, or the held-out part with ``heldout``)."""
     from attribution_eval import clean_pipeline, cleaned_article, pick_ann, shared_dir
@@ -86,12 +87,12 @@ def examples(split: str = "train", limit: int | None = None, heldout: bool = Fal
         M.piece_tags(p.offsets, clean_offsets(doc, roles["Cue"]), "B-C", "I-C", rtags)
         ci = [M.CONTENT_TAGS.index(t) for t in ctags]
         ri = [M.ROLE_TAGS.index(t) for t in rtags]
-        for w in M.windows(p, overlap=0):
+        for w in M.windows(p, max_pieces or M.MAX_PIECES, overlap=0):
             out.append((n, p.ids[w.start:w.end], ci[w.start:w.end], ri[w.start:w.end]))
     return out
 
 
-def prepare(folder: Path, limit: int | None = None) -> None:
+def prepare(folder: Path, limit: int | None = None, max_pieces: int | None = None) -> None:
     """Write ``folder/data.pt`` (windows of train and held-out, base checksum, special ids) and
     ``folder/base/`` (config and fp16 weights, word embeddings cut to the used wordpieces, ids
     renumbered to match) for training where neither PolNeAR nor the base package is."""
@@ -102,7 +103,9 @@ def prepare(folder: Path, limit: int | None = None) -> None:
 
     from newsdistill.extract import span_model as M
 
-    train, heldout = examples("train", limit), examples("train", limit, heldout=True)
+    max_pieces = max_pieces or M.MAX_PIECES
+    train = examples("train", limit, max_pieces=max_pieces)
+    heldout = examples("train", limit, heldout=True, max_pieces=max_pieces)
     special = M.special_ids()
     used = sorted({i for rows in (train, heldout) for r in rows for i in r[1]} | set(special))
     new_id = {old: k for k, old in enumerate(used)}
@@ -112,7 +115,8 @@ def prepare(folder: Path, limit: int | None = None) -> None:
 
     (folder / "base").mkdir(parents=True, exist_ok=True)
     torch.save({"train": renumber(train), "heldout": renumber(heldout), "special": tuple(new_id[i] for i in special),
-                "base": M.base_info(), "vocab_used": len(used)}, folder / "data.pt")
+                "base": M.base_info(), "vocab_used": len(used),
+                "max_pieces": max_pieces}, folder / "data.pt")
     cfg = json.loads((M.base_dir() / "config.json").read_text())
     cfg["vocab_size"] = len(used)
     (folder / "base" / "config.json").write_text(json.dumps(cfg, indent=1))
@@ -290,12 +294,14 @@ def main() -> None:
                     help="only write DIR/data.pt and DIR/base/ for training elsewhere (--data, --base)")
     ap.add_argument("--data", type=Path, default=None, help="windows written by --prepare (no PolNeAR needed)")
     ap.add_argument("--base", type=Path, default=None, help="base encoder folder written by --prepare")
+    ap.add_argument("--max-pieces", type=int, default=None,
+                    help="wordpieces per window (default span_model.MAX_PIECES = 254; the model keeps it)")
     ap.add_argument("--eval-every", type=float, default=1.0, help="held-out wordpiece-span F1 every N epochs (0: never)")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--log", type=Path, default=None)
     args = ap.parse_args()
     if args.prepare:
-        prepare(args.prepare, args.limit)
+        prepare(args.prepare, args.limit, args.max_pieces)
         return
     import torch
 
@@ -314,10 +320,13 @@ def main() -> None:
     if args.data:
         blob = torch.load(args.data, weights_only=True)
         data, heldout, special, base_info = blob["train"], blob["heldout"], tuple(blob["special"]), blob["base"]
+        max_pieces = blob.get("max_pieces", 254)
     else:
         from newsdistill.extract import span_model as M
 
-        data, heldout = examples("train", args.limit), examples("train", args.limit, heldout=True)
+        max_pieces = args.max_pieces or M.MAX_PIECES
+        data = examples("train", args.limit, max_pieces=max_pieces)
+        heldout = examples("train", args.limit, heldout=True, max_pieces=max_pieces)
         special, base_info = M.special_ids(), None
     n_pieces = sum(len(d[1]) for d in data)
     log(f"{len(data)} windows, {n_pieces} pieces from {len({d[0] for d in data})} train articles, "
@@ -335,7 +344,8 @@ def main() -> None:
           save_every=args.save_every, device=args.device, base=args.base, base_info=base_info, special=special,
           heldout=heldout if args.eval_every > 0 else None, eval_every=args.eval_every or 1.0,
           meta={"stages": stages, "trained_on": "PolNeAR train minus every 10th article", "articles": len({d[0] for d in data}),
-                "pieces": n_pieces, "frozen_layers": args.frozen, "device": args.device})
+                "pieces": n_pieces, "frozen_layers": args.frozen, "device": args.device,
+                "max_pieces": max_pieces})
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f}s")
 
 

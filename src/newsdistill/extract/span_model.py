@@ -379,7 +379,7 @@ class SpanModel:
         p = pieces(text, paragraphs)
         c_lp: list[list[float]] = [[]] * len(p.ids)
         r_lp: list[list[float]] = [[]] * len(p.ids)
-        wins = windows(p)
+        wins = windows(p, int(self.meta.get("max_pieces", MAX_PIECES)))  # as trained
         with torch.inference_mode():
             for k in range(0, len(wins), batch):
                 group = wins[k:k + batch]
