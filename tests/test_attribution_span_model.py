@@ -103,6 +103,26 @@ def test_prepare_then_train_without_polnear_or_base_package(shared_dir, tmp_path
     assert loaded.predict("The minister said the talks had failed.", [(0, 40)]) is not None
 
 
+def test_inference_windows_are_the_trained_size():
+    """A model trained on windows of N pieces (meta ``max_pieces``) is fed windows of N."""
+    import torch
+
+    seen: list[int] = []
+
+    class Fake(torch.nn.Module):
+        def forward(self, ids, mask):
+            seen.append(ids.shape[1])
+            n = ids.shape[1]
+            return torch.zeros(ids.shape[0], n, len(M.CONTENT_TAGS)), torch.zeros(ids.shape[0], n, len(M.ROLE_TAGS))
+
+    text = " ".join(["word"] * 100)
+    M.SpanModel(Fake(), {"max_pieces": 30}).tag(text, [(0, len(text))])
+    assert seen and max(seen) == 32  # 30 pieces + [CLS] + [SEP]
+    seen.clear()
+    M.SpanModel(Fake(), {}).tag(text, [(0, len(text))])
+    assert max(seen) == 102  # the whole paragraph fits the default 254
+
+
 def test_heldout_runs_are_exact_piece_ranges():
     runs = load_bench("train_span_model")._runs
     tags = [M.ROLE_TAGS.index(t) for t in ("O", "B-S", "I-S", "B-C", "O", "I-C", "B-C", "I-C")]

@@ -100,3 +100,16 @@ def test_a_control_character_ftfy_drops_keeps_neighbours_mapped():
     doc = newsdistill.distill("0\x0b00\x800")
     assert doc.text == "000€0"
     assert [doc.to_input(i, i + 1) for i in range(5)] == [(0, 1), (2, 3), (3, 4), (4, 5), (5, 6)]
+
+
+def test_separator_controls_vanish_with_or_without_repair():
+    """U+001C-U+001F vanish as ftfy drops them, whether or not ftfy runs on the line (found by
+    hypothesis: "0\\x8000\\x1f0" dropped it, "00\\x1f0" made it a space)."""
+    for text in ("0\x8000\x1f0", "00\x1f0"):
+        doc = newsdistill.distill(text)
+        assert "\x1f" not in doc.text and " " not in doc.text
+        for start in range(len(doc.text)):
+            for end in range(start, len(doc.text) + 1):
+                istart, iend = doc.to_input(start, end)
+                if doc.text[start:end].isascii():
+                    assert collapse_text(text[istart:iend]).strip() == doc.text[start:end].strip()

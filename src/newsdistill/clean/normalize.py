@@ -19,7 +19,10 @@ Piece = tuple[str, int, int]
 
 # whitespace runs other than one plain space, and invisible characters
 _MESSY_SPACE = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200d\u2060\ufeff]{2,}|[^\S ]|[\x00-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
-_HAS_SPACE = re.compile(r"\s")
+# Python counts the separators U+001C-U+001F as whitespace, but ftfy drops them as control
+# characters whenever it runs on a line: they vanish either way, so a line reads the same
+# whether or not something else on it needed repair
+_HAS_SPACE = re.compile(r"[^\S\x1c-\x1f]")
 _EDGE = re.compile(r"^[\s\x00-\x1f\x7f\u200b-\u200d\u2060\ufeff]+|[\s\x00-\x1f\x7f\u200b-\u200d\u2060\ufeff]+$")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # plain text: "&amp;" is what the page said, and HTML input is unescaped by its reader

@@ -243,7 +243,7 @@ def windows(p: Pieces, max_pieces: int = MAX_PIECES, overlap: int = CHUNK_OVERLA
             if cur:
                 out.append(Window(*cur, *cur))
                 cur = None
-            step = max_pieces - overlap
+            step = max_pieces - min(overlap, max_pieces // 2)  # small windows: overlap at most half
             starts = list(range(s, e - max_pieces, step)) + [e - max_pieces]
             for j, ws in enumerate(starts):
                 keep_s = s if j == 0 else (ws + (starts[j - 1] + max_pieces)) // 2
