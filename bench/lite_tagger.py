@@ -1,0 +1,197 @@
+"""A small BiLSTM span tagger over the features spaCy already computes (experiment, see
+``bench/train_lite_tagger.py`` and ``bench/tune_lite_combine.py``).
+
+Per token: the parse's ``doc.tensor`` (the tok2vec output, 96 wide in en_core_web_sm), learned
+embeddings of its coarse POS and dependency label, and a few flags (quote marks, punctuation,
+sentence / paragraph start, inside-quote state, a cue-verb lemma).  A one-layer BiLSTM over
+paragraph-packed windows of at most :data:`MAX_TOKENS` tokens, two heads as the MiniLM span
+model's (``span_model.CONTENT_TAGS`` over outermost contents, ``span_model.ROLE_TAGS``).
+
+Inference is numpy only (:class:`LiteTagger`): the input projection of every token at once, the
+recurrence one step per token position with all windows of an article and both directions
+batched in one matmul.  Output: a ``span_model.Prediction`` (character spans), consumed by
+``model_attribution.combine()`` unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+import numpy as np
+
+from newsdistill.extract import attribution_rules as R
+from newsdistill.extract import span_model as M
+
+MAX_TOKENS = 128
+POS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+       "SCONJ", "SPACE", "SYM", "VERB", "X")
+DEPS = ("ROOT", "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case", "cc",
+        "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj", "expl", "intj", "mark",
+        "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod", "oprd", "parataxis", "pcomp", "pobj",
+        "poss", "preconj", "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp")
+_POS_ID = {p: k + 1 for k, p in enumerate(POS)}  # 0: unknown
+_DEP_ID = {d: k + 1 for k, d in enumerate(DEPS)}
+OPENERS = frozenset("\u201c\u2018\u00ab\u201e\u201a\u2039")
+CLOSERS = frozenset("\u201d\u2019\u00bb\u203a")
+N_FLAGS = 10
+
+
+def token_features(sdoc, paragraphs: list[tuple[int, int]]):
+    """``(tensor (n, 96) float32, pos ids, dep ids, flags (n, N_FLAGS) float32, offsets, para)``."""
+    n = len(sdoc)
+    starts = [p[0] for p in paragraphs] or [0]
+    pos = np.zeros(n, dtype=np.int64)
+    dep = np.zeros(n, dtype=np.int64)
+    flags = np.zeros((n, N_FLAGS), dtype=np.float32)
+    offsets, para = [], []
+    prev_para = -1
+    inside = False
+    for i, t in enumerate(sdoc):
+        s = t.idx
+        offsets.append((s, s + len(t.text)))
+        k = max(0, bisect.bisect_right(starts, s) - 1)
+        para.append(k)
+        pos[i] = _POS_ID.get(t.pos_, 0)
+        dep[i] = _DEP_ID.get(t.dep_, 0)
+        text = t.text
+        is_q = text in R.ALL_QUOTE_CHARS or text in ("``", "''")
+        if k != prev_para and not t.is_space:
+            flags[i, 6] = 1.0  # paragraph start
+            prev_para = k
+            inside = False
+        if is_q:
+            if text[0] in OPENERS:
+                inside = True
+            elif text[0] in CLOSERS:
+                inside = False
+            else:
+                inside = not inside
+        f = flags[i]
+        f[0] = is_q
+        f[1] = is_q and text[0] in OPENERS
+        f[2] = is_q and text[0] in CLOSERS
+        f[3] = t.is_punct
+        f[4] = t.is_space
+        f[5] = bool(t.is_sent_start)
+        f[7] = inside
+        f[8] = text[:1].isupper()
+        f[9] = t.lemma_.lower() in R.CUE_VERBS
+    tensor = sdoc.tensor if sdoc.tensor is not None and len(sdoc.tensor) == n else np.zeros((n, 96), np.float32)
+    return np.asarray(tensor, dtype=np.float32), pos, dep, flags, offsets, para
+
+
+def token_windows(para: list[int], max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+    """Consecutive paragraphs packed into token ranges of <= max_tokens (a longer paragraph cut)."""
+    runs: list[tuple[int, int]] = []
+    for i, k in enumerate(para):
+        if runs and para[runs[-1][0]] == k:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    out: list[tuple[int, int]] = []
+    cur = None
+    for s, e in runs:
+        if e - s > max_tokens:
+            if cur:
+                out.append(cur)
+                cur = None
+            out.extend((a, min(a + max_tokens, e)) for a in range(s, e, max_tokens))
+        elif cur and e - cur[0] <= max_tokens:
+            cur = (cur[0], e)
+        else:
+            if cur:
+                out.append(cur)
+            cur = (s, e)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def gold_tags(offsets, contents, sources, cues) -> tuple[list[int], list[int]]:
+    ctags = ["O"] * len(offsets)
+    rtags = ["O"] * len(offsets)
+    M.piece_tags(offsets, M.outermost(contents), "B", "I", ctags)
+    M.piece_tags(offsets, sources, "B-S", "I-S", rtags)
+    M.piece_tags(offsets, cues, "B-C", "I-C", rtags)
+    return [M.CONTENT_TAGS.index(t) for t in ctags], [M.ROLE_TAGS.index(t) for t in rtags]
+
+
+def _sigmoid(x):
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def _argmax_tags(logits, tags):
+    return [tags[k] for k in logits.argmax(-1).tolist()]
+
+
+class LiteTagger:
+    """Numpy inference of the exported weights (``np.load`` of the ``.npz``)."""
+
+    def __init__(self, weights: dict[str, np.ndarray], decoding: str = "viterbi"):
+        w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        self.max_tokens = int(weights["max_tokens"]) if "max_tokens" in weights else MAX_TOKENS
+        self.pos_emb, self.dep_emb = w["pos_emb"], w["dep_emb"]
+        # input projections of both directions stacked: (in, 8H)
+        self.w_ih = np.concatenate([w["w_ih_f"].T, w["w_ih_b"].T], axis=1)
+        self.b = np.concatenate([w["b_ih_f"] + w["b_hh_f"], w["b_ih_b"] + w["b_hh_b"]])
+        self.w_hh = np.stack([w["w_hh_f"].T, w["w_hh_b"].T])  # (2, H, 4H)
+        self.hidden = self.w_hh.shape[1]
+        self.content_w, self.content_b = w["content_w"].T, w["content_b"]
+        self.role_w, self.role_b = w["role_w"].T, w["role_b"]
+        self.decoding = decoding
+
+    @classmethod
+    def load(cls, path: Path, **kw) -> LiteTagger:
+        with np.load(path) as z:
+            return cls({k: z[k] for k in z.files}, **kw)
+
+    def logits(self, tensor, pos, dep, flags, wins):
+        """Content and role logits of every token (numpy)."""
+        x = np.concatenate([tensor, self.pos_emb[pos], self.dep_emb[dep], flags], axis=1)
+        pre = x @ self.w_ih + self.b  # (n, 8H)
+        h4 = 4 * self.hidden
+        n_w = len(wins)
+        steps = max(e - s for s, e in wins)
+        # per step, both directions: gates (2, n_w, 4H); backward reads each window reversed
+        gin = np.zeros((steps, 2, n_w, h4), dtype=np.float32)
+        for j, (s, e) in enumerate(wins):
+            gin[:e - s, 0, j] = pre[s:e, :h4]
+            gin[:e - s, 1, j] = pre[s:e, h4:][::-1]
+        H = self.hidden
+        h = np.zeros((2, n_w, H), dtype=np.float32)
+        c = np.zeros((2, n_w, H), dtype=np.float32)
+        out = np.empty((steps, 2, n_w, H), dtype=np.float32)
+        for t in range(steps):
+            g = gin[t] + np.matmul(h, self.w_hh)
+            i = _sigmoid(g[..., :H])
+            f = _sigmoid(g[..., H:2 * H])
+            gg = np.tanh(g[..., 2 * H:3 * H])
+            o = _sigmoid(g[..., 3 * H:])
+            c = f * c + i * gg
+            h = o * np.tanh(c)
+            out[t] = h
+        hs = np.empty((len(tensor), 2 * H), dtype=np.float32)
+        for j, (s, e) in enumerate(wins):
+            hs[s:e, :H] = out[:e - s, 0, j]
+            hs[s:e, H:] = out[:e - s, 1, j][::-1]
+        return hs @ self.content_w + self.content_b, hs @ self.role_w + self.role_b
+
+    def predict(self, sdoc, text: str, paragraphs: list[tuple[int, int]]) -> M.Prediction:
+        if not text.strip() or not paragraphs or not len(sdoc):
+            return M.Prediction()
+        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs)
+        wins = token_windows(para, self.max_tokens)
+        c_log, r_log = self.logits(tensor, pos, dep, flags, wins)
+        if self.decoding == "argmax":
+            content, role = _argmax_tags(c_log, M.CONTENT_TAGS), _argmax_tags(r_log, M.ROLE_TAGS)
+        else:
+            content = M.viterbi(_log_softmax(c_log).tolist(), M.CONTENT_TAGS)
+            role = M.viterbi(_log_softmax(r_log).tolist(), M.ROLE_TAGS)
+        return M.Prediction(M.decode(content, offsets, text, para=para), M.decode(role, offsets, text, "S", para),
+                            M.decode(role, offsets, text, "C", para))
+
+
+def _log_softmax(x):
+    x = x - x.max(-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(-1, keepdims=True))
