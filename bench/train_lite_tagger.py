@@ -32,9 +32,8 @@ def article_rows(limit: int | None = None, log=print) -> list[dict]:
     """Per train article: features, gold tags and whether it is held out."""
     from attribution_eval import clean_pipeline, cleaned_article, heldout_index, pick_ann, shared_dir
     from lite_tagger import gold_tags, token_features
-    from train_span_model import clean_offsets
-
     from newsdistill.extract.nlp import load_model
+    from train_span_model import clean_offsets
 
     nlp = load_model()
     clean = clean_pipeline()
@@ -75,6 +74,7 @@ def windows_of(rows, max_tokens):
 
 def build(hidden: int, pos_dim: int = 16, dep_dim: int = 16, n_in: int = 96, dropout: float = 0.25):
     import torch
+
     from lite_tagger import DEPS, N_FLAGS, POS
 
     nn = torch.nn
@@ -128,9 +128,9 @@ def batch(group):
 def span_f1(model, wins) -> dict[str, float]:
     """Exact F1 of token runs (argmax tags) on the held-out windows."""
     import torch
-    from train_span_model import _runs
 
     from newsdistill.extract import span_model as M
+    from train_span_model import _runs
 
     tally = {k: [0, 0, 0] for k in ("content", "source", "cue")}
     model.eval()

@@ -63,14 +63,13 @@ def main() -> None:
     ap.add_argument("--seed-safe", action="store_true", help="accept only settings that keep the seed golden")
     ap.add_argument("--no-tune", action="store_true")
     args = ap.parse_args()
+    import newsdistill
     from attribution_eval import PRF, exact, new_scores, prepared, score
     from lite_tagger import LiteTagger
-    from tune_span_combine import GRID, objective
-
-    import newsdistill
     from newsdistill.extract import attribution_rules as R
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
     from newsdistill.extract.nlp import load_model
+    from tune_span_combine import GRID, objective
 
     tagger = LiteTagger.load(args.weights, decoding=args.decoding)
     cache = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-heldout-all.pkl"
