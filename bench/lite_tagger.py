@@ -15,7 +15,6 @@ batched in one matmul.  Output: a ``span_model.Prediction`` (character spans), c
 
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 
 import numpy as np
@@ -37,48 +36,96 @@ CLOSERS = frozenset("\u201d\u2019\u00bb\u203a")
 N_FLAGS = 10
 
 
+_LEX: dict[int, tuple[int, float, float, float, float, float, float]] = {}  # orth -> (length, 6 lexical flags)
+_CUE_LEMMA: dict[int, bool] = {}
+_DEP_HASH: dict[int, int] = {}
+
+
+def _lex(orth: int, vocab) -> tuple:
+    got = _LEX.get(orth)
+    if got is None:
+        lexeme = vocab[orth]
+        text = lexeme.orth_
+        is_q = text in R.ALL_QUOTE_CHARS or text in ("``", "''")
+        is_punct = lexeme.is_punct
+        got = (len(text), float(is_q), float(is_q and text[0] in OPENERS), float(is_q and text[0] in CLOSERS),
+               float(is_punct), float(text.isspace()), float(text[:1].isupper()))
+        if len(_LEX) < 500_000:
+            _LEX[orth] = got
+    return got
+
+
 def token_features(sdoc, paragraphs: list[tuple[int, int]]):
     """``(tensor (n, 96) float32, pos ids, dep ids, flags (n, N_FLAGS) float32, offsets, para)``."""
+    from spacy.attrs import DEP, IDX, LEMMA, ORTH, POS, SENT_START
+    from spacy.parts_of_speech import IDS as POS_IDS
+
     n = len(sdoc)
-    starts = [p[0] for p in paragraphs] or [0]
-    pos = np.zeros(n, dtype=np.int64)
-    dep = np.zeros(n, dtype=np.int64)
+    strings = sdoc.vocab.strings
+    if not _DEP_HASH:
+        _DEP_HASH.update({strings.add(d): k + 1 for k, d in enumerate(DEPS)})
+    arr = sdoc.to_array([ORTH, LEMMA, POS, DEP, IDX, SENT_START]).reshape(n, 6)  # uint64: hashes stay positive
+    small = arr[:, [2, 4, 5]].astype(np.int64)  # POS id, IDX, SENT_START (-1 / 0 / 1)
+    pos_table = _pos_table(POS_IDS)
+    pos = pos_table[np.clip(small[:, 0], 0, len(pos_table) - 1)]
+    dep = np.array([_DEP_HASH.get(d, 0) for d in arr[:, 3].tolist()], dtype=np.int64)
+    lex = np.array([_lex(o, sdoc.vocab) for o in arr[:, 0].tolist()], dtype=np.float32).reshape(n, 7)
+    idx = small[:, 1]
     flags = np.zeros((n, N_FLAGS), dtype=np.float32)
-    offsets, para = [], []
-    prev_para = -1
+    flags[:, 0:3] = lex[:, 1:4]
+    flags[:, 3] = lex[:, 4]
+    flags[:, 4] = lex[:, 5]
+    flags[:, 5] = small[:, 2] == 1
+    if n:
+        flags[0, 5] = 1.0
+    flags[:, 8] = lex[:, 6]
+    cue = []
+    for lemma in arr[:, 1].tolist():
+        c = _CUE_LEMMA.get(lemma)
+        if c is None:
+            c = _CUE_LEMMA[lemma] = strings[lemma].lower() in R.CUE_VERBS
+        cue.append(c)
+    flags[:, 9] = cue
+    starts = np.array([p[0] for p in paragraphs] or [0])
+    para_a = np.maximum(np.searchsorted(starts, idx, side="right") - 1, 0)
+    # paragraph start: the first non-space token of each paragraph
+    nonspace = np.flatnonzero(lex[:, 5] == 0)
+    p_ns = para_a[nonspace]
+    first = nonspace[np.concatenate([[True], p_ns[1:] != p_ns[:-1]])] if len(nonspace) else nonspace
+    flags[first, 6] = 1.0
+    # inside-quote state: changes only at quote marks and paragraph starts
+    is_first = set(first.tolist())
+    events = sorted(is_first | set(np.flatnonzero(lex[:, 1]).tolist()))
     inside = False
-    for i, t in enumerate(sdoc):
-        s = t.idx
-        offsets.append((s, s + len(t.text)))
-        k = max(0, bisect.bisect_right(starts, s) - 1)
-        para.append(k)
-        pos[i] = _POS_ID.get(t.pos_, 0)
-        dep[i] = _DEP_ID.get(t.dep_, 0)
-        text = t.text
-        is_q = text in R.ALL_QUOTE_CHARS or text in ("``", "''")
-        if k != prev_para and not t.is_space:
-            flags[i, 6] = 1.0  # paragraph start
-            prev_para = k
+    for j, k in enumerate(events):
+        if k in is_first:
             inside = False
-        if is_q:
-            if text[0] in OPENERS:
+        if lex[k, 1]:
+            if lex[k, 2]:
                 inside = True
-            elif text[0] in CLOSERS:
+            elif lex[k, 3]:
                 inside = False
             else:
                 inside = not inside
-        f = flags[i]
-        f[0] = is_q
-        f[1] = is_q and text[0] in OPENERS
-        f[2] = is_q and text[0] in CLOSERS
-        f[3] = t.is_punct
-        f[4] = t.is_space
-        f[5] = bool(t.is_sent_start)
-        f[7] = inside
-        f[8] = text[:1].isupper()
-        f[9] = t.lemma_.lower() in R.CUE_VERBS
+        if inside:
+            flags[k:events[j + 1] if j + 1 < len(events) else n, 7] = 1.0
+    lengths = lex[:, 0].astype(np.int64)
+    offsets = list(zip(idx.tolist(), (idx + lengths).tolist()))
     tensor = sdoc.tensor if sdoc.tensor is not None and len(sdoc.tensor) == n else np.zeros((n, 96), np.float32)
-    return np.asarray(tensor, dtype=np.float32), pos, dep, flags, offsets, para
+    return np.asarray(tensor, dtype=np.float32), pos, dep, flags, offsets, para_a.tolist()
+
+
+_POS_TABLE: list[np.ndarray] = []
+
+
+def _pos_table(pos_ids: dict[str, int]) -> np.ndarray:
+    if not _POS_TABLE:
+        table = np.zeros(max(pos_ids.values()) + 1, dtype=np.int64)
+        for name, k in _POS_ID.items():
+            if name in pos_ids:
+                table[pos_ids[name]] = k
+        _POS_TABLE.append(table)
+    return _POS_TABLE[0]
 
 
 def token_windows(para: list[int], max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
@@ -117,10 +164,6 @@ def gold_tags(offsets, contents, sources, cues) -> tuple[list[int], list[int]]:
     return [M.CONTENT_TAGS.index(t) for t in ctags], [M.ROLE_TAGS.index(t) for t in rtags]
 
 
-def _sigmoid(x):
-    return 0.5 * (1.0 + np.tanh(0.5 * x))
-
-
 def _argmax_tags(logits, tags):
     return [tags[k] for k in logits.argmax(-1).tolist()]
 
@@ -133,10 +176,15 @@ class LiteTagger:
         self.max_tokens = int(weights["max_tokens"]) if "max_tokens" in weights else MAX_TOKENS
         self.pos_emb, self.dep_emb = w["pos_emb"], w["dep_emb"]
         # input projections of both directions stacked: (in, 8H)
-        self.w_ih = np.concatenate([w["w_ih_f"].T, w["w_ih_b"].T], axis=1)
-        self.b = np.concatenate([w["b_ih_f"] + w["b_hh_f"], w["b_ih_b"] + w["b_hh_b"]])
-        self.w_hh = np.stack([w["w_hh_f"].T, w["w_hh_b"].T])  # (2, H, 4H)
-        self.hidden = self.w_hh.shape[1]
+        # gate order i, f, g, o (torch); sigmoid(x) = (1 + tanh(x / 2)) / 2, so the i, f, o columns
+        # are halved once here and every step takes one tanh over all four gates
+        H = w["w_hh_f"].shape[1]
+        scale = np.full(4 * H, 0.5, dtype=np.float32)
+        scale[2 * H:3 * H] = 1.0
+        self.w_ih = np.concatenate([w["w_ih_f"].T * scale, w["w_ih_b"].T * scale], axis=1)
+        self.b = np.concatenate([(w["b_ih_f"] + w["b_hh_f"]) * scale, (w["b_ih_b"] + w["b_hh_b"]) * scale])
+        self.w_hh = np.stack([w["w_hh_f"].T * scale, w["w_hh_b"].T * scale])  # (2, H, 4H)
+        self.hidden = H
         self.content_w, self.content_b = w["content_w"].T, w["content_b"]
         self.role_w, self.role_b = w["role_w"].T, w["role_b"]
         self.decoding = decoding
@@ -162,14 +210,16 @@ class LiteTagger:
         h = np.zeros((2, n_w, H), dtype=np.float32)
         c = np.zeros((2, n_w, H), dtype=np.float32)
         out = np.empty((steps, 2, n_w, H), dtype=np.float32)
+        w_hh = self.w_hh
+        g = np.empty((2, n_w, h4), dtype=np.float32)
         for t in range(steps):
-            g = gin[t] + np.matmul(h, self.w_hh)
-            i = _sigmoid(g[..., :H])
-            f = _sigmoid(g[..., H:2 * H])
-            gg = np.tanh(g[..., 2 * H:3 * H])
-            o = _sigmoid(g[..., 3 * H:])
-            c = f * c + i * gg
-            h = o * np.tanh(c)
+            np.matmul(h, w_hh, out=g)
+            g += gin[t]
+            np.tanh(g, out=g)
+            sig = g[..., :2 * H] * 0.5 + 0.5  # i, f
+            c *= sig[..., H:]
+            c += sig[..., :H] * g[..., 2 * H:3 * H]
+            h = (g[..., 3 * H:] * 0.5 + 0.5) * np.tanh(c)
             out[t] = h
         hs = np.empty((len(tensor), 2 * H), dtype=np.float32)
         for j, (s, e) in enumerate(wins):
