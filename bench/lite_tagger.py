@@ -33,7 +33,7 @@ _POS_ID = {p: k + 1 for k, p in enumerate(POS)}  # 0: unknown
 _DEP_ID = {d: k + 1 for k, d in enumerate(DEPS)}
 OPENERS = frozenset("\u201c\u2018\u00ab\u201e\u201a\u2039")
 CLOSERS = frozenset("\u201d\u2019\u00bb\u203a")
-N_FLAGS = 10
+N_FLAGS = 14  # 10 from the parse, 4 from the rules' candidates (content, content start, cue, source)
 
 
 _LEX: dict[int, tuple[int, float, float, float, float, float, float]] = {}  # orth -> (length, 6 lexical flags)
@@ -55,8 +55,9 @@ def _lex(orth: int, vocab) -> tuple:
     return got
 
 
-def token_features(sdoc, paragraphs: list[tuple[int, int]]):
-    """``(tensor (n, 96) float32, pos ids, dep ids, flags (n, N_FLAGS) float32, offsets, para)``."""
+def token_features(sdoc, paragraphs: list[tuple[int, int]], cands=None):
+    """``(tensor (n, 96) float32, pos ids, dep ids, flags (n, N_FLAGS) float32, offsets, para)``;
+    ``cands``: the rules' candidates (``quotes.find_candidates``), marked on the tokens they cover."""
     from spacy.attrs import DEP, IDX, LEMMA, ORTH, POS, SENT_START
     from spacy.parts_of_speech import IDS as POS_IDS
 
@@ -110,6 +111,17 @@ def token_features(sdoc, paragraphs: list[tuple[int, int]]):
         if inside:
             flags[k:events[j + 1] if j + 1 < len(events) else n, 7] = 1.0
     lengths = lex[:, 0].astype(np.int64)
+    ends = idx + lengths
+    for c in cands or ():
+        content = c.content if c.complementizer is None else (min(c.complementizer[0], c.content[0]), c.content[1])
+        for col, span in ((10, content), (12, c.cue), (13, c.source)):
+            if span is None:
+                continue
+            a, b = np.searchsorted(idx, span[0]), np.searchsorted(ends, span[1], side="right")
+            if b > a:
+                flags[a:b, col] = 1.0
+                if col == 10:
+                    flags[a, 11] = 1.0
     offsets = list(zip(idx.tolist(), (idx + lengths).tolist()))
     tensor = sdoc.tensor if sdoc.tensor is not None and len(sdoc.tensor) == n else np.zeros((n, 96), np.float32)
     return np.asarray(tensor, dtype=np.float32), pos, dep, flags, offsets, para_a.tolist()
@@ -227,10 +239,10 @@ class LiteTagger:
             hs[s:e, H:] = out[:e - s, 1, j][::-1]
         return hs @ self.content_w + self.content_b, hs @ self.role_w + self.role_b
 
-    def predict(self, sdoc, text: str, paragraphs: list[tuple[int, int]]) -> M.Prediction:
+    def predict(self, sdoc, text: str, paragraphs: list[tuple[int, int]], cands=None) -> M.Prediction:
         if not text.strip() or not paragraphs or not len(sdoc):
             return M.Prediction()
-        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs)
+        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs, cands)
         wins = token_windows(para, self.max_tokens)
         c_log, r_log = self.logits(tensor, pos, dep, flags, wins)
         if self.decoding == "argmax":

@@ -25,17 +25,20 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-lite-feats.pkl"
+CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-lite-feats2.pkl"
 
 
 def article_rows(limit: int | None = None, log=print) -> list[dict]:
     """Per train article: features, gold tags and whether it is held out."""
     from attribution_eval import clean_pipeline, cleaned_article, heldout_index, pick_ann, shared_dir
     from lite_tagger import gold_tags, token_features
+    from newsdistill.extract import cue_model
     from newsdistill.extract.nlp import load_model
+    from newsdistill.extract.quotes import find_candidates
     from train_span_model import clean_offsets
 
     nlp = load_model()
+    cues = cue_model.load()
     clean = clean_pipeline()
     split_dir = shared_dir() / "data" / "polnear" / "train"
     rows = []
@@ -52,7 +55,8 @@ def article_rows(limit: int | None = None, log=print) -> list[dict]:
         doc, roles, _ = article
         sdoc = nlp(doc.text)
         paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
-        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs)
+        cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=cues)
+        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs, cands)
         ctags, rtags = gold_tags(offsets, clean_offsets(doc, roles["Content"]), clean_offsets(doc, roles["Source"]),
                                  clean_offsets(doc, roles["Cue"]))
         rows.append({"n": n, "heldout": heldout_index(n), "tensor": tensor.astype(np.float16), "pos": pos, "dep": dep,

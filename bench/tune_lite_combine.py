@@ -67,10 +67,13 @@ def main() -> None:
     from attribution_eval import PRF, exact, new_scores, prepared, score
     from lite_tagger import LiteTagger
     from newsdistill.extract import attribution_rules as R
+    from newsdistill.extract import cue_model
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
     from newsdistill.extract.nlp import load_model
+    from newsdistill.extract.quotes import find_candidates
     from tune_span_combine import GRID, objective
 
+    cues = cue_model.load()
     tagger = LiteTagger.load(args.weights, decoding=args.decoding)
     cache = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-heldout-all.pkl"
     if args.cache and cache.is_file():
@@ -85,12 +88,14 @@ def main() -> None:
     for doc, sdoc, raw, roles, attrs in base:
         t0 = time.perf_counter()
         nlp(doc.text)
+        tp = time.perf_counter()
+        cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc), cue_model=cues)  # attribute() has them
         t1 = time.perf_counter()
-        pred = tagger.predict(sdoc, doc.text[:len(sdoc.text)], _paragraph_offsets(doc))
+        pred = tagger.predict(sdoc, doc.text[:len(sdoc.text)], _paragraph_offsets(doc), cands)
         t2 = time.perf_counter()
         attribute(doc, sdoc)
         t3 = time.perf_counter()
-        t_parse += t1 - t0
+        t_parse += tp - t0
         t_tag += t2 - t1
         t_rules += t3 - t2
         arts.append((doc, sdoc, raw, roles, attrs, pred))
@@ -109,10 +114,12 @@ def main() -> None:
 
     seed_text = next((shared_dir() / "seed").glob("*.txt")).read_text(encoding="utf-8")
     seed = newsdistill.distill(seed_text, id="seed")
-    seed_pred = tagger.predict(seed.nlp_doc, seed.text[:len(seed.nlp_doc.text)], _paragraph_offsets(seed))
+    seed_cands = find_candidates(seed.nlp_doc, seed.text, _paragraph_offsets(seed), cue_model=cues)
+    seed_pred = tagger.predict(seed.nlp_doc, seed.text[:len(seed.nlp_doc.text)], _paragraph_offsets(seed), seed_cands)
 
     def seed_ok(params) -> bool:
-        return check(attribute(seed, seed.nlp_doc, prediction=seed_pred, combine_params=params))
+        seed.extra["attributions"] = attribute(seed, seed.nlp_doc, prediction=seed_pred, combine_params=params)
+        return check(seed.to_dict()["attributions"])
 
     def run(params, use_span=True):
         res = new_scores()
