@@ -233,18 +233,22 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
              start: int = 0, attribution_model: str = "rules", heldout: bool = False, every: int = 1) -> dict:
     from newsdistill.extract.attribution import attribute
 
-    span_model = None
+    span_model = lite = None
     if attribution_model == "minilm":
         from newsdistill.extract import span_model as sm
 
         span_model = sm.load()
+    elif attribution_model == "lite":
+        from newsdistill.extract import lite_tagger
+
+        lite = lite_tagger.load()
     res = new_scores()
     t_parse = t_attr = 0.0
     n_docs = gold_total = gold_lost = 0
     for doc, sdoc, raw, gold_roles, gold_attrs, t_p in prepared(split, limit, start, heldout, every):
         n_docs += 1
         t2 = time.perf_counter()
-        attrs = attribute(doc, sdoc, use_model=use_model, span_model=span_model)
+        attrs = attribute(doc, sdoc, use_model=use_model, span_model=span_model, lite_tagger=lite)
         t3 = time.perf_counter()
         t_parse += t_p
         t_attr += t3 - t2
@@ -294,8 +298,8 @@ def main() -> None:
     ap.add_argument("--start", type=int, default=0, help="skip the first N articles of the split")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--rules-only", action="store_true", help="ignore the learned cue model")
-    ap.add_argument("--attribution-model", choices=["rules", "minilm"], default="rules",
-                    help="minilm: also the MiniLM span model (extract/span_model.py)")
+    ap.add_argument("--attribution-model", choices=["rules", "lite", "minilm"], default="rules",
+                    help="lite: also the BiLSTM tagger (extract/lite_tagger.py); minilm: also the MiniLM span model")
     ap.add_argument("--heldout", action="store_true", help="train's held-out tenth only (not trained on; for tuning)")
     ap.add_argument("--every", type=int, default=1, help="only every N-th article (a fixed subset for quick iteration)")
     args = ap.parse_args()
@@ -310,6 +314,8 @@ def main() -> None:
     system = "rules" if args.rules_only or cue_model.load() is None else "rules + learned cue model"
     if args.attribution_model == "minilm":
         system += " + MiniLM span model"
+    elif args.attribution_model == "lite":
+        system += " + lite BiLSTM tagger"
     if args.heldout:
         args.split = "train (held-out tenth)"
     print(f"PolNeAR {args.split}: {res['docs']} articles, {system}")

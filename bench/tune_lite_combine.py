@@ -1,4 +1,4 @@
-"""Score the lite BiLSTM tagger (``bench/lite_tagger.py``) with the rules on PolNeAR train's held-out tenth.
+"""Score the lite BiLSTM tagger (``newsdistill.extract.lite_tagger``) with the rules on PolNeAR train's held-out tenth.
 
     NEWSDISTILL_SHARED=/work/shared python bench/tune_lite_combine.py --weights W.npz [--cache] [--rounds N]
 
@@ -56,7 +56,7 @@ def seed_checker():
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--weights", type=Path, required=True)
+    ap.add_argument("--weights", type=Path, default=None, help="default: the shipped weights")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--decoding", choices=["viterbi", "argmax"], default="viterbi")
     ap.add_argument("--cache", action="store_true", help="keep/reuse the parsed held-out articles in $TMPDIR")
@@ -65,16 +65,18 @@ def main() -> None:
     args = ap.parse_args()
     import newsdistill
     from attribution_eval import PRF, exact, new_scores, prepared, score
-    from lite_tagger import LiteTagger
     from newsdistill.extract import attribution_rules as R
     from newsdistill.extract import cue_model
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
+    from newsdistill.extract.lite_tagger import LiteTagger
     from newsdistill.extract.nlp import load_model
     from newsdistill.extract.quotes import find_candidates
     from tune_span_combine import GRID, objective
 
     cues = cue_model.load()
-    tagger = LiteTagger.load(args.weights, decoding=args.decoding)
+    from newsdistill.extract.lite_tagger import WEIGHTS_PATH
+
+    tagger = LiteTagger.load(args.weights or WEIGHTS_PATH, decoding=args.decoding)
     cache = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-heldout-all.pkl"
     if args.cache and cache.is_file():
         base = pickle.loads(cache.read_bytes())
@@ -133,9 +135,9 @@ def main() -> None:
               + ("" if ok is None else f"  seed {'ok' if ok else 'BROKEN'}"), flush=True)
 
     show("rules only", *run(None, use_span=False))
-    best = dict(R.MODEL_COMBINE)
+    best = dict(R.LITE_COMBINE)
     best_obj, f = run(best)
-    show("current MODEL_COMBINE", best_obj, f, seed_ok(best))
+    show("current LITE_COMBINE", best_obj, f, seed_ok(best))
     if args.seed_safe and not seed_ok(best):
         best = dict(best, new_contents=False, drop_unsupported=False, content_snap=1.01)
         best_obj, f = run(best)

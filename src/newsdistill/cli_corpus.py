@@ -12,13 +12,14 @@ _db = click.option("--db", envvar="NEWSDISTILL_DB", type=click.Path(dir_okay=Fal
                    help="Corpus database (SQLite); default: $NEWSDISTILL_DB.")
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 attribution_model_option = click.option(
-    "--attribution-model", type=click.Choice(["rules", "minilm"]), default="rules", show_default=True,
-    help="Who-said-what: rules + learned cue model, or also the MiniLM span model (more accurate, slower; needs newsdistill[model]).")
+    "--attribution-model", type=click.Choice(["rules", "lite", "minilm"]), default="rules", show_default=True,
+    help="Who-said-what: rules + learned cue model; lite: also a small BiLSTM tagger over the parse (numpy, "
+         "little slower); minilm: also the MiniLM span model (most accurate, slower; needs newsdistill[model]).")
 
 
 def use_attribution_model(name: str) -> None:
     """--attribution-model minilm: load the span model now, so a missing extra is a usage error."""
-    if name == "rules":
+    if name in ("rules", "lite"):  # lite: numpy weights shipped in the package
         return
     from .extract.span_model import SpanModelError, load
 

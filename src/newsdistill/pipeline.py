@@ -81,7 +81,7 @@ _default: dict[str, Pipeline] = {}
 
 def default_pipeline(attribution_model: str = "rules") -> Pipeline:
     """The pipeline ``newsdistill run`` uses, built once per process (models load once);
-    ``attribution_model``: ``rules`` or ``minilm`` (``--attribution-model``)."""
+    ``attribution_model``: ``rules``, ``lite`` or ``minilm`` (``--attribution-model``)."""
     if attribution_model not in _default:
         _default[attribution_model] = Pipeline(default_steps(attribution_model))
     return _default[attribution_model]

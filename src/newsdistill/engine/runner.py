@@ -45,7 +45,7 @@ class RunOptions:
     csv_dir: str | None = None
     db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
-    attribution_model: str = "rules"  # rules | minilm (extract/span_model.py, the "model" extra)
+    attribution_model: str = "rules"  # rules | lite (extract/lite_tagger.py) | minilm (extract/span_model.py, the "model" extra)
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:

@@ -251,14 +251,16 @@ def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
 
 
 def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None, prediction=None,
-              combine_params: dict | None = None) -> list[dict[str, Any]]:
+              combine_params: dict | None = None, lite_tagger=None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` (plain dicts, record format).
 
     ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
     rules' word lists alone.  ``span_model`` (a :class:`.span_model.SpanModel`, opt-in): its
     content/source/cue spans adjust and complete the rules' (:mod:`.model_attribution`);
     ``prediction`` its precomputed output, ``combine_params`` overrides of
-    ``attribution_rules.MODEL_COMBINE`` (tuning)."""
+    ``attribution_rules.MODEL_COMBINE`` (tuning).  ``lite_tagger`` (a
+    :class:`.lite_tagger.LiteTagger`, opt-in, numpy only): its spans over the parse's features and
+    the rules' candidates, combined under ``attribution_rules.LITE_COMBINE``."""
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
@@ -267,7 +269,12 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
     model = cue_model.load() if use_model else None
     paragraphs = _paragraph_offsets(doc)
     cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model)
-    if span_model is not None or prediction is not None:
+    if lite_tagger is not None and span_model is None and prediction is None:
+        from .model_attribution import combine
+
+        lite = lite_tagger.predict(sdoc, doc.text[:len(sdoc.text)], paragraphs, cands)
+        cands = combine(cands, lite, sdoc, doc.text, paragraphs, combine_params or R.LITE_COMBINE)
+    elif span_model is not None or prediction is not None:
         from .model_attribution import combine
 
         if prediction is None:
@@ -318,15 +325,16 @@ def _attribute_figures(doc: Document, attributions: list[dict]) -> None:
             fig.attributed_to = best["id"]
 
 
-MODELS = ("rules", "minilm")
+MODELS = ("rules", "lite", "minilm")
 
 
 class Attribution:
     """Pipeline step: ``doc.extra["attributions"]``.
 
-    ``model``: ``rules`` (default: rules + the learned cue model) or ``minilm`` (also the MiniLM
-    span model, :mod:`.span_model`; needs the ``newsdistill[model]`` extra, loaded here so a
-    missing extra fails before any document)."""
+    ``model``: ``rules`` (default: rules + the learned cue model), ``lite`` (also the small
+    BiLSTM tagger over the parse's features, :mod:`.lite_tagger`, numpy only) or ``minilm`` (also
+    the MiniLM span model, :mod:`.span_model`; needs the ``newsdistill[model]`` extra, loaded
+    here so a missing extra fails before any document)."""
 
     name = "attribution"
     needs = ("text",)
@@ -337,11 +345,16 @@ class Attribution:
             raise ValueError(f"unknown attribution model {model!r} (one of {', '.join(MODELS)})")
         self.model = model
         self.span_model = None
+        self.lite_tagger = None
+        if model == "lite":
+            from . import lite_tagger
+
+            self.lite_tagger = lite_tagger.load()
         if model == "minilm":
             from . import span_model
 
             self.span_model = span_model.load()
 
     def __call__(self, doc: Document) -> Document:
-        doc.extra["attributions"] = attribute(doc, span_model=self.span_model)
+        doc.extra["attributions"] = attribute(doc, span_model=self.span_model, lite_tagger=self.lite_tagger)
         return doc

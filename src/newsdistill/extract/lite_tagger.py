@@ -1,9 +1,14 @@
-"""A small BiLSTM span tagger over the features spaCy already computes (experiment, see
-``bench/train_lite_tagger.py`` and ``bench/tune_lite_combine.py``).
+"""A small BiLSTM span tagger over the features spaCy already computes (``--attribution-model lite``).
+
+Trained by ``bench/train_lite_tagger.py`` (``make train-lite-tagger``), combined with the rules
+by ``model_attribution.combine()`` under ``attribution_rules.LITE_COMBINE`` (chosen by
+``bench/tune_lite_combine.py`` on PolNeAR train's held-out tenth).  No torch at run time.
 
 Per token: the parse's ``doc.tensor`` (the tok2vec output, 96 wide in en_core_web_sm), learned
-embeddings of its coarse POS and dependency label, and a few flags (quote marks, punctuation,
-sentence / paragraph start, inside-quote state, a cue-verb lemma).  A one-layer BiLSTM over
+embeddings of its coarse POS and dependency label, and flags: quote marks, punctuation,
+sentence / paragraph start, inside-quote state, a cue-verb lemma, and the rules' own candidates
+(token inside a rule content / at its start / in a rule cue / in a rule source), so the tagger
+learns where the rules go wrong rather than the whole task.  A one-layer BiLSTM over
 paragraph-packed windows of at most :data:`MAX_TOKENS` tokens, two heads as the MiniLM span
 model's (``span_model.CONTENT_TAGS`` over outermost contents, ``span_model.ROLE_TAGS``).
 
@@ -15,12 +20,15 @@ batched in one matmul.  Output: a ``span_model.Prediction`` (character spans), c
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from newsdistill.extract import attribution_rules as R
-from newsdistill.extract import span_model as M
+from . import attribution_rules as R
+from . import span_model as M
+
+WEIGHTS_PATH = Path(__file__).with_name("data") / "lite_tagger.npz"
 
 MAX_TOKENS = 128
 POS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
@@ -257,3 +265,11 @@ class LiteTagger:
 def _log_softmax(x):
     x = x - x.max(-1, keepdims=True)
     return x - np.log(np.exp(x).sum(-1, keepdims=True))
+
+
+@lru_cache(maxsize=1)
+def load() -> LiteTagger:
+    """The shipped tagger (``data/lite_tagger.npz``), loaded once per process."""
+    if not WEIGHTS_PATH.is_file():
+        raise FileNotFoundError(f"lite tagger weights not found: {WEIGHTS_PATH} (make train-lite-tagger)")
+    return LiteTagger.load(WEIGHTS_PATH)
