@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdistill.extract import lite_tagger as L
 from newsdistill.extract.span_model import Prediction
@@ -150,3 +152,13 @@ def test_lite_mode_runs_the_tagger(seed_doc):
     assert step.name == "attribution" and step.lite_tagger is L.load()
     # the tagger's rule-support check is what drops or keeps candidates: rules alone find the same nine
     assert sum(a["source"] is not None for a in seed_doc.to_dict()["attributions"]) == 9
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([("O", "B", "I"), ("O", "B-S", "I-S", "B-C", "I-C")]),
+       st.lists(st.lists(st.integers(-3, 0), min_size=5, max_size=5), max_size=12))
+def test_fast_viterbi_equals_span_model_viterbi(tags, rows):
+    from newsdistill.extract import span_model as M
+
+    lp = [[float(v) for v in row[:len(tags)]] for row in rows]  # small integers: many ties
+    assert L.viterbi_bio(lp, tags) == M.viterbi(lp, tags)

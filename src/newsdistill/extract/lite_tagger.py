@@ -256,10 +256,43 @@ class LiteTagger:
         if self.decoding == "argmax":
             content, role = _argmax_tags(c_log, M.CONTENT_TAGS), _argmax_tags(r_log, M.ROLE_TAGS)
         else:
-            content = M.viterbi(_log_softmax(c_log).tolist(), M.CONTENT_TAGS)
-            role = M.viterbi(_log_softmax(r_log).tolist(), M.ROLE_TAGS)
+            content = viterbi_bio(_log_softmax(c_log).tolist(), M.CONTENT_TAGS)
+            role = viterbi_bio(_log_softmax(r_log).tolist(), M.ROLE_TAGS)
         return M.Prediction(M.decode(content, offsets, text, para=para), M.decode(role, offsets, text, "S", para),
                             M.decode(role, offsets, text, "C", para))
+
+
+def viterbi_bio(logprobs: list[list[float]], tags: tuple[str, ...]) -> list[str]:
+    """``span_model.viterbi`` (same path, same tie-breaking) for tag sets ``O, B-x, I-x, B-y, I-y, ...``:
+    O and every B follow any tag, so one max per token serves them; I-x follows only B-x or I-x."""
+    if not logprobs:
+        return []
+    n = len(tags)
+    pairs = [(b, b + 1) for b in range(1, n, 2)]
+    score = list(logprobs[0])
+    for _, i in pairs:
+        score[i] = float("-inf")
+    back: list[list[int]] = []
+    for row in logprobs[1:]:
+        m = max(score)
+        am = score.index(m)
+        new = [m + v for v in row]
+        ptr = [am] * n
+        for b, i in pairs:
+            if score[b] >= score[i]:
+                new[i] = score[b] + row[i]
+                ptr[i] = b
+            else:
+                new[i] = score[i] + row[i]
+                ptr[i] = i
+        back.append(ptr)
+        score = new
+    k = score.index(max(score))
+    out = [k]
+    for ptr in reversed(back):
+        k = ptr[k]
+        out.append(k)
+    return [tags[k] for k in reversed(out)]
 
 
 def _log_softmax(x):
