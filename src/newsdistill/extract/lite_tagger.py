@@ -232,15 +232,21 @@ class LiteTagger:
         out = np.empty((steps, 2, n_w, H), dtype=np.float32)
         w_hh = self.w_hh
         g = np.empty((2, n_w, h4), dtype=np.float32)
-        for t in range(steps):
+        sg = np.empty_like(g)
+        tmp = np.empty_like(c)
+        i_, f_, gg, o_ = sg[..., :H], sg[..., H:2 * H], g[..., 2 * H:3 * H], sg[..., 3 * H:]
+        for t in range(steps):  # no allocation per step: every op writes into a buffer
             np.matmul(h, w_hh, out=g)
             g += gin[t]
             np.tanh(g, out=g)
-            sig = g[..., :2 * H] * 0.5 + 0.5  # i, f
-            c *= sig[..., H:]
-            c += sig[..., :H] * g[..., 2 * H:3 * H]
-            h = (g[..., 3 * H:] * 0.5 + 0.5) * np.tanh(c)
-            out[t] = h
+            np.multiply(g, 0.5, out=sg)
+            sg += 0.5  # sigmoid of the halved i, f, o pre-activations
+            c *= f_
+            np.multiply(i_, gg, out=tmp)
+            c += tmp
+            np.tanh(c, out=tmp)
+            h = out[t]
+            np.multiply(o_, tmp, out=h)
         hs = np.empty((len(tensor), 2 * H), dtype=np.float32)
         for j, (s, e) in enumerate(wins):
             hs[s:e, :H] = out[:e - s, 0, j]
