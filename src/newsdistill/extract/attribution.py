@@ -251,14 +251,15 @@ def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
 
 
 def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None, prediction=None,
-              combine_params: dict | None = None) -> list[dict[str, Any]]:
+              combine_params: dict | None = None, headline: bool = False) -> list[dict[str, Any]]:
     """The attributions of ``doc`` (plain dicts, record format).
 
     ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
     rules' word lists alone.  ``span_model`` (a :class:`.span_model.SpanModel`, opt-in): its
     content/source/cue spans adjust and complete the rules' (:mod:`.model_attribution`);
     ``prediction`` its precomputed output, ``combine_params`` overrides of
-    ``attribution_rules.MODEL_COMBINE`` (tuning)."""
+    ``attribution_rules.MODEL_COMBINE`` (tuning); ``headline``: ``doc`` is a title line
+    (:mod:`.title_attribution`)."""
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
@@ -266,7 +267,7 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
         return []
     model = cue_model.load() if use_model else None
     paragraphs = _paragraph_offsets(doc)
-    cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model)
+    cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model, headline=headline)
     if span_model is not None or prediction is not None:
         from .model_attribution import combine
 
@@ -330,7 +331,7 @@ class Attribution:
 
     name = "attribution"
     needs = ("text",)
-    adds = ("attributions",)
+    adds = ("attributions", "title_attributions")
 
     def __init__(self, model: str = "rules"):
         if model not in MODELS:
@@ -343,5 +344,8 @@ class Attribution:
             self.span_model = span_model.load()
 
     def __call__(self, doc: Document) -> Document:
+        from .title_attribution import title_attributions
+
         doc.extra["attributions"] = attribute(doc, span_model=self.span_model)
+        doc.extra["title_attributions"] = title_attributions(doc, span_model=self.span_model)
         return doc
