@@ -50,3 +50,21 @@ def test_headline_with_a_speech_verb():
 def test_no_title_no_title_attributions(seed_text):
     doc = newsdistill.distill(seed_text)
     assert doc.to_dict()["title_attributions"] == [] and title_attributions(doc) == []
+
+
+def test_quotes_lists_the_headline_first(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsdistill.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency." + BODY,
+                    encoding="utf-8")
+    r = CliRunner().invoke(main, ["quotes", str(path), "--format", "json"], env={"NEWSDISTILL_DB": ""})
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert rows[0]["speaker"] == "Lindsey Graham" and rows[0]["cue"] == ":" and len(rows) >= 2
+    r = CliRunner().invoke(main, ["quotes", str(path)], env={"NEWSDISTILL_DB": "", "COLUMNS": "200"})
+    assert r.exit_code == 0 and "T1" in r.output and "A1" in r.output
