@@ -232,6 +232,7 @@ def new_scores() -> dict:
 def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
              start: int = 0, attribution_model: str = "rules", heldout: bool = False, every: int = 1) -> dict:
     from newsdistill.extract.attribution import attribute
+    from newsdistill.extract.title_attribution import title_attributions
 
     span_model = lite = None
     if attribution_model == "minilm":
@@ -249,6 +250,7 @@ def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False
         n_docs += 1
         t2 = time.perf_counter()
         attrs = attribute(doc, sdoc, use_model=use_model, span_model=span_model, lite_tagger=lite)
+        attrs += title_attributions(doc, span_model=span_model, use_model=use_model)
         t3 = time.perf_counter()
         t_parse += t_p
         t_attr += t3 - t2

@@ -71,6 +71,7 @@ def main() -> None:
     from newsdistill.extract import attribution_rules as R
     from newsdistill.extract import span_model as M
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
+    from newsdistill.extract.title_attribution import title_attributions
 
     t0 = time.perf_counter()
     model = M.load(args.weights)
@@ -99,6 +100,7 @@ def main() -> None:
         res = new_scores()
         for doc, sdoc, raw, roles, gold, pred in arts:
             out = attribute(doc, sdoc, prediction=pred if use_span else None, combine_params=params)
+            out += title_attributions(doc, span_model=model if use_span else None)  # headline: rules (TITLE_SPAN_MODEL)
             score(out, raw, roles, gold, res)
         return objective(res)
 

@@ -105,15 +105,25 @@ def test_find_quotes_never_raises_and_stays_in_bounds(parts):
         assert 0 <= q.start < q.end <= len(text)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(list(MARKS)), st.sampled_from(
     ["The minister", " said", " that", " we will win", ",", ".", " he told reporters", "\n\n", " according to",
-     " officials"])), min_size=1, max_size=40))
+     " officials", ", he adds,", " is"])), min_size=1, max_size=40))
 def test_attribution_never_raises_on_random_quote_marks(parts):
-    doc = newsdistill.distill(LEAD + " " + "".join(parts))
+    text = LEAD + " " + "".join(parts)
+    doc = newsdistill.distill(text)
     assert doc.status == "ok"
     for a in doc.to_dict()["attributions"]:
-        assert a["content"]["text"] == doc.text[a["content"]["start"]:a["content"]["end"]]
+        spans = [a["content"], a["source"], a["cue"], a["complementizer"], *(a["content_fragments"] or [])]
+        for sp in filter(None, spans):  # every span is its clean text and lies inside the input
+            assert sp["text"] == doc.text[sp["start"]:sp["end"]] and sp["start"] < sp["end"]
+            assert 0 <= sp["input_start"] < sp["input_end"] <= len(text)
+        c = a["content"]
+        if a["complementizer"]:
+            assert a["complementizer"]["end"] <= c["start"]
+        frags = a["content_fragments"] or []
+        assert all(c["start"] <= f["start"] < f["end"] <= c["end"] for f in frags)
+        assert all(x["end"] <= y["start"] for x, y in zip(frags, frags[1:]))  # in order, apart
 
 
 # ---- reported speech ------------------------------------------------------------------------

@@ -210,3 +210,32 @@ def test_cli_quotes_and_show_take_the_attribution_model(shared_dir, monkeypatch)
     r = CliRunner().invoke(main, ["quotes", seed, "--attribution-model", "minilm"], env={"NEWSDISTILL_DB": ""})
     assert r.exit_code == 2 and "newsdistill[model]" in r.output
     M._load_shipped.cache_clear()
+
+
+_WORDS = ["The minister", " said", " that", " we will win", ",", ".", " he told reporters", "\n\n", " according to",
+          " officials", ", he adds,", " is", " \u201c", "\u201d", " '", "\"", " However,", " Russia", " supported"]
+
+
+def test_minilm_mode_never_raises_and_spans_stay_in_bounds():
+    """Arbitrary sentences of attribution words and quote marks: the minilm mode's spans are
+    their clean text, inside the input, fragments inside the content (hypothesis)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import newsdistill
+    from newsdistill.pipeline import Pipeline, cleaning_steps, default_steps
+
+    pipeline = Pipeline(default_steps("minilm"))
+    assert len(pipeline.steps) > len(cleaning_steps())
+
+    @settings(max_examples=20, deadline=None)
+    @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=50))
+    def check(parts):
+        text = "Officials met in Geneva on Monday. " + "".join(parts)
+        doc = pipeline(newsdistill.Document(id="h", input_text=text))
+        assert doc.status == "ok"
+        for a in doc.to_dict()["attributions"]:
+            for sp in filter(None, [a["content"], a["source"], a["cue"], a["complementizer"], *(a["content_fragments"] or [])]):
+                assert sp["text"] == doc.text[sp["start"]:sp["end"]] and 0 <= sp["input_start"] < sp["input_end"] <= len(text)
+
+    check()

@@ -9,9 +9,10 @@ from .record import Document
 
 
 def rows(doc: Document) -> list[tuple[str, ...]]:
-    """(id, speaker, role, kind, cue, content) per attribution, plain strings."""
+    """(id, speaker, role, kind, cue, content) per attribution, plain strings: the headline's
+    (ids ``T1`` ...) first, then the body's."""
     out = []
-    for a in doc.extra.get("attributions") or []:
+    for a in [*(doc.extra.get("title_attributions") or []), *(doc.extra.get("attributions") or [])]:
         sp = a.get("speaker") or {}
         name = sp.get("name") or (a["source"].text if a.get("source") else "")
         if sp.get("type") == "document" and sp.get("author"):

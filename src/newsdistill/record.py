@@ -13,7 +13,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.2"
+FORMAT_VERSION = "1.3"
 
 
 @dataclass(slots=True)

@@ -251,16 +251,17 @@ def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
 
 
 def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None, prediction=None,
-              combine_params: dict | None = None, lite_tagger=None) -> list[dict[str, Any]]:
+              combine_params: dict | None = None, headline: bool = False, lite_tagger=None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` (plain dicts, record format).
 
     ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
     rules' word lists alone.  ``span_model`` (a :class:`.span_model.SpanModel`, opt-in): its
     content/source/cue spans adjust and complete the rules' (:mod:`.model_attribution`);
     ``prediction`` its precomputed output, ``combine_params`` overrides of
-    ``attribution_rules.MODEL_COMBINE`` (tuning).  ``lite_tagger`` (a
-    :class:`.lite_tagger.LiteTagger`, opt-in, numpy only): its spans over the parse's features and
-    the rules' candidates, combined under ``attribution_rules.LITE_COMBINE``."""
+    ``attribution_rules.MODEL_COMBINE`` (tuning); ``headline``: ``doc`` is a title line
+    (:mod:`.title_attribution`).  ``lite_tagger`` (a :class:`.lite_tagger.LiteTagger`, opt-in,
+    numpy only): its spans over the parse's features and the rules' candidates, combined under
+    ``attribution_rules.LITE_COMBINE``."""
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
@@ -268,7 +269,7 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
         return []
     model = cue_model.load() if use_model else None
     paragraphs = _paragraph_offsets(doc)
-    cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model)
+    cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model, headline=headline)
     if lite_tagger is not None and span_model is None and prediction is None:
         from .model_attribution import combine
 
@@ -338,7 +339,7 @@ class Attribution:
 
     name = "attribution"
     needs = ("text",)
-    adds = ("attributions",)
+    adds = ("attributions", "title_attributions")
 
     def __init__(self, model: str = "rules"):
         if model not in MODELS:
@@ -356,5 +357,9 @@ class Attribution:
             self.span_model = span_model.load()
 
     def __call__(self, doc: Document) -> Document:
+        from .title_attribution import title_attributions
+
         doc.extra["attributions"] = attribute(doc, span_model=self.span_model, lite_tagger=self.lite_tagger)
+        # the lite tagger learned body paragraphs: a headline keeps the rules (or the span model)
+        doc.extra["title_attributions"] = title_attributions(doc, span_model=self.span_model)
         return doc

@@ -170,9 +170,23 @@ def that_clause_in_prep(ctx, tok, para: int):
     return None
 
 
-def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]]) -> list:
+def _headline_label(label) -> bool:
+    """Rule ``cue.headline-colon``: in a title line, a label of capitalised words (or connectors:
+    "Clinton camp", "Former AG Mukasey at RNC") without a verb or a kicker word ("The Latest",
+    "Breaking"); spaCy's entities and tags are unreliable on title case, so no entity is needed."""
+    words = [t for t in label if not t.is_punct or t.text in R.HEADLINE_LABEL_PUNCT]
+    if len(words) != len(label) or not label[0].text[:1].isupper():
+        return False
+    if " ".join(t.lower_ for t in label) in R.HEADLINE_KICKERS or any(t.lower_ in R.HEADLINE_KICKERS for t in label):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in R.HEADLINE_LABEL_LOWER or t.text in R.HEADLINE_LABEL_PUNCT
+               or t.text[:1] in R.HEADLINE_LABEL_PUNCT for t in label) and not any(t.pos_ == "VERB" for t in label)
+
+
+def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]], headline: bool = False) -> list:
     """Rule ``cue.label-colon``: "BOULDUAN: Why not debate?" / "Sanders: Brexit's message ...":
-    a short label (no verb) opening a paragraph and a colon; the content is the rest of it."""
+    a short label (no verb) opening a paragraph and a colon; the content is the rest of it.
+    ``headline`` (a title line): the label test of :func:`_headline_label` (rule ``cue.headline-colon``)."""
     from .quotes import Candidate, _envelope, _kind, _snap_to_quotes, _tok_end, _trim
 
     out = []
@@ -186,18 +200,23 @@ def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]]) -> list:
         if not label or i >= len(doc) or doc[i].text != ":" or len(label) > R.LABEL_COLON_MAX_WORDS:
             continue
         colon = doc[i]
-        if not label[0].text[:1].isupper() or any(t.pos_ in R.CLAUSE_POS or t.is_punct or t.like_num for t in label) \
+        if headline:
+            if not _headline_label(label) or any(t.lower_ in R.LABEL_COLON_NOT_SOURCES for t in label):
+                continue
+        elif not label[0].text[:1].isupper() or any(t.pos_ in R.CLAUSE_POS or t.is_punct or t.like_num for t in label) \
                 or any(t.lower_ in R.LABEL_COLON_NOT_SOURCES for t in label) \
                 or len(label[-1].text) < 2 or not (all(t.text.isupper() for t in label) or (
                     all(t.pos_ == "PROPN" for t in label) and any(t.ent_type_ in R.LABEL_COLON_ENTS for t in label))):
             continue
         rest = _trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
-        if len([t for t in rest if not t.is_punct]) < R.LABEL_COLON_MIN_CONTENT_WORDS:
+        least = R.HEADLINE_COLON_MIN_CONTENT_WORDS if headline else R.LABEL_COLON_MIN_CONTENT_WORDS
+        if len([t for t in rest if not t.is_punct]) < least:
             continue
         src = _envelope(label)
         cue = (colon.idx, _tok_end(colon))
         content, touched = _snap_to_quotes(ctx, _envelope(rest), (src[0], cue[1]))
-        out.append(Candidate(_kind(ctx, content, touched), cue, content, src, R.RULE_LABEL_COLON,
+        out.append(Candidate(_kind(ctx, content, touched), cue, content, src,
+                             R.RULE_HEADLINE_COLON if headline else R.RULE_LABEL_COLON,
                              source_head=label[-1].i, cue_token=colon.i, quotes=touched))
     return out
 

@@ -540,11 +540,13 @@ def _inside_closed_quote(ctx: _Ctx, tok) -> bool:
     return q is not None and q.closed
 
 
-def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None) -> list[Candidate]:
+def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = None, cue_model=None,
+                    headline: bool = False) -> list[Candidate]:
     """Attribution candidates in document order (one per cue; never raises on odd text).
 
     With ``cue_model`` (a :class:`.cue_model.CueModel`) the model decides which verbs are cues
-    (rule ``cue.learned``); without it the word lists of :mod:`.attribution_rules` do."""
+    (rule ``cue.learned``); without it the word lists of :mod:`.attribution_rules` do.
+    ``headline``: ``text`` is a title line (``cue.headline-colon``)."""
     if paragraphs is None:
         paragraphs = _paragraphs(text)
     ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
@@ -567,7 +569,7 @@ def find_candidates(sdoc, text: str, paragraphs: list[tuple[int, int]] | None = 
                 out.extend(_verb_candidate(ctx, tok, learned=True))
         elif _is_cue(tok):
             out.extend(_verb_candidate(ctx, tok))
-    out.extend(M.label_colon_candidates(ctx, paragraphs))
+    out.extend(M.label_colon_candidates(ctx, paragraphs, headline))
     for cand in out:
         cand.complementizer = M.complementizer(ctx, cand.content)
     return _dedupe(out)

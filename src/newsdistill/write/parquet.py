@@ -44,11 +44,11 @@ COLUMNS: list[tuple[str, pa.DataType]] = [
     ("text", pa.string()), ("paragraphs", pa.list_(PARAGRAPH)), ("removed", pa.list_(REMOVED)),
     ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(REMOVED)),
     ("duplicate_of", pa.string()), ("cluster", pa.string()),
-    ("entities", pa.string()), ("attributions", pa.string()), ("figures", pa.string()), ("dates", pa.string()),
-    ("skipped", pa.string()),
+    ("entities", pa.string()), ("attributions", pa.string()), ("title_attributions", pa.string()),
+    ("figures", pa.string()), ("dates", pa.string()), ("skipped", pa.string()),
     ("extra", pa.string()),  # any other field a later step adds: a JSON object of them
 ]
-JSON_COLUMNS = {"entities", "attributions", "figures", "dates", "skipped"}
+JSON_COLUMNS = {"entities", "attributions", "title_attributions", "figures", "dates", "skipped"}
 DEDUP_COLUMNS = ("duplicate_of", "cluster")  # null or absent: the file metadata says whether dedup ran
 OPTIONAL = {"error", "warnings", *DEDUP_COLUMNS, *JSON_COLUMNS}  # absent from a record when null
 SCHEMA = pa.schema([pa.field(name, typ) for name, typ in COLUMNS],

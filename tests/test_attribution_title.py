@@ -1,0 +1,70 @@
+"""Who said what in the headline (extract/title_attribution.py, rule cue.headline-colon)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsdistill
+from newsdistill.extract.title_attribution import title_attributions
+
+BODY = ("\n\nRepublican presidential candidate Sen. Lindsey Graham (R-SC) called out his rival Donald Trump "
+        "on Sunday, saying the rhetoric would cost the party the election.\n\n"
+        "Graham told CNN that the party needed a new direction before the convention in July.\n")
+
+
+def record(title: str) -> dict:
+    d = newsdistill.distill(title + BODY).to_dict()
+    assert [m["reason"] for m in d["metadata_lines"]] == ["title"], d["metadata_lines"]
+    return d
+
+
+def test_headline_label_colon_resolves_to_the_body_entity():
+    title = "Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency."
+    d = record(title)
+    (a,) = d["title_attributions"]
+    assert a["id"] == "T1" and a["metadata_line"] == 0 and a["rule"] == "cue.headline-colon"
+    assert (a["source"]["text"], a["cue"]["text"]) == ("Graham", ":")
+    assert a["content"]["text"] == "Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency"
+    assert a["speaker"]["name"] == "Lindsey Graham" and a["speaker"]["entity"].startswith("E")
+    line = d["metadata_lines"][0]
+    text = title + BODY
+    for key in ("source", "cue", "content"):  # offsets into the line, and into the input
+        sp = a[key]
+        assert line["text"][sp["start"]:sp["end"]] == sp["text"] == text[sp["input_start"]:sp["input_end"]]
+    assert not any(x["id"].startswith("T") for x in d["attributions"])  # the body's stay apart
+
+
+@pytest.mark.parametrize("title", ["The Latest: Cruz to give away engraved shotgun in Iowa.",
+                                   "Breaking: Heavy snow in the Alps for a third day running."])
+def test_kicker_labels_are_not_sources(title):
+    assert record(title)["title_attributions"] == []
+
+
+def test_headline_with_a_speech_verb():
+    d = record("Graham says Trump is destroying the party's chance to win.")
+    (a,) = d["title_attributions"]
+    assert a["cue"]["text"] == "says" and a["source"]["text"] == "Graham"
+    assert a["content"]["text"].startswith("Trump is destroying")
+
+
+def test_no_title_no_title_attributions(seed_text):
+    doc = newsdistill.distill(seed_text)
+    assert doc.to_dict()["title_attributions"] == [] and title_attributions(doc) == []
+
+
+def test_quotes_lists_the_headline_first(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsdistill.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency." + BODY,
+                    encoding="utf-8")
+    r = CliRunner().invoke(main, ["quotes", str(path), "--format", "json"], env={"NEWSDISTILL_DB": ""})
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert rows[0]["speaker"] == "Lindsey Graham" and rows[0]["cue"] == ":" and len(rows) >= 2
+    r = CliRunner().invoke(main, ["quotes", str(path)], env={"NEWSDISTILL_DB": "", "COLUMNS": "200"})
+    assert r.exit_code == 0 and "T1" in r.output and "A1" in r.output
