@@ -47,10 +47,11 @@ bench: $(STAMP_ALL)
 	$(BIN)/python bench/store_speed.py
 
 # learned cue model for attribution: PolNeAR train only, CPU, deterministic (a few minutes),
-# then the MiniLM span model (see train-span-model)
+# then the lite tagger and the MiniLM span model (see train-lite-tagger, train-span-model)
 train-attribution: $(STAMP_ALL)
 	NEWSDISTILL_SHARED=$${NEWSDISTILL_SHARED:-../shared} $(BIN)/python bench/train_attribution.py
 	NEWSDISTILL_SHARED=$${NEWSDISTILL_SHARED:-../shared} $(BIN)/python bench/attribution_eval.py --split dev
+	$(MAKE) train-lite-tagger
 	$(MAKE) train-span-model
 
 # MiniLM span model (opt-in --attribution-model minilm): PolNeAR train minus its held-out tenth,
