@@ -68,3 +68,13 @@ def test_quotes_lists_the_headline_first(tmp_path):
     assert rows[0]["speaker"] == "Lindsey Graham" and rows[0]["cue"] == ":" and len(rows) >= 2
     r = CliRunner().invoke(main, ["quotes", str(path)], env={"NEWSDISTILL_DB": "", "COLUMNS": "200"})
     assert r.exit_code == 0 and "T1" in r.output and "A1" in r.output
+
+
+def test_csv_rows_hold_the_headline(tmp_path):
+    from newsdistill.write.csv_tables import attribution_rows
+
+    rec = record("Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency.")
+    rows = attribution_rows(rec)
+    assert rows[0]["attribution"] == "T1" and rows[0]["speaker"] == "Lindsey Graham"
+    assert rows[0]["content_start"] is None and rows[0]["content"].startswith("Trump's")
+    assert [r["attribution"] for r in rows[1:]] == [a["id"] for a in rec["attributions"]]

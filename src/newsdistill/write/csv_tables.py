@@ -1,8 +1,9 @@
 """CSV tables for spreadsheet users: ``entities.csv`` and ``attributions.csv``.
 
-One row per entity / attribution of every ok record, from the record fields ``entities`` and
-``attributions`` (shapes in docs/record-format.md).  Lists are joined with ``"; "``; spans
-give their text (and the content's offsets into the record's ``text``).  UTF-8 with a byte
+One row per entity / attribution of every ok record, from the record fields ``entities``,
+``title_attributions`` and ``attributions`` (shapes in docs/record-format.md).  Lists are joined
+with ``"; "``; spans give their text (and a body content's offsets into the record's ``text``;
+none for the headline's, ids ``T1`` ...).  UTF-8 with a byte
 order mark so spreadsheet programs detect the encoding.
 """
 
@@ -41,9 +42,11 @@ def entity_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 def attribution_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     doc = {"doc_id": record.get("id"), "doc_url": record.get("source", {}).get("url"), "doc_title": record.get("title")}
     rows = []
-    for att in record.get("attributions") or []:
+    tagged = [(True, a) for a in record.get("title_attributions") or []] + \
+        [(False, a) for a in record.get("attributions") or []]
+    for in_title, att in tagged:
         speaker = att.get("speaker") or {}
-        content = att.get("content") or {}
+        content = {"text": _text(att.get("content"))} if in_title else att.get("content") or {}  # line offsets
         rows.append({**doc, "attribution": att.get("id"), "kind": att.get("kind"),
                      "speaker": speaker.get("name") or _text(att.get("source")) or None,
                      "speaker_entity": speaker.get("entity"), "speaker_role": speaker.get("role"),
