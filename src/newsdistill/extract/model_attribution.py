@@ -10,10 +10,15 @@ Cue spans on the wordpieces.  Combination, each step named on the attribution's 
 * without ``swallow_cue``, a rule content that does not hold its own cue never takes a model
   content around that cue (the model reads the cue as part of a larger statement: "the countries
   *he said* had sent ..."); only the model contents that leave the cue out support it;
+* with ``content_hull``, a rule content around its own (parenthetical) cue takes all the model
+  contents it overlaps, first to last ("Another troubling problem, he adds, is ...": one
+  statement, whose ``content_fragments`` the attribution step then cuts around the cue);
 * with ``drop_unsupported``, a rule attribution whose content no model content overlaps is left out;
+* with ``trim_connective``, a model content loses a leading "However," (the writer's word);
 * ``model.new-content``: a model content that no rule attribution overlaps becomes an attribution
   of its own, linked to the nearest model cue in its paragraph and the model source nearest
-  to that cue.
+  to that cue in the cue's sentence; with ``new_stance_rule`` the cue obeys the rules'
+  ``cue.stance-present`` ("have supported the Syrian army" is an act).
 
 A content the model moved keeps as its ``complementizer`` the "that" the model's span opened with
 (left out of the content, as the rules do), else the one the parse gives (rule
