@@ -78,3 +78,27 @@ def test_csv_rows_hold_the_headline(tmp_path):
     assert rows[0]["attribution"] == "T1" and rows[0]["speaker"] == "Lindsey Graham"
     assert rows[0]["content_start"] is None and rows[0]["content"].startswith("Trump's")
     assert [r["attribution"] for r in rows[1:]] == [a["id"] for a in rec["attributions"]]
+
+
+def test_corpus_store_finds_headline_quotes(tmp_path):
+    """`quotes --speaker` on a corpus finds a headline's attribution; the viewer's document page
+    still renders (nothing highlighted for it: its offsets are the title line's)."""
+    import sqlite3
+
+    from newsdistill.corpus.store import index_records
+
+    rec = record("Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency.")
+    db = tmp_path / "c.sqlite"
+    index_records([rec], db)
+    rows = sqlite3.connect(db).execute(
+        "SELECT aid, speaker_name, content_start, content, content_input_start FROM attributions ORDER BY aid").fetchall()
+    head = [r for r in rows if r[0] == "T1"]
+    assert head and head[0][1] == "Lindsey Graham" and head[0][2] is None and head[0][3].startswith("Trump's")
+    assert head[0][4] == 8  # input offsets kept
+    assert len(rows) == 1 + len(rec["attributions"])
+    from starlette.testclient import TestClient
+
+    from newsdistill.web.app import create_app
+
+    page = TestClient(create_app(db)).get(f"/doc?id={rec['id']}")
+    assert page.status_code == 200 and "Lindsey Graham" in page.text

@@ -62,6 +62,20 @@ def _span(d: Any) -> dict:
     return d if isinstance(d, dict) else {}
 
 
+def _headline(attributions: list[dict] | None) -> list[dict]:
+    """The headline's attributions (``title_attributions``) as rows like the body's: their span
+    offsets point into the title line, not ``text``, so only text and input offsets are kept
+    (the viewer highlights nothing for them; ``quotes`` finds them)."""
+    out = []
+    for a in attributions or []:
+        a = dict(a)
+        for key in ("source", "cue", "content"):
+            if isinstance(a.get(key), dict):
+                a[key] = {k: v for k, v in a[key].items() if k not in ("start", "end")}
+        out.append(a)
+    return out
+
+
 class Store:
     """A read-write corpus database.  Use as a context manager or call :meth:`close`."""
 
@@ -150,7 +164,8 @@ class Store:
               c.get("input_start"), c.get("input_end"), c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
         )
         self._load_entities(cur, doc, r.get("entities") or [])
-        self._load_attributions(cur, doc, r.get("attributions") or [], r.get("published") or "~")
+        self._load_attributions(cur, doc, [*_headline(r.get("title_attributions")), *(r.get("attributions") or [])],
+                                r.get("published") or "~")
         cur.executemany(
             'INSERT OR REPLACE INTO figures(doc, fid, value, qualifier, unit, thing, "of", "where", kind, start, "end", text, attributed_to)'
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
