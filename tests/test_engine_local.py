@@ -137,3 +137,30 @@ def test_engine_ray_without_ray_installed_is_a_clear_fatal_error(monkeypatch):
         make_engine("ray", workers=1)
     with pytest.raises(Fatal, match="--address is for --engine ray"):
         make_engine("local", address="10.0.0.1:6379")
+
+
+def test_a_pool_that_breaks_before_a_submit_loses_nothing(monkeypatch):
+    """On busy cores a dead worker can break the pool before the futures in flight report it: then
+    ``submit`` itself raises BrokenProcessPool (seen as a flaky failure of the test above)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    engine = LocalEngine(workers=2, batch_size=2, pipeline_factory=pid_pipeline)
+    real_start = engine._start
+    calls = {"submit": 0}
+
+    class OnceBroken:
+        def __init__(self, pool):
+            self.pool = pool
+
+        def submit(self, *args):
+            calls["submit"] += 1
+            if calls["submit"] == 3:
+                raise BrokenProcessPool("a worker died before this submit")
+            return self.pool.submit(*args)
+
+    monkeypatch.setattr(engine, "_start", lambda: OnceBroken(real_start()))
+    docs = [Document(id=f"d{i}", input_text=f"fine {i}") for i in range(12)]
+    with engine:
+        out = list(engine.map(docs))
+    assert calls["submit"] > 3
+    assert [d.text for d in out] == [f"fine {i}" for i in range(12)] and all(d.status == "ok" for d in out)

@@ -197,7 +197,18 @@ class LocalEngine:
                     self.close()
                 pool = self._start()  # the running pool (or a fresh one after a recycle / a worker's death)
                 self._pool_docs += len(batch)
-                pending.append((pool.submit(_work, batch), batch))
+                try:
+                    future = pool.submit(_work, batch)
+                except BrokenProcessPool:
+                    # a worker died since the last submit (seen on busy cores: the pool breaks before its
+                    # futures report it): settle what is in flight (a broken batch is redone alone in a
+                    # fresh pool), then submit to a fresh pool
+                    while pending:
+                        yield from self._result(*pending.popleft())
+                    if self._pool is pool:
+                        self._restart()
+                    future = self._start().submit(_work, batch)
+                pending.append((future, batch))
                 while len(pending) >= self.max_in_flight:
                     yield from self._result(*pending.popleft())
             while pending:
