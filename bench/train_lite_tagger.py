@@ -43,7 +43,7 @@ CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-lite-feats2.pkl"
 
 def article_rows(limit: int | None = None, log=print) -> list[dict]:
     """Per train article: features, gold tags and whether it is held out."""
-    from attribution_eval import clean_pipeline, cleaned_article, heldout_index, pick_ann, shared_dir
+    from attribution_eval import cleaned_articles, heldout_index
     from newsdistill.extract import cue_model
     from newsdistill.extract.lite_tagger import gold_tags, token_features
     from newsdistill.extract.nlp import load_model
@@ -52,20 +52,9 @@ def article_rows(limit: int | None = None, log=print) -> list[dict]:
 
     nlp = load_model()
     cues = cue_model.load()
-    clean = clean_pipeline()
-    split_dir = shared_dir() / "data" / "polnear" / "train"
     rows = []
     t0 = time.perf_counter()
-    for n, path in enumerate(sorted((split_dir / "text").glob("*.txt"))):
-        if limit is not None and n >= limit:
-            break
-        ann = pick_ann(split_dir, path.stem)
-        if ann is None:
-            continue
-        article = cleaned_article(path, ann, clean)
-        if article is None or not article[0].text:
-            continue
-        doc, roles, _ = article
+    for n, doc, roles in cleaned_articles("train", limit):
         sdoc = nlp(doc.text)
         paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
         cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=cues)

@@ -38,7 +38,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from attribution_eval import heldout_index as is_heldout  # noqa: E402  (train's tenth kept out of training)
 
 
 def clean_offsets(doc, spans):
@@ -59,25 +58,11 @@ def examples(split: str = "train", limit: int | None = None, heldout: bool = Fal
              max_pieces: int | None = None):
     """Training windows ``(article index, piece ids, content tag ids, role tag ids)`` of the
     split's articles (training part, or the held-out part with ``heldout``)."""
-    from attribution_eval import clean_pipeline, cleaned_article, pick_ann, shared_dir
+    from attribution_eval import cleaned_articles
     from newsdistill.extract import span_model as M
 
-    split_dir = shared_dir() / "data" / "polnear" / split
-    clean = clean_pipeline()
     out = []
-    texts = sorted((split_dir / "text").glob("*.txt"))
-    for n, path in enumerate(texts[start:], start):
-        if limit is not None and n >= start + limit:
-            break
-        if is_heldout(n) != heldout:
-            continue
-        ann = pick_ann(split_dir, path.stem)
-        if ann is None:
-            continue
-        article = cleaned_article(path, ann, clean)
-        if article is None or not article[0].text:
-            continue
-        doc, roles, _ = article
+    for n, doc, roles in cleaned_articles(split, limit, start, heldout):
         paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
         p = M.pieces(doc.text, paragraphs)
         ctags = ["O"] * len(p.ids)
