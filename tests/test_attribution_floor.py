@@ -29,6 +29,16 @@ FLOORS = {  # (role, match) -> minimum F1; match modes as in bench/attribution_e
 LINKED_FLOORS = {"exact": 0.547, "exact-as-written": 0.472, "exact-that": 0.545}
 
 
+def check_floor(result, floors, key) -> None:
+    f1 = result["scores"][key].prf()[2]
+    assert f1 >= floors[key], f"{key}: F1 {f1:.3f} below the floor {floors[key]}"
+
+
+def check_linked_floor(result, floors, mode) -> None:
+    f1 = result["linked"][mode].prf()[2]
+    assert f1 >= floors[mode], f"linked {mode}: F1 {f1:.3f} below the floor {floors[mode]}"
+
+
 @pytest.fixture(scope="module")
 def result(shared_dir):
     if not (shared_dir / "data" / "polnear" / "dev").is_dir():
@@ -38,14 +48,12 @@ def result(shared_dir):
 
 @pytest.mark.parametrize("key", FLOORS, ids=[f"{r}-{m}" for r, m in FLOORS])
 def test_attribution_floor(result, key):
-    f1 = result["scores"][key].prf()[2]
-    assert f1 >= FLOORS[key], f"{key}: F1 {f1:.3f} below the floor {FLOORS[key]}"
+    check_floor(result, FLOORS, key)
 
 
 @pytest.mark.parametrize("mode", LINKED_FLOORS)
 def test_linked_floor(result, mode):
-    f1 = result["linked"][mode].prf()[2]
-    assert f1 >= LINKED_FLOORS[mode], f"linked {mode}: F1 {f1:.3f} below the floor {LINKED_FLOORS[mode]}"
+    check_linked_floor(result, LINKED_FLOORS, mode)
 
 
 def test_speed(result):
@@ -87,15 +95,13 @@ def result_minilm(shared_dir):
 @pytest.mark.slow
 @pytest.mark.parametrize("key", MINILM_FLOORS, ids=[f"{r}-{m}" for r, m in MINILM_FLOORS])
 def test_attribution_floor_minilm(result_minilm, key):
-    f1 = result_minilm["scores"][key].prf()[2]
-    assert f1 >= MINILM_FLOORS[key], f"{key}: F1 {f1:.3f} below the floor {MINILM_FLOORS[key]}"
+    check_floor(result_minilm, MINILM_FLOORS, key)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", MINILM_LINKED_FLOORS)
 def test_linked_floor_minilm(result_minilm, mode):
-    f1 = result_minilm["linked"][mode].prf()[2]
-    assert f1 >= MINILM_LINKED_FLOORS[mode], f"linked {mode}: F1 {f1:.3f} below the floor {MINILM_LINKED_FLOORS[mode]}"
+    check_linked_floor(result_minilm, MINILM_LINKED_FLOORS, mode)
 
 
 # --attribution-model lite (rules + the numpy BiLSTM tagger over spaCy features and the rules'
@@ -126,12 +132,10 @@ def result_lite(shared_dir):
 @pytest.mark.slow
 @pytest.mark.parametrize("key", LITE_FLOORS, ids=[f"{r}-{m}" for r, m in LITE_FLOORS])
 def test_attribution_floor_lite(result_lite, key):
-    f1 = result_lite["scores"][key].prf()[2]
-    assert f1 >= LITE_FLOORS[key], f"{key}: F1 {f1:.3f} below the floor {LITE_FLOORS[key]}"
+    check_floor(result_lite, LITE_FLOORS, key)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", LITE_LINKED_FLOORS)
 def test_linked_floor_lite(result_lite, mode):
-    f1 = result_lite["linked"][mode].prf()[2]
-    assert f1 >= LITE_LINKED_FLOORS[mode], f"linked {mode}: F1 {f1:.3f} below the floor {LITE_LINKED_FLOORS[mode]}"
+    check_linked_floor(result_lite, LITE_LINKED_FLOORS, mode)
