@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -64,26 +62,20 @@ def main() -> None:
     ap.add_argument("--no-tune", action="store_true")
     args = ap.parse_args()
     import newsdistill
-    from attribution_eval import PRF, exact, new_scores, prepared, score
+    from attribution_eval import new_scores, score
     from newsdistill.extract import attribution_rules as R
     from newsdistill.extract import cue_model
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
     from newsdistill.extract.lite_tagger import LiteTagger
     from newsdistill.extract.nlp import load_model
     from newsdistill.extract.quotes import find_candidates
-    from tune_span_combine import GRID, objective
+    from tune_span_combine import coordinate_ascent, heldout_base, objective, own_span_f1
 
     cues = cue_model.load()
     from newsdistill.extract.lite_tagger import WEIGHTS_PATH
 
     tagger = LiteTagger.load(args.weights or WEIGHTS_PATH, decoding=args.decoding)
-    cache = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-heldout-all.pkl"
-    if args.cache and cache.is_file():
-        base = pickle.loads(cache.read_bytes())
-    else:
-        base = [a[:5] for a in prepared("train", None, heldout=True)]
-        if args.cache:
-            cache.write_bytes(pickle.dumps(base))
+    base = heldout_base(args.cache)
     nlp = load_model()
     t_parse = t_tag = t_rules = 0.0
     arts = []
@@ -104,12 +96,8 @@ def main() -> None:
     print(f"{len(arts)} held-out articles; spaCy parse {t_parse:.2f}s, rules attribution {t_rules:.2f}s "
           f"({100 * t_rules / t_parse:.1f}%), lite tagger {t_tag:.2f}s ({100 * t_tag / t_parse:.1f}% of the parse)",
           flush=True)
-    tallies = {r: PRF() for r in ("Content", "Source", "Cue")}
-    for doc, _, _, roles, _, pred in arts:
-        for role, spans in (("Content", pred.contents), ("Source", pred.sources), ("Cue", pred.cues)):
-            tallies[role].add({doc.to_input(s, e) for s, e in spans}, roles[role], exact)
-    print("tagger spans alone, exact F1 (content vs all gold contents, nested ones too): "
-          + "  ".join(f"{r} {100 * t.prf()[2]:.1f}" for r, t in tallies.items()), flush=True)
+    print("tagger spans alone, exact F1 (content vs all gold contents, nested ones too): " + own_span_f1(arts),
+          flush=True)
 
     check = seed_checker()
     from attribution_eval import shared_dir
@@ -144,20 +132,12 @@ def main() -> None:
         show("conservative start", best_obj, f, seed_ok(best))
     if args.no_tune:
         return
-    for _ in range(args.rounds):
-        changed = False
-        for key, values in GRID.items():
-            for v in values:
-                if v == best[key]:
-                    continue
-                trial = dict(best, **{key: v})
-                obj, f = run(trial)
-                ok = seed_ok(trial)
-                show(f"{key}={v}", obj, f, ok)
-                if obj > best_obj + 1e-4 and (ok or not args.seed_safe):
-                    best, best_obj, changed = trial, obj, True
-        if not changed:
-            break
+
+    def accept(params):
+        ok = seed_ok(params)
+        return ok or not args.seed_safe, ok
+
+    best, best_obj = coordinate_ascent(best, best_obj, run, show, args.rounds, accept)
     print(f"best (obj {100 * best_obj:.1f}, seed {'ok' if seed_ok(best) else 'BROKEN'}): {best}")
 
 

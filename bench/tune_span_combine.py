@@ -54,6 +54,52 @@ def objective(res) -> tuple[float, dict]:
     return sum(f[k] for k in keys) / len(keys), f
 
 
+def heldout_base(cache: bool, limit: int | None = None) -> list:
+    """The held-out train articles, cleaned, parsed, entities run: ``(doc, sdoc, raw, gold_roles,
+    gold_attrs)``; with ``cache`` kept in / read from ``$TMPDIR`` (parsing is most of the time)."""
+    from attribution_eval import prepared
+
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsdistill-heldout-{limit or 'all'}.pkl"
+    if cache and path.is_file():
+        return pickle.loads(path.read_bytes())
+    base = [a[:5] for a in prepared("train", limit, heldout=True)]
+    if cache:
+        path.write_bytes(pickle.dumps(base))
+    return base
+
+
+def own_span_f1(arts) -> str:
+    """Exact F1 of a tagger's own content/source/cue spans (``arts[i][5]``, a Prediction) against
+    all the gold spans of each role (nested contents too), no rules."""
+    from attribution_eval import PRF, exact
+
+    tallies = {r: PRF() for r in ("Content", "Source", "Cue")}
+    for doc, _, _, roles, _, pred in arts:
+        for role, spans in (("Content", pred.contents), ("Source", pred.sources), ("Cue", pred.cues)):
+            tallies[role].add({doc.to_input(s, e) for s, e in spans}, roles[role], exact)
+    return "  ".join(f"{r} {100 * t.prf()[2]:.1f}" for r, t in tallies.items())
+
+
+def coordinate_ascent(best: dict, best_obj: float, run, show, rounds: int, accept=lambda params: (True, None)):
+    """Try each value of :data:`GRID` one parameter at a time, keeping a change that raises the
+    objective (and that ``accept(params) -> (ok, note)`` allows); ``rounds`` passes at most."""
+    for _ in range(rounds):
+        changed = False
+        for key, values in GRID.items():
+            for v in values:
+                if v == best[key]:
+                    continue
+                trial = dict(best, **{key: v})
+                obj, f = run(trial)
+                ok, note = accept(trial)
+                show(f"{key}={v}", obj, f, note)
+                if obj > best_obj + 1e-4 and ok:
+                    best, best_obj, changed = trial, obj, True
+        if not changed:
+            break
+    return best, best_obj
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--weights", type=Path, default=None)
@@ -67,7 +113,7 @@ def main() -> None:
         import torch
 
         torch.set_num_threads(args.threads)
-    from attribution_eval import PRF, exact, new_scores, prepared, score
+    from attribution_eval import new_scores, score
     from newsdistill.extract import attribution_rules as R
     from newsdistill.extract import span_model as M
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
@@ -76,54 +122,30 @@ def main() -> None:
     t0 = time.perf_counter()
     model = M.load(args.weights)
     model.decoding = args.decoding
-    cache = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsdistill-heldout-{args.limit or 'all'}.pkl"
-    if args.cache and cache.is_file():
-        base = pickle.loads(cache.read_bytes())
-    else:
-        base = [a[:5] for a in prepared("train", args.limit, heldout=True)]
-        if args.cache:
-            cache.write_bytes(pickle.dumps(base))
     arts = []
-    for doc, sdoc, raw, roles, attrs in base:
+    for doc, sdoc, raw, roles, attrs in heldout_base(args.cache, args.limit):
         pred = model.predict(doc.text[:len(sdoc.text)], _paragraph_offsets(doc))
         arts.append((doc, sdoc, raw, roles, attrs, pred))
     print(f"{len(arts)} held-out train articles prepared in {time.perf_counter() - t0:.0f}s", flush=True)
-    # the model's own spans against the gold ones (no rules)
-    tallies = {r: PRF() for r in ("Content", "Source", "Cue")}
-    for doc, _, _, roles, _, pred in arts:
-        for role, spans in (("Content", pred.contents), ("Source", pred.sources), ("Cue", pred.cues)):
-            tallies[role].add({doc.to_input(s, e) for s, e in spans}, roles[role], exact)
-    print("model spans alone, exact F1 (content vs all gold contents, nested ones too): "
-          + "  ".join(f"{r} {100 * t.prf()[2]:.1f}" for r, t in tallies.items()), flush=True)
+    print("model spans alone, exact F1 (content vs all gold contents, nested ones too): " + own_span_f1(arts),
+          flush=True)
 
     def run(params, use_span=True):
         res = new_scores()
         for doc, sdoc, raw, roles, gold, pred in arts:
             out = attribute(doc, sdoc, prediction=pred if use_span else None, combine_params=params)
-            out += title_attributions(doc, span_model=model if use_span else None)  # headline: rules (TITLE_SPAN_MODEL)
+            out += title_attributions(doc, span_model=model if use_span else None)  # the model per TITLE_SPAN_MODEL
             score(out, raw, roles, gold, res)
         return objective(res)
 
-    def show(name, obj, f):
+    def show(name, obj, f, _note=None):
         print(f"{name:<40} obj {100 * obj:5.1f}  " + "  ".join(f"{k} {100 * v:5.1f}" for k, v in f.items()), flush=True)
 
     show("rules only", *run(None, use_span=False))
     best = dict(R.MODEL_COMBINE)
     best_obj, f = run(best)
     show("current MODEL_COMBINE", best_obj, f)
-    for _ in range(args.rounds):
-        changed = False
-        for key, values in GRID.items():
-            for v in values:
-                if v == best[key]:
-                    continue
-                trial = dict(best, **{key: v})
-                obj, f = run(trial)
-                show(f"{key}={v}", obj, f)
-                if obj > best_obj + 1e-4:
-                    best, best_obj, changed = trial, obj, True
-        if not changed:
-            break
+    best, best_obj = coordinate_ascent(best, best_obj, run, show, args.rounds)
     print(f"best (obj {100 * best_obj:.1f}): {best}")
 
 
