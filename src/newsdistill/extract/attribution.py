@@ -25,6 +25,7 @@ from . import attribution_rules as R
 from . import cue_model
 from .quote_cues import content_fragments
 from .quotes import Candidate, find_candidates
+from .title_attribution import title_attributions
 
 
 def parsed(doc: Document):
@@ -357,8 +358,6 @@ class Attribution:
             self.span_model = span_model.load()
 
     def __call__(self, doc: Document) -> Document:
-        from .title_attribution import title_attributions
-
         doc.extra["attributions"] = attribute(doc, span_model=self.span_model, lite_tagger=self.lite_tagger)
         # the lite tagger learned body paragraphs: a headline keeps the rules (or the span model)
         doc.extra["title_attributions"] = title_attributions(doc, span_model=self.span_model)
