@@ -135,10 +135,9 @@ def span_f1(model, wins) -> dict[str, float]:
     """Exact F1 of token runs (argmax tags) on the held-out windows."""
     import torch
 
-    from newsdistill.extract import span_model as M
-    from train_span_model import _runs
+    from train_span_model import add_runs, new_run_tally, run_f1
 
-    tally = {k: [0, 0, 0] for k in ("content", "source", "cue")}
+    tally = new_run_tally()
     model.eval()
     with torch.inference_mode():
         for k in range(0, len(wins), 64):
@@ -148,16 +147,9 @@ def span_f1(model, wins) -> dict[str, float]:
             cp, rp = cl.argmax(-1).tolist(), rl.argmax(-1).tolist()
             for j, (r, s, e) in enumerate(group):
                 L = e - s
-                for name, pred, gold, tags, label in (("content", cp[j][:L], r["ctags"][s:e], M.CONTENT_TAGS, ""),
-                                                      ("source", rp[j][:L], r["rtags"][s:e], M.ROLE_TAGS, "S"),
-                                                      ("cue", rp[j][:L], r["rtags"][s:e], M.ROLE_TAGS, "C")):
-                    p, g = _runs(pred, tags, label), _runs(gold, tags, label)
-                    t = tally[name]
-                    t[0] += len(p & g)
-                    t[1] += len(p)
-                    t[2] += len(g)
+                add_runs(tally, cp[j][:L], r["ctags"][s:e], rp[j][:L], r["rtags"][s:e])
     model.train()
-    return {k: 2 * tp / (a + b) if a + b else 0.0 for k, (tp, a, b) in tally.items()}
+    return run_f1(tally)
 
 
 def train(rows, hidden: int, epochs: int, max_tokens: int, lr: float = 2e-3, batch_size: int = 32, seed: int = 13,

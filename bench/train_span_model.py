@@ -128,6 +128,29 @@ def _runs(tags: list[int], names: tuple[str, ...], label: str) -> set[tuple[int,
     return out
 
 
+def new_run_tally() -> dict[str, list[int]]:
+    """Counts (exact runs, predicted runs, gold runs) per role, for :func:`add_runs`."""
+    return {k: [0, 0, 0] for k in ("content", "source", "cue")}
+
+
+def add_runs(tally, content_pred, content_gold, role_pred, role_gold) -> None:
+    """Add one window's content and role tag-id sequences (predicted, gold) to ``tally``."""
+    from newsdistill.extract import span_model as M
+
+    for name, pred, gold, tags, label in (("content", content_pred, content_gold, M.CONTENT_TAGS, ""),
+                                          ("source", role_pred, role_gold, M.ROLE_TAGS, "S"),
+                                          ("cue", role_pred, role_gold, M.ROLE_TAGS, "C")):
+        p, g = _runs(pred, tags, label), _runs(gold, tags, label)
+        t = tally[name]
+        t[0] += len(p & g)
+        t[1] += len(p)
+        t[2] += len(g)
+
+
+def run_f1(tally) -> dict[str, float]:
+    return {k: 2 * tp / (n_p + n_g) if n_p + n_g else 0.0 for k, (tp, n_p, n_g) in tally.items()}
+
+
 def heldout_f1(model, rows, special, device, batch: int = 64) -> dict[str, float]:
     """Exact F1 of content, source and cue wordpiece runs on held-out windows (argmax tags; the
     product decodes with Viterbi over whole articles, so this is a quick proxy for choosing)."""
@@ -135,7 +158,7 @@ def heldout_f1(model, rows, special, device, batch: int = 64) -> dict[str, float
 
     from newsdistill.extract import span_model as M
 
-    tally = {k: [0, 0, 0] for k in ("content", "source", "cue")}
+    tally = new_run_tally()
     model.eval()
     with torch.inference_mode(), _autocast(device):
         for k in range(0, len(rows), batch):
@@ -145,16 +168,9 @@ def heldout_f1(model, rows, special, device, batch: int = 64) -> dict[str, float
             c_pred, r_pred = c_logits.argmax(-1).tolist(), r_logits.argmax(-1).tolist()
             for j, r in enumerate(group):
                 n = len(r[1])
-                for name, pred, gold, tags, label in (("content", c_pred[j][1:n + 1], r[2], M.CONTENT_TAGS, ""),
-                                                      ("source", r_pred[j][1:n + 1], r[3], M.ROLE_TAGS, "S"),
-                                                      ("cue", r_pred[j][1:n + 1], r[3], M.ROLE_TAGS, "C")):
-                    p, g = _runs(pred, tags, label), _runs(gold, tags, label)
-                    t = tally[name]
-                    t[0] += len(p & g)
-                    t[1] += len(p)
-                    t[2] += len(g)
+                add_runs(tally, c_pred[j][1:n + 1], r[2], r_pred[j][1:n + 1], r[3])
     model.train()
-    return {k: 2 * tp / (n_p + n_g) if n_p + n_g else 0.0 for k, (tp, n_p, n_g) in tally.items()}
+    return run_f1(tally)
 
 
 def _autocast(device: str):
