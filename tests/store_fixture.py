@@ -3,6 +3,7 @@
 Eight documents from six outlets: one UN statement carried in full, trimmed, re-punctuated and
 cut into a fragment; a different statement by the same speaker; a second speaker; a near
 duplicate of one article; an error record; a hostile record (script, onerror, javascript: URL).
+``headline_record()`` (not among them) has an attribution in its title line.
 """
 
 from __future__ import annotations
@@ -135,6 +136,32 @@ def records() -> list[dict]:
         captions=[{"text": "<img src=x onerror=\"window.__pwned=9\">", "credit": "<i>x</i>", "restrictions": ["<u>NO</u>"], "date": None,
                    "place": None, "input_start": 31, "input_end": 60, "rule": "caption.wire-photo"}]))
     return r
+
+
+GRAHAM = {"name": "Lindsey Graham", "roles": ["Sen."], "mentions": ["Lindsey Graham", "Graham"]}
+HEADLINE = "Graham: Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
+
+
+def headline_record() -> dict:
+    """A record (format 1.3) whose title line attributes: ``title_attributions`` T1 ("Graham" ":"
+    "Trump's ..."), spans into its ``metadata_lines`` entry as the attribution step writes them."""
+    body = "Sen. Lindsey Graham said on Sunday that Donald Trump was hurting the party. “He is destroying our chance to win,” Graham told reporters."
+    rec = record("politico-1", [body], url="https://www.politico.com/story/graham", published="2024-03-09", title=HEADLINE,
+                 people=[GRAHAM], quotes=[{"content": "He is destroying our chance to win", "cue": "told", "source": "Graham told",
+                                           "speaker": "Lindsey Graham"}])
+    def on_line(needle: str) -> dict:  # the line is the input's first: input offsets = line offsets
+        s = span(HEADLINE, needle)
+        return {**s, "input_start": s["start"], "input_end": s["end"]}
+
+    rec["format_version"] = "1.3"
+    rec["metadata_lines"] = [{"input_start": 0, "input_end": len(HEADLINE), "text": HEADLINE, "reason": "title",
+                              "rule": "meta.title-before-body"}]
+    rec["title_attributions"] = [{
+        "id": "T1", "metadata_line": 0, "kind": "mixed", "source": on_line("Graham"), "cue": on_line(":"),
+        "content": on_line("Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"), "complementizer": None,
+        "content_fragments": None, "speaker": {"entity": "E1", "name": "Lindsey Graham", "role": "Sen.", "type": "person"},
+        "rule": "cue.headline-colon"}]
+    return rec
 
 
 def write_jsonl(path: Path, recs: list[dict] | None = None) -> Path:

@@ -82,7 +82,7 @@ def test_csv_rows_hold_the_headline(tmp_path):
 
 def test_corpus_store_finds_headline_quotes(tmp_path):
     """`quotes --speaker` on a corpus finds a headline's attribution; the viewer's document page
-    still renders (nothing highlighted for it: its offsets are the title line's)."""
+    marks it in the title (its offsets are the title line's; tests/test_web_headline.py has more)."""
     import sqlite3
 
     from newsdistill.corpus.store import index_records
@@ -102,3 +102,5 @@ def test_corpus_store_finds_headline_quotes(tmp_path):
 
     page = TestClient(create_app(db)).get(f"/doc?id={rec['id']}")
     assert page.status_code == 200 and "Lindsey Graham" in page.text
+    heading = page.text.split('<h1 id="doc-title">', 1)[1].split("</h1>", 1)[0]
+    assert '<span class="cue">:</span>' in heading and 'data-aid="T1"' in heading

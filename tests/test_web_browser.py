@@ -38,15 +38,30 @@ def seed_record(seed_doc):
     return seed_doc.to_dict()
 
 
+HEADLINE_TEXT = ("Graham: Trump's 'Incredibly Hateful Rhetoric' Hurts GOP\n\n"
+                 "Sen. Lindsey Graham said on Sunday that Donald Trump was hurting the Republican Party's chances in the election. "
+                 "\"He is destroying our chance to win,\" Graham told reporters in Columbia.\n")
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, seed_record):
+def headline_record():
+    """A plain-text article distilled by the real pipeline whose title line attributes ("Graham:")."""
+    import newsdistill
+
+    rec = newsdistill.distill(HEADLINE_TEXT, id="headline-1").to_dict()
+    assert [a["cue"]["text"] for a in rec["title_attributions"]] == [":"], rec["title_attributions"]
+    return rec
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seed_record, headline_record):
     import uvicorn
 
     from newsdistill.corpus.store import index_records
     from newsdistill.web.app import create_app
 
     db = tmp_path_factory.mktemp("browser") / "corpus.sqlite"
-    index_records([*fx.records(), seed_record], db)
+    index_records([*fx.records(), seed_record, headline_record], db)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -90,7 +105,7 @@ def page(browser):
 def test_overview_search_document_speaker_flow(page, server, tmp_path):
     page.goto(server + "/")
     assert page.locator("h1").inner_text() == "Corpus overview"
-    assert page.locator("#counts").inner_text().startswith("9 documents")
+    assert page.locator("#counts").inner_text().startswith("10 documents")
     # the seed (once attribution runs) spells him "Antonio": the most frequent spelling names the speaker
     assert page.locator("#top-speakers").get_by_text(GUTERRES).count() == 1
     assert page.locator("svg.chart rect.bar").count() >= 2  # removed reasons + quotes over time
@@ -145,6 +160,31 @@ def test_seed_document_shows_nine_attributions(page, server, seed_record):
     assert page.locator("#attributions tr.attribution").count() == 9
     assert page.locator("#article .q").count() >= 9
     assert page.locator("#attributions a.speaker", has_text="Riyad Haddad").count() == 2
+
+
+def test_headline_attribution_is_marked_in_the_title(page, server, headline_record):
+    page.goto(server + "/doc?id=headline-1")
+    title = page.locator("#doc-title")
+    assert title.inner_text() == "Graham: Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
+    assert title.locator(".cue").inner_text() == ":"
+    assert title.locator(".src").inner_text() == "Graham"
+    quote = title.locator(".q")
+    assert quote.inner_text() == "Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
+    assert quote.get_attribute("title") == "Lindsey Graham, Sen. (mixed; cue: :)"  # as in this record
+    assert quote.get_attribute("data-aid") == "T1"
+    # hovering the attribution's row marks the title's quote; hovering the quote marks it too
+    row = page.locator('#attributions tr.attribution[data-aid="T1"]')
+    assert row.count() == 1 and "Lindsey Graham" in row.inner_text()
+    row.hover()
+    assert "hot" in quote.get_attribute("class")
+    page.mouse.move(0, 0)
+    assert "hot" not in quote.get_attribute("class")
+    quote.hover()
+    assert "hot" in quote.get_attribute("class")
+    # the body's attributions of the same speaker share the title quote's colour
+    colour = next(c for c in quote.get_attribute("class").split() if c.startswith("sp"))
+    assert page.locator(f"#article .q.{colour}").count() >= 1
+    assert page.problems == []
 
 
 def test_hostile_record_renders_inert(page, server):

@@ -119,7 +119,15 @@ CREATE TABLE IF NOT EXISTS attributions (
     speaker_type TEXT,
     rule TEXT,                                  -- the rule that found it, when the record names one
     published_key TEXT NOT NULL,                -- the document's published date, '~' when unknown (sorts last)
-    quote_cluster INTEGER                       -- quote_clusters.cluster (set by finalize)
+    quote_cluster INTEGER,                      -- quote_clusters.cluster (set by finalize)
+    -- a headline attribution (title_attributions, aid "T1" ...): its *_start/*_end above stay null
+    -- (they are offsets into documents.text); these are offsets into the text of its metadata
+    -- line (removed row kind 'metadata', idx = metadata_line).  All null for body attributions.
+    -- Added in schema 2 (a schema-1 store gets them by ALTER TABLE when opened for writing).
+    metadata_line INTEGER,
+    line_source_start INTEGER, line_source_end INTEGER,
+    line_cue_start INTEGER, line_cue_end INTEGER,
+    line_content_start INTEGER, line_content_end INTEGER
 );
 CREATE INDEX IF NOT EXISTS attributions_doc ON attributions(doc);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(speaker_key, quote_cluster, published_key);

@@ -26,8 +26,15 @@ from urllib.parse import urlsplit
 from ..errors import BadRecord, Fatal
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH = 500
+LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
+                "line_content_start", "line_content_end")
+# an older schema version -> (the next version, the statements that bring a store to it); each step
+# only adds nullable columns, so rows loaded before it keep their meaning (re-index to fill them)
+MIGRATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "1": ("2", tuple(f"ALTER TABLE attributions ADD COLUMN {c} INTEGER" for c in LINE_COLUMNS)),
+}
 
 
 def schema_sql() -> str:
@@ -64,16 +71,39 @@ def _span(d: Any) -> dict:
 
 def _headline(attributions: list[dict] | None) -> list[dict]:
     """The headline's attributions (``title_attributions``) as rows like the body's: their span
-    offsets point into the title line, not ``text``, so only text and input offsets are kept
-    (the viewer highlights nothing for them; ``quotes`` finds them)."""
+    offsets point into the title line, not ``text``, so ``start``/``end`` (offsets into ``text``)
+    stay null and the line offsets go to ``line_start``/``line_end`` (the viewer highlights them in
+    the title; ``quotes`` finds them like any attribution)."""
     out = []
     for a in attributions or []:
         a = dict(a)
         for key in ("source", "cue", "content"):
             if isinstance(a.get(key), dict):
-                a[key] = {k: v for k, v in a[key].items() if k not in ("start", "end")}
+                span = {k: v for k, v in a[key].items() if k not in ("start", "end")}
+                if isinstance(a.get("metadata_line"), int):
+                    span.update(line_start=a[key].get("start"), line_end=a[key].get("end"))
+                a[key] = span
         out.append(a)
     return out
+
+
+def _migrate(conn: sqlite3.Connection, version: str) -> str:
+    """Bring a store of an older schema ``version`` to :data:`SCHEMA_VERSION` (one transaction per step)."""
+    while version in MIGRATIONS:
+        target, statements = MIGRATIONS[version]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            have = {row[1] for row in conn.execute("PRAGMA table_info(attributions)")}
+            for sql in statements:
+                if sql.split()[-2] not in have:  # "ALTER TABLE t ADD COLUMN name TYPE"
+                    conn.execute(sql)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (target,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = target
+    return version
 
 
 class Store:
@@ -88,6 +118,7 @@ class Store:
         self.conn.executescript(schema_sql())
         self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         version = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        version = _migrate(self.conn, version)
         if version != SCHEMA_VERSION:
             self.conn.close()
             raise Fatal("old-database", f"{self.path} has store schema {version}, this newsdistill writes {SCHEMA_VERSION}: index into a new file")
@@ -202,14 +233,18 @@ class Store:
                 continue  # an attribution without content has nothing to search or cluster
             src, cue = _span(a.get("source")), _span(a.get("cue"))
             sp = a.get("speaker") or {}
+            line = a.get("metadata_line") if isinstance(a.get("metadata_line"), int) else None
             rows.append((doc, str(a.get("id") or f"A{i + 1}"), a.get("kind"), src.get("start"), src.get("end"), src.get("text"),
                          cue.get("start"), cue.get("end"), cue.get("text"), content.get("start"), content.get("end"), content["text"],
                          content.get("input_start"), content.get("input_end"), sp.get("entity"), sp.get("name"),
-                         name_key(sp.get("name")), sp.get("role"), sp.get("type"), a.get("rule"), published_key))
+                         name_key(sp.get("name")), sp.get("role"), sp.get("type"), a.get("rule"), published_key, line,
+                         src.get("line_start"), src.get("line_end"), cue.get("line_start"), cue.get("line_end"),
+                         content.get("line_start"), content.get("line_end")))
         cur.executemany(
             "INSERT INTO attributions(doc, aid, kind, source_start, source_end, source_text, cue_start, cue_end, cue_text,"
             " content_start, content_end, content, content_input_start, content_input_end, speaker_entity, speaker_name,"
-            " speaker_key, speaker_role, speaker_type, rule, published_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f" speaker_key, speaker_role, speaker_type, rule, published_key, {', '.join(LINE_COLUMNS)})"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
 

@@ -119,7 +119,10 @@ def create_app(db_path: str | Path) -> Starlette:
         colours = render.speaker_colours(d["attributions"])
         for a in d["attributions"]:
             a["colour"] = colours.get(a.get("speaker_key") or a.get("source_text"), 0)
-        return page(request, "document.html", d=d, article=render.article(d), input=render.input_view(d))
+        lines = render.headline_lines(d)
+        heading, shown = render.heading(d, lines)
+        rest = {idx: html for idx, html in lines.items() if idx != shown}  # headline lines the heading does not show
+        return page(request, "document.html", d=d, heading=heading, article=render.article(d), input=render.input_view(d, rest))
 
     def speaker(request: Request):
         sp = queries.speaker(conn(), request.query_params.get("name", ""), clusters=_int(request, "clusters", 50, 1, 500))

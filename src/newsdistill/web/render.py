@@ -53,6 +53,50 @@ def _title(a: dict) -> str:
     return f"{who}{role} ({a.get('kind') or 'attribution'}; cue: {a.get('cue_text') or '-'})"
 
 
+Layer = tuple[int, int, str, dict]  # (start, end, kind "q" | "src" | "cue" | "ent", attribution or entity)
+
+
+def _attribution_layers(attributions: list[dict], prefix: str = "") -> list[Layer]:
+    """The content / source / cue spans of ``attributions`` as layers: ``prefix`` "" takes the
+    offsets into the clean text, "line_" those into a headline's metadata line."""
+    layers: list[Layer] = []
+    for a in attributions:
+        for kind, part in (("q", "content"), ("src", "source"), ("cue", "cue")):
+            s, e = a.get(f"{prefix}{part}_start"), a.get(f"{prefix}{part}_end")
+            if s is not None and e is not None:
+                layers.append((s, e, kind, a))
+    return layers
+
+
+def marked(text: str, ps: int, pe: int, layers: list[Layer], colours: dict[str | None, int]) -> Markup:
+    """``text[ps:pe]`` as escaped HTML with its layers: the innermost quote of each piece as
+    ``<span class="q spN" data-aid title>``, around source/cue spans, around an entity link.  The
+    text is cut at every layer boundary and each piece gets its own, properly nested tags, so
+    overlapping spans never produce crossing markup."""
+    inside = [x for x in layers if x[0] < pe and x[1] > ps and x[0] < x[1]]
+    cuts = sorted({ps, pe, *(max(ps, min(pe, x[0])) for x in inside), *(max(ps, min(pe, x[1])) for x in inside)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = escape(text[a:b])
+        active = {}
+        for s, e, kind, obj in inside:
+            if s <= a and b <= e and (kind not in active or e - s < active[kind][1] - active[kind][0]):
+                active[kind] = (s, e, obj)
+        if "ent" in active:
+            ent = active["ent"][2]
+            piece = Markup('<a class="ent" href="{}" title="{}">{}</a>').format(
+                link("/entity", name=ent["name"]), f"{ent['name']} ({ent.get('label') or '?'})", piece)
+        for kind in ("cue", "src"):
+            if kind in active:
+                piece = Markup('<span class="{}">{}</span>').format(kind, piece)
+        if "q" in active:
+            att = active["q"][2]
+            colour = colours.get(att.get("speaker_key") or att.get("source_text"), 0)
+            piece = Markup('<span class="q sp{}" data-aid="{}" title="{}">{}</span>').format(colour, att["aid"], _title(att), piece)
+        pieces.append(piece)
+    return Markup("").join(pieces)
+
+
 def article(doc: dict) -> list[Markup]:
     """The clean text as one Markup per paragraph: quotes coloured per speaker, cues and
     sources marked, entity mentions linked to their entity page."""
@@ -60,55 +104,58 @@ def article(doc: dict) -> list[Markup]:
     attributions = doc.get("attributions") or []
     colours = speaker_colours(attributions)
     names = {e["eid"]: e for e in doc.get("entities") or []}
-    layers: list[tuple[int, int, str, dict]] = []
-    for a in attributions:
-        if a.get("content_start") is not None:
-            layers.append((a["content_start"], a["content_end"], "q", a))
-        if a.get("source_start") is not None:
-            layers.append((a["source_start"], a["source_end"], "src", a))
-        if a.get("cue_start") is not None:
-            layers.append((a["cue_start"], a["cue_end"], "cue", a))
+    layers = _attribution_layers(attributions)
     for m in doc.get("mentions") or []:
         if m["eid"] in names and m.get("start") is not None:
             layers.append((m["start"], m["end"], "ent", names[m["eid"]]))
     paragraphs = doc.get("paragraphs") or [{"start": 0, "end": len(text)}]
-    out = []
-    for p in paragraphs:
-        ps, pe = p["start"], p["end"]
-        inside = [x for x in layers if x[0] < pe and x[1] > ps and x[0] < x[1]]
-        cuts = sorted({ps, pe, *(max(ps, min(pe, x[0])) for x in inside), *(max(ps, min(pe, x[1])) for x in inside)})
-        pieces = []
-        for a, b in zip(cuts, cuts[1:]):
-            piece = escape(text[a:b])
-            active = {}
-            for s, e, kind, obj in inside:
-                if s <= a and b <= e and (kind not in active or e - s < active[kind][1] - active[kind][0]):
-                    active[kind] = (s, e, obj)
-            if "ent" in active:
-                ent = active["ent"][2]
-                piece = Markup('<a class="ent" href="{}" title="{}">{}</a>').format(
-                    link("/entity", name=ent["name"]), f"{ent['name']} ({ent.get('label') or '?'})", piece)
-            for kind in ("cue", "src"):
-                if kind in active:
-                    piece = Markup('<span class="{}">{}</span>').format(kind, piece)
-            if "q" in active:
-                att = active["q"][2]
-                colour = colours.get(att.get("speaker_key") or att.get("source_text"), 0)
-                piece = Markup('<span class="q sp{}" data-aid="{}" title="{}">{}</span>').format(colour, att["aid"], _title(att), piece)
-            pieces.append(piece)
-        out.append(Markup("").join(pieces))
+    return [marked(text, p["start"], p["end"], layers, colours) for p in paragraphs]
+
+
+def headline_lines(doc: dict) -> dict[int, Markup]:
+    """Each metadata line that has headline attributions (``metadata_line`` + ``line_*`` offsets,
+    store schema 2) -> its text, stripped, with them marked as in :func:`article`."""
+    attributions = doc.get("attributions") or []
+    colours = speaker_colours(attributions)
+    lines = {r["idx"]: r["text"] for r in doc.get("removed") or [] if r.get("kind") == "metadata"}
+    by_line: dict[int, list[dict]] = {}
+    for a in attributions:
+        if a.get("metadata_line") in lines:
+            by_line.setdefault(a["metadata_line"], []).append(a)
+    out = {}
+    for idx, atts in by_line.items():
+        text = lines[idx]
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        out[idx] = marked(text, start, max(start, end), _attribution_layers(atts, "line_"), colours)
     return out
 
 
-def input_view(doc: dict) -> list[dict]:
+def heading(doc: dict, lines: dict[int, Markup] | None = None) -> tuple[Markup, int | None]:
+    """The page heading: the title with its headline attributions marked when a marked metadata
+    line (:func:`headline_lines`) reads as the title (same words), else the plain escaped title
+    (or id); and the index of the line it shows (None when none)."""
+    lines = headline_lines(doc) if lines is None else lines
+    plain = doc.get("title") or doc.get("id") or ""
+    texts = {r["idx"]: r["text"] for r in doc.get("removed") or [] if r.get("kind") == "metadata"}
+    for idx in sorted(lines):
+        if not doc.get("title") or texts[idx].split() == doc["title"].split():
+            return lines[idx], idx
+    return escape(plain), None
+
+
+def input_view(doc: dict, marked_lines: dict[int, Markup] | None = None) -> list[dict]:
     """The input, line by line, as far as the record knows it: kept paragraphs, removed lines
-    with their reason and rule, metadata lines, captions; in input order where offsets exist."""
+    with their reason and rule, metadata lines (``html``: the line from ``marked_lines`` when
+    given, e.g. a headline whose attributions the page heading does not show), captions; in
+    input order where offsets exist."""
     text = doc.get("text") or ""
+    marked_lines = marked_lines or {}
     items = []
     for p in doc.get("paragraphs") or []:
         items.append({"kind": "kept", "text": text[p["start"]:p["end"]], "at": p.get("input_start"), "n": p["idx"]})
     for r in doc.get("removed") or []:
-        items.append({"kind": r["kind"], "text": r["text"], "reason": r["reason"], "rule": r["rule"], "at": r["input_start"], "n": r["idx"]})
+        items.append({"kind": r["kind"], "text": r["text"], "reason": r["reason"], "rule": r["rule"], "at": r["input_start"], "n": r["idx"],
+                      "html": marked_lines.get(r["idx"]) if r["kind"] == "metadata" else None})
     for c in doc.get("captions") or []:
         items.append({"kind": "caption", "text": c["text"], "credit": c["credit"], "restrictions": c["restrictions"],
                       "date": c["date"], "place": c["place"], "rule": c["rule"], "at": c["input_start"], "n": c["idx"]})
