@@ -8,6 +8,8 @@
   ``duplicate_of``/``cluster``) load fine: those tables simply get no rows.
 * :meth:`Store.finalize` (re)builds the derived tables: quote clusters across documents and
   the speakers table.  ``index_records`` / ``Indexer`` call it once at the end.
+* The schema is versioned (``meta.schema_version``): opening an older store migrates it
+  (:data:`MIGRATIONS`, nullable columns only); any other version is refused.
 """
 
 from __future__ import annotations
