@@ -125,6 +125,16 @@ RULE_PARATAXIS = "cue.parenthetical"        # Q, he adds, Q
 RULE_PARATAXIS_AFTER_INTRO = "cue.parenthetical-after-intro"
 INTRO_KEEP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
+# Quote frames: a closed quote whose last words end in one of FRAME_END_PUNCT ("“Q,” X said",
+# "“Q?” X asked") right before the source and cue is that cue's content, whatever clause the parse
+# hangs on the verb ("“Q,” the former president told a crowd that the campaign estimated at 3,000";
+# PolNeAR train: such parses lost the quote).  Same for a quote right after "X said," / "X said:"
+# when the parse gives the verb a clause before it instead ("He said ..., and when asked ..., he
+# said, “I hope not.”").
+RULE_QUOTE_FRAME_BEFORE = "cue.quote-frame-before"
+RULE_QUOTE_FRAME_AFTER = "cue.quote-frame-after"
+FRAME_COMMA_PUNCT = frozenset(",\u2014\u2013-")  # , — – -
+FRAME_END_PUNCT = frozenset("?!") | FRAME_COMMA_PUNCT
 RULE_ACCORDING_TO = "cue.according-to"      # CLAUSE, according to X
 # "X did Y, according to Z, although ...": a clause on both sides of the phrase: the part before
 RULE_ACCORDING_TO_MIDCLAUSE = "cue.according-to-midclause"
@@ -300,6 +310,9 @@ RULE_AGENT = "source.agent"
 RULE_NOUN_BEFORE_CUE = "source.noun-before-cue"
 SOURCE_NOUN_POS = frozenset({"NOUN", "PROPN"})
 SOURCE_NOUN_NOT_DEPS = frozenset({"pobj", "dobj", "poss"})
+# source.noun-before-cue: a name the parse made an apposition/conjunct of a date or place in an
+# introductory phrase ("In a call on Dec. 2, Col. Steven H. Warren, a spokesman, said") is the source
+NOT_SPEAKER_HEAD_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 # "That's according to a new poll": PolNeAR's cue takes the contracted copula.  Rule
 # cue.according-to-copula

@@ -71,11 +71,63 @@ def noun_before_cue(ctx, tok):
         return None
     top = doc[k]
     while top.head.i < tok.i and top.head.i != top.i and top.head.pos_ not in R.CLAUSE_POS:
+        if top.dep_ in ("conj", "appos") and top.pos_ == "PROPN" and top.head.dep_ == "pobj" \
+                and top.head.ent_type_ in R.NOT_SPEAKER_HEAD_ENTS:
+            break  # "On Dec. 2, Col. Steven H. Warren, a ... spokesman, said": the parse hung the name on the date
         top = top.head  # up to the noun phrase's head: "Gene Sperling, a top outside Clinton adviser"
     if top.pos_ not in R.SOURCE_NOUN_POS or top.dep_ in R.SOURCE_NOUN_NOT_DEPS \
             or ctx.quote_at(top.idx) is not None:
         return None
     return top
+
+
+def _frame_end(ctx, q) -> str:
+    """The last character of a closed quote's words ("," in “Q,” / ''Q,''), "" when unclosed."""
+    inner = ctx.text[q.start:q.end].rstrip(" '\"\u201d\u2019\u00bb\u203a\u201c")
+    return inner[-1] if q.closed and len(inner) > 1 else ""
+
+
+def _opens_sentence(ctx, pos: int) -> bool:
+    before = ctx.text[ctx.para_starts[ctx.para(pos)]:pos].rstrip()
+    return not before or before[-1] in ".?!:\"\u201d'\u2019"
+
+
+def _cue_between(tok, start: int) -> bool:
+    """A cue among the words from character ``start`` to the cue token ``tok``."""
+    from .quotes import _is_cue
+
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].idx >= start:
+        if _is_cue(tok.doc[k]):
+            return True
+        k -= 1
+    return False
+
+
+def quote_frame(ctx, tok, keep_out: tuple[int, int], para: int, span: tuple[int, int], rule: str):
+    """The quote a cue stands in the frame of, over the clause the parse gave it: rules
+    ``cue.quote-frame-before`` ("“Q,” X told a crowd that ...") and ``cue.quote-frame-after``
+    ("..., he said, “Q.”" where the parse took the words before the cue for its clause).
+    Returns ``(content span, rule)``, unchanged when no frame applies."""
+    from .quotes import _adjacent_quote_after, _adjacent_quote_before
+
+    q = _adjacent_quote_before(ctx, keep_out[0], para)
+    if q is not None and not (q.start <= span[0] and span[1] <= q.end):
+        end = _frame_end(ctx, q)
+        # a comma cannot end a sentence; "“Q?” X asked" needs the clause after a comma
+        # ("Mr. Trump asked, repeating ...") where "“Q!” Conservatives still praise his refusal" has none
+        comma_after = span[0] >= keep_out[1] and "," in ctx.text[keep_out[1]:span[0]]
+        if (end in R.FRAME_COMMA_PUNCT or (end in R.FRAME_END_PUNCT and comma_after)) \
+                and _opens_sentence(ctx, q.start) \
+                and not _cue_between(tok, q.end):  # “Q,” X said, adding that ...: "adding" keeps its clause
+            return (q.start, q.end), R.RULE_QUOTE_FRAME_BEFORE
+        return span, rule
+    if span[1] <= keep_out[0]:
+        q = _adjacent_quote_after(ctx, keep_out[1], para)
+        if q is not None and q.closed and ctx.para(q.start) == para \
+                and any(c in ctx.text[keep_out[1]:q.start] for c in ",:"):  # "said, “Q”", not 'told "Fox News"'
+            return (q.start, q.end), R.RULE_QUOTE_FRAME_AFTER
+    return span, rule
 
 
 def survey_share_subject(tok):

@@ -342,6 +342,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
             # clause on both sides of the cue: keep the part before it
             before = [t for t in content_toks if _tok_end(t) <= keep_out[0]]
             span = _envelope(_trim(ctx, before))
+    if span is not None and tok.dep_ != "parataxis":
+        span, rule = M.quote_frame(ctx, tok, keep_out, para, span, rule)
     if span is None:
         q = _adjacent_quote_before(ctx, keep_out[0], para)
         rule = R.RULE_VERB_QUOTE_BEFORE
