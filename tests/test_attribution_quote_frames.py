@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsdistill.extract import quote_cues
-from newsdistill.extract.quotes import _Ctx, find_quotes
+from newsdistill.extract.quotes import _Ctx, find_candidates, find_quotes
 from test_attribution_rules import attributions, only
 
 POTHOLES = ("''There are far too many potholes on this road, and I want the council to remember who pays for "
@@ -77,3 +77,55 @@ def test_a_name_hung_on_a_noun_that_is_no_date_or_place_still_climbs():
     doc, ctx = _broken_parse(date_ent=False)
     # up to the introductory phrase's head ("In"), which is no noun: no source, as before the rule
     assert quote_cues.noun_before_cue(ctx, doc[14]) is None
+
+
+def _inverted(words, heads, deps, pos, ents=None):
+    """A parse of '"We won," said ...' as en_core_web_sm gave a PolNeAR train sentence (words
+    changed): the cue has no subject and no object."""
+    n = len(words)
+    spaces = [w not in ('"',) and words[k + 1] not in (",", ".", ")", '"', "-") and w not in ("(", "-")
+              if k + 1 < n else False for k, w in enumerate(words)]
+    spaces[0] = False
+    spaces[3] = False  # ,"
+    spaces[4] = True   # " said
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              lemmas=["say" if w == "said" else w.lower() for w in words], ents=ents or ["O"] * n)
+    return doc, _Ctx(doc, doc.text, [(0, len(doc.text))], find_quotes(doc.text))
+
+
+def test_after_a_quote_frame_the_words_after_a_subjectless_cue_are_the_source():
+    words = ['"', "We", "won", ",", '"', "said", "Oversight", "ranking", "Democrat", "Ann", "Lund", "(", "D", "-",
+             "Ore.", ")", "."]
+    heads = [5, 2, 5, 5, 5, 5, 7, 5, 10, 10, 7, 10, 10, 12, 12, 10, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "nsubj", "ccomp", "compound", "compound", "dobj",
+            "punct", "appos", "punct", "appos", "punct", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT",
+           "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT"]
+    doc, ctx = _inverted(words, heads, deps, pos)
+    assert doc.text == '"We won," said Oversight ranking Democrat Ann Lund (D-Ore.).'
+    head, toks = quote_cues.inverted_frame_source(ctx, doc[5])
+    assert head.text == "Lund"
+    assert doc[toks[0].i:toks[-1].i + 1].text == "Oversight ranking Democrat Ann Lund (D-Ore.)"
+    cands = [c for c in find_candidates(doc, doc.text) if c.cue_token == 5]
+    assert [(doc.text[c.source[0]:c.source[1]], doc.text[c.content[0]:c.content[1]]) for c in cands] == [
+        ("Oversight ranking Democrat Ann Lund (D-Ore.)", '"We won,"')]
+    assert cands[0].rule.endswith("+source.inverted-frame")
+
+
+def test_an_inverted_frame_source_without_apposition_stops_at_a_date():
+    words = ['"', "We", "won", ",", '"', "said", "Lund", "Tuesday", "."]
+    heads = [5, 2, 5, 5, 5, 5, 7, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc, ctx = _inverted(words, heads, deps, pos, ents=["O"] * 7 + ["B-DATE", "O"])
+    head, toks = quote_cues.inverted_frame_source(ctx, doc[5])
+    assert [t.text for t in toks] == ["Lund"]
+
+
+def test_no_quote_frame_no_inverted_frame_source():
+    words = ['"', "We", "won", ".", '"', "said", "Lund", "Tuesday", "."]  # a full stop ends the quote
+    heads = [5, 2, 5, 5, 5, 5, 7, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc, ctx = _inverted(words, heads, deps, pos)
+    assert quote_cues.inverted_frame_source(ctx, doc[5]) is None

@@ -266,6 +266,15 @@ POLL_NOUNS = _words("poll polls survey surveys study report analysis")
 RULE_INVERTED_OBJECT = "source.inverted-object"
 INVERTED_CUES = _words("say add write tell note continue explain insist argue warn reply respond declare conclude")
 INVERTED_OBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod"})
+# "“...,” said Rep. Ann Lund (D-Ore.)." where the parse gave the verb no subject and no object
+# (it took a word of the name for a verb): after a quote frame, the words from the cue to the
+# sentence's end are the source; without an apposition (a comma), they stop at a preposition
+# other than "of" or a date ("said Lund on Tuesday").  Rule source.inverted-frame
+RULE_INVERTED_FRAME = "source.inverted-frame"
+INVERTED_FRAME_FIRST_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON"})
+INVERTED_FRAME_KEEP_ADP = frozenset({"of"})
+INVERTED_FRAME_STOP_ENTS = frozenset({"DATE", "TIME"})
+INVERTED_FRAME_MAX_TOKENS = 30
 # "85% of Democrats said ..." (the parse's subject is the '%' sign), "About 4 in 10 say ..." (the
 # share is a number modifier of the verb).  Rule source.survey-share
 RULE_SURVEY_SHARE = "source.survey-share"

@@ -33,6 +33,42 @@ def inverted_object_source(ctx, tok):
     return obj
 
 
+def inverted_frame_source(ctx, tok):
+    """Rule ``source.inverted-frame``: "“...,” said Rep. Ann Lund (D-Ore.)." with a parse that
+    gave the cue neither subject nor object: the words after the cue are the source.  Returns
+    ``(head token, source tokens)`` or None."""
+    if tok.lemma_.lower() not in R.INVERTED_CUES or any(c.dep_ in R.SUBJECT_DEPS for c in tok.children):
+        return None
+    from .quotes import _adjacent_quote_before
+
+    para = ctx.tok_para[tok.i]
+    q = _adjacent_quote_before(ctx, tok.idx, para)
+    if q is None or _frame_end(ctx, q) not in R.FRAME_COMMA_PUNCT:
+        return None
+    doc, sent_end = tok.doc, tok.sent.end
+    toks = []
+    for t in doc[tok.i + 1:sent_end]:
+        if ctx.tok_para[t.i] != para or t.text in (";", ":") or ctx.quote_at(t.idx) is not None:
+            break
+        toks.append(t)
+    while toks and (toks[-1].is_space or ((toks[-1].is_punct or toks[-1].pos_ == "PUNCT") and toks[-1].text != ")")):
+        toks.pop()
+    if not toks or toks[0].pos_ not in R.INVERTED_FRAME_FIRST_POS or len(toks) > R.INVERTED_FRAME_MAX_TOKENS:
+        return None
+    if not any(t.text == "," for t in toks):  # no apposition: "said Lund on Tuesday" -> "Lund"
+        for k, t in enumerate(toks):
+            if k and ((t.pos_ == "ADP" and t.lower_ not in R.INVERTED_FRAME_KEEP_ADP)
+                      or t.ent_type_ in R.INVERTED_FRAME_STOP_ENTS):
+                toks = toks[:k]
+                break
+    nouns = [t for t in toks if t.pos_ in R.SOURCE_NOUN_POS or t.pos_ == "PRON"]
+    if not nouns:
+        return None
+    name_end = next((t.i for t in toks if t.text in (",", "(")), toks[-1].i + 1)  # "Ann Lund (D-Ore.)"
+    head = ([t for t in nouns if t.i < name_end] or nouns)[-1]
+    return head, toks
+
+
 def gerund_phrase_subject(tok):
     """Rule ``source.gerund-in-phrase``: "Trump landed himself in hot water by saying that ...",
     "Rubio responded before adding that ...": a gerund cue inside a prepositional phrase has the

@@ -254,9 +254,12 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         subj, src_rule = M.agent_subject(tok), R.RULE_AGENT
     if subj is None:
         subj, src_rule = M.noun_before_cue(ctx, tok), R.RULE_NOUN_BEFORE_CUE
+    frame_src = None
+    if subj is None and (frame_src := M.inverted_frame_source(ctx, tok)) is not None:
+        subj, src_rule = frame_src[0], R.RULE_INVERTED_FRAME
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
-    src_toks = _source_tokens(ctx, subj, para)
+    src_toks = frame_src[1] if frame_src is not None else _source_tokens(ctx, subj, para)
     if src_rule == R.RULE_NOUN_BEFORE_CUE:  # "“...,” Gene Sperling, a ... adviser, said": the parse hung
         quoted = [k for k, t in enumerate(src_toks) if ctx.quote_at(t.idx) is not None]  # the quote on it
         src_toks = src_toks[quoted[-1] + 1:] if quoted else src_toks
