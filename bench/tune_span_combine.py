@@ -1,6 +1,11 @@
 """Choose the rules + span-model combination thresholds on PolNeAR train's held-out tenth.
 
     NEWSDISTILL_SHARED=/work/shared python bench/tune_span_combine.py [--weights PATH] [--limit N]
+        [--no-lite] [--lite-weights 0.3,0.3 0.5,0.5 ...]
+
+The span model's wordpiece log-probabilities are mixed with the lite tagger's
+(``attribution_rules.MODEL_LITE_WEIGHTS``, as ``--attribution-model minilm`` runs; ``--no-lite``:
+the span model alone); ``--lite-weights`` scores other mixes first.
 
 The held-out tenth (``attribution_eval.heldout_index``) is never trained on by
 ``bench/train_span_model.py``; dev is never used here.  Each article is cleaned, parsed and run
@@ -108,6 +113,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--decoding", choices=["viterbi", "argmax"], default="viterbi")
     ap.add_argument("--cache", action="store_true", help="keep/reuse the parsed held-out articles in $TMPDIR")
+    ap.add_argument("--no-lite", action="store_true", help="the span model alone, without the lite tagger's vote")
+    ap.add_argument("--lite-weights", nargs="*", default=None, metavar="C,R",
+                    help="score these lite-tagger shares (content,role) of the vote before the ascent")
     args = ap.parse_args()
     if args.threads:
         import torch
@@ -115,17 +123,39 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     from attribution_eval import new_scores, score
     from newsdistill.extract import attribution_rules as R
+    from newsdistill.extract import cue_model, lite_tagger
     from newsdistill.extract import span_model as M
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
+    from newsdistill.extract.quotes import find_candidates
     from newsdistill.extract.title_attribution import title_attributions
 
     t0 = time.perf_counter()
     model = M.load(args.weights)
     model.decoding = args.decoding
-    arts = []
+    lite = None if args.no_lite else lite_tagger.load()
+    cues = cue_model.load()
+    votes = []  # per article: wordpieces, span-model and lite-tagger log-probabilities
     for doc, sdoc, raw, roles, attrs in heldout_base(args.cache, args.limit):
-        pred = model.predict(doc.text[:len(sdoc.text)], _paragraph_offsets(doc))
-        arts.append((doc, sdoc, raw, roles, attrs, pred))
+        text, paragraphs = doc.text[:len(sdoc.text)], _paragraph_offsets(doc)
+        p, c_lp, r_lp = model.logprobs(text, paragraphs)
+        lite_lp = None
+        if lite is not None:
+            cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=cues)
+            lite_lp = lite.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
+        votes.append((doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp))
+
+    def predictions(weights) -> list:
+        out = []
+        for doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp in votes:
+            if lite_lp is not None and p.ids:  # as model_attribution.ensemble_prediction
+                c_lp = (1 - weights[0]) * c_lp + weights[0] * lite_lp[0]
+                r_lp = (1 - weights[1]) * r_lp + weights[1] * lite_lp[1]
+            text = doc.text[:len(sdoc.text)]
+            pred = M.prediction(p, *model.tags(c_lp, r_lp), text) if p.ids else M.Prediction()
+            out.append((doc, sdoc, raw, roles, attrs, pred))
+        return out
+
+    arts = predictions(R.MODEL_LITE_WEIGHTS)
     print(f"{len(arts)} held-out train articles prepared in {time.perf_counter() - t0:.0f}s", flush=True)
     print("model spans alone, exact F1 (content vs all gold contents, nested ones too): " + own_span_f1(arts),
           flush=True)
@@ -142,6 +172,11 @@ def main() -> None:
         print(f"{name:<40} obj {100 * obj:5.1f}  " + "  ".join(f"{k} {100 * v:5.1f}" for k, v in f.items()), flush=True)
 
     show("rules only", *run(None, use_span=False))
+    for w in args.lite_weights or ():
+        weights = tuple(float(x) for x in w.split(","))
+        arts = predictions(weights)
+        show(f"lite weights {weights}", *run(None))
+    arts = predictions(R.MODEL_LITE_WEIGHTS)
     best = dict(R.MODEL_COMBINE)
     best_obj, f = run(best)
     show("current MODEL_COMBINE", best_obj, f)

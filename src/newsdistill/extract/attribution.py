@@ -262,7 +262,9 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
     ``attribution_rules.MODEL_COMBINE`` (tuning); ``headline``: ``doc`` is a title line
     (:mod:`.title_attribution`).  ``lite_tagger`` (a :class:`.lite_tagger.LiteTagger`, opt-in,
     numpy only): its spans over the parse's features and the rules' candidates, combined under
-    ``attribution_rules.LITE_COMBINE``."""
+    ``attribution_rules.LITE_COMBINE``; with ``span_model`` too, both vote on the wordpieces
+    (:func:`.model_attribution.ensemble_prediction`) and the result combines as the span
+    model's under ``MODEL_COMBINE``."""
     if not doc.text:
         return []
     sdoc = sdoc if sdoc is not None else parsed(doc)
@@ -277,9 +279,11 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
         lite = lite_tagger.predict(sdoc, doc.text[:len(sdoc.text)], paragraphs, cands)
         cands = combine(cands, lite, sdoc, doc.text, paragraphs, combine_params or R.LITE_COMBINE)
     elif span_model is not None or prediction is not None:
-        from .model_attribution import combine
+        from .model_attribution import combine, ensemble_prediction
 
-        if prediction is None:
+        if prediction is None and lite_tagger is not None:  # both models: one prediction
+            prediction = ensemble_prediction(span_model, lite_tagger, sdoc, doc.text[:len(sdoc.text)], paragraphs, cands)
+        elif prediction is None:
             prediction = span_model.predict(doc.text[:len(sdoc.text)], paragraphs)
         cands = combine(cands, prediction, sdoc, doc.text, paragraphs, combine_params)
     entities = doc.extra.get("entities")
@@ -348,7 +352,7 @@ class Attribution:
         self.model = model
         self.span_model = None
         self.lite_tagger = None
-        if model == "lite":
+        if model in ("lite", "minilm"):  # minilm: the lite tagger joins the span model's vote
             from . import lite_tagger
 
             self.lite_tagger = lite_tagger.load()

@@ -375,6 +375,11 @@ MODEL_COMBINE = {
 # (of >= 5 words, cue within 120 characters) and drops rule attributions it does not support.
 LITE_COMBINE = dict(MODEL_COMBINE, content_snap=1.01, content_shared=True, new_min_words=5, new_max_gap=120,
                     drop_unsupported=True, new_stance_rule=False)
+# --attribution-model minilm: the lite tagger's share of each wordpiece's log-probabilities
+# (content tags, role tags) in model_attribution.ensemble_prediction.  Chosen on held-out train
+# (bench/tune_span_combine.py --lite-weights): objective 65.14 (span model alone) -> 65.81 at
+# (0.3, 0.3); (0.3, 0) 65.64, (0, 0.3) 65.47, (0.5, 0.5) 65.76
+MODEL_LITE_WEIGHTS = (0.3, 0.3)
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ"})  # "However, ..." / "But, ..." before a model content
 
 # ---- headlines (extract/title_attribution.py) ---------------------------------------------------

@@ -31,6 +31,8 @@ from . import span_model as M
 WEIGHTS_PATH = Path(__file__).with_name("data") / "lite_tagger.npz"
 
 MAX_TOKENS = 128
+# log-probability of a B tag on a wordpiece inside a word (piece_logprobs): e^-30, never chosen
+INNER_B_LOGPROB = -30.0
 POS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
        "SCONJ", "SPACE", "SYM", "VERB", "X")
 DEPS = ("ROOT", "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case", "cc",
@@ -252,6 +254,30 @@ class LiteTagger:
             hs[s:e, :H] = out[:e - s, 0, j]
             hs[s:e, H:] = out[:e - s, 1, j][::-1]
         return hs @ self.content_w + self.content_b, hs @ self.role_w + self.role_b
+
+    def piece_logprobs(self, sdoc, paragraphs: list[tuple[int, int]], cands, piece_starts: list[int]):
+        """Content and role log-probabilities of the span model's wordpieces (their character
+        starts ``piece_starts``), for :func:`.model_attribution.ensemble_prediction`: each piece
+        takes its token's; a piece after the first of its token moves the B mass to I (a run
+        cannot begin inside a word)."""
+        n_c, n_r = len(M.CONTENT_TAGS), len(M.ROLE_TAGS)
+        if not len(sdoc) or not piece_starts:
+            return np.zeros((len(piece_starts), n_c), np.float32), np.zeros((len(piece_starts), n_r), np.float32)
+        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs, cands)
+        c_log, r_log = self.logits(tensor, pos, dep, flags, token_windows(para, self.max_tokens))
+        c_lp, r_lp = _log_softmax(c_log), _log_softmax(r_log)
+        starts = np.array([o[0] for o in offsets])
+        ps = np.asarray(piece_starts)
+        tok = np.maximum(np.searchsorted(starts, ps, side="right") - 1, 0)
+        inner = np.concatenate([[False], tok[1:] == tok[:-1]])  # not the token's first piece
+        c, r = c_lp[tok].copy(), r_lp[tok].copy()
+        for lp, tags in ((c, M.CONTENT_TAGS), (r, M.ROLE_TAGS)):
+            for b, t in enumerate(tags):
+                if t.startswith("B"):
+                    i = tags.index("I" + t[1:])
+                    lp[inner, i] = np.logaddexp(lp[inner, b], lp[inner, i])
+                    lp[inner, b] = INNER_B_LOGPROB
+        return c, r
 
     def predict(self, sdoc, text: str, paragraphs: list[tuple[int, int]], cands=None) -> M.Prediction:
         if not text.strip() or not paragraphs or not len(sdoc):

@@ -115,6 +115,24 @@ def _touched(ctx: _Ctx, span: tuple[int, int]) -> list:
     return [q for q in ctx.quotes if q.start < span[1] and span[0] < q.end]
 
 
+def ensemble_prediction(span_model, lite_tagger, sdoc, text: str, paragraphs: list[tuple[int, int]], cands,
+                        weights: tuple[float, float] | None = None):
+    """The span model's prediction with the lite tagger's voice: per wordpiece, the weighted sum
+    of both models' log-probabilities (``weights``: the lite tagger's share for content and
+    role tags, default ``attribution_rules.MODEL_LITE_WEIGHTS``), decoded as the span model
+    decodes.  The lite tagger reads the parse and the rules' candidates, which the span model
+    never sees (held-out train: docs/attribution.md)."""
+    if not text.strip() or not paragraphs:
+        return span_model.predict(text, paragraphs)
+    w_content, w_role = weights if weights is not None else R.MODEL_LITE_WEIGHTS
+    p, c_lp, r_lp = span_model.logprobs(text, paragraphs)
+    lite_c, lite_r = lite_tagger.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
+    content, role = span_model.tags((1 - w_content) * c_lp + w_content * lite_c, (1 - w_role) * r_lp + w_role * lite_r)
+    from .span_model import prediction
+
+    return prediction(p, content, role, text)
+
+
 def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tuple[int, int]],
             params: dict | None = None) -> list[Candidate]:
     """The rules' candidates adjusted by and completed with the model's prediction ``pred``

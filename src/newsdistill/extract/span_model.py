@@ -373,37 +373,50 @@ class SpanModel:
         self.meta = meta or {}
         self.decoding = decoding  # viterbi (valid BIO) | argmax (each piece alone)
 
-    def tag(self, text: str, paragraphs: list[tuple[int, int]], batch: int = 16) -> tuple[Pieces, list[str], list[str]]:
-        """Wordpieces of ``text`` with their content and role tags."""
+    def logprobs(self, text: str, paragraphs: list[tuple[int, int]], batch: int = 16):
+        """Wordpieces of ``text`` and each piece's content and role log-probabilities (numpy
+        arrays ``(pieces, len(CONTENT_TAGS))`` and ``(pieces, len(ROLE_TAGS))``)."""
         torch, _ = _imports()
+        import numpy as np
+
         p = pieces(text, paragraphs)
-        c_lp: list[list[float]] = [[]] * len(p.ids)
-        r_lp: list[list[float]] = [[]] * len(p.ids)
+        c_lp = np.zeros((len(p.ids), len(CONTENT_TAGS)), dtype=np.float32)
+        r_lp = np.zeros((len(p.ids), len(ROLE_TAGS)), dtype=np.float32)
         wins = windows(p, int(self.meta.get("max_pieces", MAX_PIECES)))  # as trained
         with torch.inference_mode():
             for k in range(0, len(wins), batch):
                 group = wins[k:k + batch]
                 ids, mask = batch_tensors([p.ids[w.start:w.end] for w in group])
                 c_logits, r_logits = self.model(ids, mask)
-                c_rows = torch.log_softmax(c_logits, -1).tolist()
-                r_rows = torch.log_softmax(r_logits, -1).tolist()
-                for row, w in enumerate(group):
-                    for j in range(w.keep_start, w.keep_end):
-                        c_lp[j] = c_rows[row][j - w.start + 1]
-                        r_lp[j] = r_rows[row][j - w.start + 1]
+                c_rows = torch.log_softmax(c_logits.float(), -1).numpy()
+                r_rows = torch.log_softmax(r_logits.float(), -1).numpy()
+                for row, w in enumerate(group):  # +1: the window's [CLS]
+                    c_lp[w.keep_start:w.keep_end] = c_rows[row, w.keep_start - w.start + 1:w.keep_end - w.start + 1]
+                    r_lp[w.keep_start:w.keep_end] = r_rows[row, w.keep_start - w.start + 1:w.keep_end - w.start + 1]
+        return p, c_lp, r_lp
+
+    def tags(self, c_lp, r_lp) -> tuple[list[str], list[str]]:
+        """Content and role tags from per-piece log-probabilities (valid BIO with viterbi)."""
         if self.decoding == "argmax":
-            content = [CONTENT_TAGS[max(range(len(lp)), key=lp.__getitem__)] for lp in c_lp]
-            role = [ROLE_TAGS[max(range(len(lp)), key=lp.__getitem__)] for lp in r_lp]
-        else:
-            content, role = viterbi(c_lp, CONTENT_TAGS), viterbi(r_lp, ROLE_TAGS)
-        return p, content, role
+            return [CONTENT_TAGS[k] for k in c_lp.argmax(-1).tolist()], [ROLE_TAGS[k] for k in r_lp.argmax(-1).tolist()]
+        return viterbi(c_lp.tolist(), CONTENT_TAGS), viterbi(r_lp.tolist(), ROLE_TAGS)
+
+    def tag(self, text: str, paragraphs: list[tuple[int, int]], batch: int = 16) -> tuple[Pieces, list[str], list[str]]:
+        """Wordpieces of ``text`` with their content and role tags."""
+        p, c_lp, r_lp = self.logprobs(text, paragraphs, batch)
+        return (p, *self.tags(c_lp, r_lp))
 
     def predict(self, text: str, paragraphs: list[tuple[int, int]]) -> Prediction:
         if not text.strip() or not paragraphs:
             return Prediction()
         p, content, role = self.tag(text, paragraphs)
-        return Prediction(decode(content, p.offsets, text, para=p.para), decode(role, p.offsets, text, "S", p.para),
-                          decode(role, p.offsets, text, "C", p.para))
+        return prediction(p, content, role, text)
+
+
+def prediction(p: Pieces, content: list[str], role: list[str], text: str) -> Prediction:
+    """The spans of wordpiece tags."""
+    return Prediction(decode(content, p.offsets, text, para=p.para), decode(role, p.offsets, text, "S", p.para),
+                      decode(role, p.offsets, text, "C", p.para))
 
 
 # ---------------------------------------------------------------------------------------------
