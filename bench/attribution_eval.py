@@ -248,18 +248,10 @@ def new_scores() -> dict:
 
 def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
              start: int = 0, attribution_model: str = "rules", heldout: bool = False, every: int = 1) -> dict:
-    from newsdistill.extract.attribution import attribute
+    from newsdistill.extract.attribution import attribute, load_models
     from newsdistill.extract.title_attribution import title_attributions
 
-    span_model = lite = None
-    if attribution_model == "minilm":
-        from newsdistill.extract import span_model as sm
-
-        span_model = sm.load()
-    elif attribution_model == "lite":
-        from newsdistill.extract import lite_tagger
-
-        lite = lite_tagger.load()
+    span_model, lite = load_models(attribution_model)  # as the pipeline's step loads them
     res = new_scores()
     t_parse = t_attr = 0.0
     n_docs = gold_total = gold_lost = 0

@@ -334,32 +334,39 @@ def _attribute_figures(doc: Document, attributions: list[dict]) -> None:
 MODELS = ("rules", "lite", "minilm")
 
 
+def load_models(model: str) -> tuple:
+    """``(span_model, lite_tagger)`` of an attribution mode (either may be None): ``rules`` none,
+    ``lite`` the lite tagger, ``minilm`` both (the lite tagger joins the span model's vote,
+    :func:`.model_attribution.ensemble_prediction`)."""
+    if model not in MODELS:
+        raise ValueError(f"unknown attribution model {model!r} (one of {', '.join(MODELS)})")
+    span, lite = None, None
+    if model in ("lite", "minilm"):
+        from . import lite_tagger
+
+        lite = lite_tagger.load()
+    if model == "minilm":
+        from . import span_model
+
+        span = span_model.load()
+    return span, lite
+
+
 class Attribution:
     """Pipeline step: ``doc.extra["attributions"]``.
 
     ``model``: ``rules`` (default: rules + the learned cue model), ``lite`` (also the small
     BiLSTM tagger over the parse's features, :mod:`.lite_tagger`, numpy only) or ``minilm`` (also
-    the MiniLM span model, :mod:`.span_model`; needs the ``newsdistill[model]`` extra, loaded
-    here so a missing extra fails before any document)."""
+    the MiniLM span model, :mod:`.span_model`, with the lite tagger's vote; needs the
+    ``newsdistill[model]`` extra, loaded here so a missing extra fails before any document)."""
 
     name = "attribution"
     needs = ("text",)
     adds = ("attributions", "title_attributions")
 
     def __init__(self, model: str = "rules"):
-        if model not in MODELS:
-            raise ValueError(f"unknown attribution model {model!r} (one of {', '.join(MODELS)})")
+        self.span_model, self.lite_tagger = load_models(model)  # raises ValueError for an unknown mode
         self.model = model
-        self.span_model = None
-        self.lite_tagger = None
-        if model in ("lite", "minilm"):  # minilm: the lite tagger joins the span model's vote
-            from . import lite_tagger
-
-            self.lite_tagger = lite_tagger.load()
-        if model == "minilm":
-            from . import span_model
-
-            self.span_model = span_model.load()
 
     def __call__(self, doc: Document) -> Document:
         doc.extra["attributions"] = attribute(doc, span_model=self.span_model, lite_tagger=self.lite_tagger)
