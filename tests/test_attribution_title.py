@@ -22,7 +22,8 @@ def test_headline_label_colon_resolves_to_the_body_entity():
     title = "Graham: Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency."
     d = record(title)
     (a,) = d["title_attributions"]
-    assert a["id"] == "T1" and a["metadata_line"] == 0 and a["rule"] == "cue.headline-colon"
+    assert a["id"] == "T1" and a["metadata_line"] == 0
+    assert a["rule"] == "cue.headline-colon+parse.headline-sentence-case"  # a Title Case headline
     assert (a["source"]["text"], a["cue"]["text"]) == ("Graham", ":")
     assert a["content"]["text"] == "Trump's 'Incredibly Hateful Rhetoric' Destroying GOP's Chance to Win Presidency"
     assert a["speaker"]["name"] == "Lindsey Graham" and a["speaker"]["entity"].startswith("E")
@@ -104,3 +105,23 @@ def test_corpus_store_finds_headline_quotes(tmp_path):
     assert page.status_code == 200 and "Lindsey Graham" in page.text
     heading = page.text.split('<h1 id="doc-title">', 1)[1].split("</h1>", 1)[0]
     assert '<span class="cue">:</span>' in heading and 'data-aid="T1"' in heading
+
+
+def test_title_case_headline_is_parsed_in_sentence_case():
+    from newsdistill.extract.title_attribution import sentence_cased
+
+    body = "Lindsey Graham told CNN that Donald Trump and the GOP needed a new direction."
+    assert sentence_cased("Graham Blasts Trump for Skipping the GOP Debate in Iowa", body) == \
+        "Graham blasts Trump for skipping the GOP debate in iowa"
+    # a label before a colon, "I", acronyms and the first word keep their case
+    assert sentence_cased("CNN Poll: I Think Voters Want Change", body) == "CNN Poll: I think voters want change"
+    assert sentence_cased("Graham blasts Trump for skipping the debate", body) is None  # not Title Case
+
+
+def test_title_case_headline_verb_is_a_cue():
+    d = record("Graham Blasts Trump For Skipping The Debate In Iowa.")
+    (a,) = d["title_attributions"]
+    assert (a["source"]["text"], a["cue"]["text"]) == ("Graham", "Blasts")
+    assert a["content"]["text"] == "Trump For Skipping The Debate In Iowa"
+    assert a["rule"].endswith("+parse.headline-sentence-case")
+    assert a["speaker"]["name"] == "Lindsey Graham"

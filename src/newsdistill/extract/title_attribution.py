@@ -18,6 +18,7 @@ mention to its body entity ("Graham" -> Lindsey Graham, with his role).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..offsets import OffsetMap
@@ -59,6 +60,30 @@ def _body_speaker(doc: Document, index: int, source: Span | None) -> dict | None
     return None
 
 
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_MID_SENTENCE_WORD = re.compile(r"(?<=[\w,;)] )[^\W\d_][\w'\u2019-]*")
+
+
+def sentence_cased(title: str, body: str) -> str | None:
+    """``title`` with its Title Case words lowercased for the parse, or None when it is not Title
+    Case (or nothing would change); rule ``parse.headline-sentence-case`` in attribution_rules."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(title)]
+    long = [w for _, w in words if len(w) >= R.TITLE_CASE_MIN_LETTERS]
+    if not long or sum(w[0].isupper() for w in long) < R.TITLE_CASE_MIN_SHARE * len(long):
+        return None
+    names = {w for w in _MID_SENTENCE_WORD.findall(body) if w[0].isupper()}
+    chars = list(title)
+    label_end = title.find(":")  # "NY Post: ...": a label before a colon keeps its case (cue.headline-colon)
+    for k, (pos, w) in enumerate(words):
+        low = w.lower()
+        if k == 0 or pos < label_end or not w[0].isupper() or w.isupper() or w in names or len(low) != len(w) \
+                or (w[0] == "I" and (len(w) == 1 or w[1] in "'\u2019")):  # "I", "I'm"
+            continue
+        chars[pos:pos + len(w)] = low
+    cased = "".join(chars)
+    return cased if cased != title else None
+
+
 def title_attributions(doc: Document, span_model=None, use_model: bool = True) -> list[dict[str, Any]]:
     """The attributions of ``doc``'s title lines (plain dicts, record format); ``span_model`` and
     ``use_model`` as for :func:`.attribution.attribute`."""
@@ -69,9 +94,12 @@ def title_attributions(doc: Document, span_model=None, use_model: bool = True) -
         if line.reason != "title" or not line.text.strip():
             continue
         sub = _line_doc(doc, line.text)
-        sdoc = parse_extra(line.text)
+        cased = sentence_cased(line.text, doc.text or "")
+        sdoc = parse_extra(cased or line.text)  # same length: the parse's offsets are the line's
         for a in attribute(sub, sdoc, use_model=use_model, span_model=span_model if R.TITLE_SPAN_MODEL else None,
                            headline=True):
+            if cased is not None:
+                a["rule"] += "+" + R.RULE_HEADLINE_SENTENCE_CASE
             moved = {k: _moved(doc, line, a[k]) for k in ("source", "cue", "content", "complementizer")}
             frags = a["content_fragments"]
             out.append({
