@@ -125,3 +125,24 @@ def test_title_case_headline_verb_is_a_cue():
     assert a["content"]["text"] == "Trump For Skipping The Debate In Iowa"
     assert a["rule"].endswith("+parse.headline-sentence-case")
     assert a["speaker"]["name"] == "Lindsey Graham"
+
+
+def test_sentence_casing_keeps_every_offset():
+    """Whatever the title and body, the parse's text has the title's length and letters (hypothesis)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsdistill.extract.title_attribution import sentence_cased
+
+    words = st.sampled_from(["Graham", "Blasts", "GOP", "I", "I’m", "İstanbul", "ΟΔΟΣ", "Straße", "ǅemal", ":", "’s",
+                             "Trump", "For", "a", "x1", "\u0130", "ﬁnal", "Σ", "-", " "])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(words, max_size=12).map(" ".join), st.lists(words, max_size=12).map(" ".join))
+    def check(title, body):
+        cased = sentence_cased(title, body)
+        if cased is not None:
+            assert len(cased) == len(title) and cased != title
+            assert all(a == b or a == b.lower() for a, b in zip(cased, title))
+
+    check()
