@@ -108,7 +108,7 @@ def test_corpus_store_finds_headline_quotes(tmp_path):
 
 
 def test_title_case_headline_is_parsed_in_sentence_case():
-    from newsdistill.extract.title_attribution import sentence_cased
+    from newsdistill.extract.nlp import sentence_cased
 
     body = "Lindsey Graham told CNN that Donald Trump and the GOP needed a new direction."
     assert sentence_cased("Graham Blasts Trump for Skipping the GOP Debate in Iowa", body) == \
@@ -132,7 +132,7 @@ def test_sentence_casing_keeps_every_offset():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from newsdistill.extract.title_attribution import sentence_cased
+    from newsdistill.extract.nlp import sentence_cased
 
     words = st.sampled_from(["Graham", "Blasts", "GOP", "I", "I’m", "İstanbul", "ΟΔΟΣ", "Straße", "ǅemal", ":", "’s",
                              "Trump", "For", "a", "x1", "\u0130", "ﬁnal", "Σ", "-", " "])

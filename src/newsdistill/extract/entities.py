@@ -24,7 +24,7 @@ from typing import Any
 from ..record import Document
 from . import entity_data as data
 from . import roles as R
-from .nlp import ParsedStep, line_input_span, parse_extras, text_of
+from .nlp import ParsedStep, line_input_span, parse_extras, sentence_cased, text_of
 
 
 @dataclass(slots=True)
@@ -462,12 +462,14 @@ def build_entities(doc: Document) -> list[Entity]:
     views: list[tuple[Any, dict]] = []
     if sdoc is not None:
         views.append((sdoc, {}))
-    extras: list[tuple[str, dict]] = [(cap.text, {"caption": i}) for i, cap in enumerate(doc.captions)
-                                      if cap.text.strip()]
-    extras += [(line.text, {"metadata_line": i}) for i, line in enumerate(doc.metadata_spans)
-               if line.reason == "title" and line.text.strip()]
-    if extras:  # one batch: the date step finds the captions' parses cached
-        views += zip(parse_extras([t for t, _ in extras]), (o for _, o in extras))
+    titles = [(line.text, {"metadata_line": i}) for i, line in enumerate(doc.metadata_spans)
+              if line.reason == "title" and line.text.strip()]
+    extras = [(cap.text, {"caption": i}) for i, cap in enumerate(doc.captions) if cap.text.strip()] + titles
+    # one batch (spaCy's per-call cost dominates on short texts): the date step finds the captions'
+    # parses cached, the headline attributions the sentence-cased parse of a Title Case headline
+    cased = [c for t, _ in titles if (c := sentence_cased(t, doc.text or "")) is not None]
+    if extras:
+        views += zip(parse_extras([t for t, _ in extras] + cased), (o for _, o in extras))
     clusterer = _Clusterer()
     for view, outside in views:
         text = text_of(view)  # spaCy rebuilds Doc.text from the tokens on every access

