@@ -3,6 +3,7 @@ parse hung on a date (``source.noun-before-cue``), on sentences written for thes
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -129,3 +130,32 @@ def test_no_quote_frame_no_inverted_frame_source():
     pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
     doc, ctx = _inverted(words, heads, deps, pos)
     assert quote_cues.inverted_frame_source(ctx, doc[5]) is None
+
+
+def test_a_quote_after_the_cues_own_phrase_is_its_content():
+    a = only("Lund, who declared in the debate spin room, \u201cI am sending the signal that it is time to unite,\u201d "
+             "won the vote.", cue="declared")
+    assert (a["source"]["text"], a["content"]["text"]) == (
+        "who", "\u201cI am sending the signal that it is time to unite,\u201d")
+    assert a["rule"] == "cue.verb-phrase-then-quote"
+    a = only("Clinton seemed ready to riff on the incident in Iowa, telling the crowd, \u201cSome people get a little "
+             "carried away, have you noticed that?\u201d", cue="telling")
+    assert a["source"]["text"] == "Clinton" and a["content"]["text"].startswith("\u201cSome people")
+
+
+def _ctx_of(text: str):
+    import newsdistill
+    from newsdistill.extract.attribution import _paragraph_offsets, parsed
+
+    doc = newsdistill.distill(text)
+    sdoc, paragraphs = parsed(doc), _paragraph_offsets(doc)
+    return sdoc, _Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
+
+
+@pytest.mark.parametrize("phrase, found", [("in the hall", True),
+                                           ("in the hall where the angry voters had gathered", False)])
+def test_the_cues_phrase_before_a_quote_holds_no_verb(phrase, found):
+    sdoc, ctx = _ctx_of(f"Lund declared {phrase}, \u201cWe want change.\u201d")
+    cue = next(t for t in sdoc if t.text == "declared")
+    q = quote_cues.quote_after_cue_phrase(ctx, cue, cue.idx + len(cue.text), 0)
+    assert (q is not None) == found

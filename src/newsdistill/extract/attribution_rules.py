@@ -131,6 +131,12 @@ RULE_QUOTE_CONTINUES = "cue.quote-continues"  # “Q1,” said X. “Q2.”
 # PolNeAR train: such parses lost the quote).  Same for a quote right after "X said," / "X said:"
 # when the parse gives the verb a clause before it instead ("He said ..., and when asked ..., he
 # said, “I hope not.”").
+# "Lund, who declared in the debate spin room, “Q”", "telling the crowd, “Q”": a closed quote after
+# the cue's own short phrase (its object, prepositions, adverbs: words the parse hangs on the cue,
+# no verb) and a comma or colon is the content.  Rule cue.verb-phrase-then-quote
+RULE_VERB_PHRASE_QUOTE = "cue.verb-phrase-then-quote"
+VERB_PHRASE_MAX_CHARS = 60
+VERB_PHRASE_NOT_POS = frozenset({"VERB", "AUX"})
 RULE_QUOTE_FRAME_BEFORE = "cue.quote-frame-before"
 RULE_QUOTE_FRAME_AFTER = "cue.quote-frame-after"
 FRAME_COMMA_PUNCT = frozenset(",\u2014\u2013-")  # , — – -

@@ -166,6 +166,23 @@ def quote_frame(ctx, tok, keep_out: tuple[int, int], para: int, span: tuple[int,
     return span, rule
 
 
+def quote_after_cue_phrase(ctx, tok, pos: int, para: int):
+    """Rule ``cue.verb-phrase-then-quote``: the closed quote after the cue's own short phrase and a
+    comma or colon ("declared in the debate spin room, “Q”"), or None."""
+    k = bisect.bisect_left(ctx.quote_starts, pos)
+    if k >= len(ctx.quotes):
+        return None
+    q = ctx.quotes[k]
+    gap = ctx.text[pos:q.start]
+    if not q.closed or ctx.para(q.start) != para or len(gap) > R.VERB_PHRASE_MAX_CHARS \
+            or not gap.rstrip().endswith((",", ":")):
+        return None
+    words = [t for t in tok.doc[tok.i + 1:] if pos <= t.idx < q.start and not t.is_punct and not t.is_space]
+    if not words or any(t.pos_ in R.VERB_PHRASE_NOT_POS or tok not in t.ancestors for t in words):
+        return None
+    return q
+
+
 def survey_share_subject(tok):
     """Rule ``source.survey-share``: "85% of Democrats said ...", "About 4 in 10 say ...": the
     parse leaves the share as a '%' subject (punctuation) or a number modifier of the verb."""

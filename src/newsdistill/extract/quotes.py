@@ -353,6 +353,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
         if q is None:
             q = _adjacent_quote_after(ctx, _sentence_cue_end(ctx, tok, keep_out[1]), para)
             rule = R.RULE_VERB_QUOTE_AFTER
+        if q is None and (q := M.quote_after_cue_phrase(ctx, tok, keep_out[1], para)) is not None:
+            rule = R.RULE_VERB_PHRASE_QUOTE
         if q is not None:
             span = (q.start, q.end)
         elif (toks := M.as_clause_content(ctx, tok, para, src)) is not None:
