@@ -159,3 +159,25 @@ def test_the_cues_phrase_before_a_quote_holds_no_verb(phrase, found):
     cue = next(t for t in sdoc if t.text == "declared")
     q = quote_cues.quote_after_cue_phrase(ctx, cue, cue.idx + len(cue.text), 0)
     assert (q is not None) == found
+
+
+def test_after_a_quote_frame_the_words_before_a_cue_whose_subject_is_in_the_quote_are_its_source():
+    """The parse makes "I" (inside the quote) the subject of "said" and Holm the subject of "retired"."""
+    text = ("''If the minister had gone to Oslo, I would have been sitting in a cell for a long time,'' Mr. Holm, "
+            "now 79 and retired in Bergen, Norway, said by telephone this week.")
+    sdoc, ctx = _ctx_of(text)
+    said = next(t for t in sdoc if t.text == "said")
+    assert said.dep_ == "conj" and sdoc[said.head.i].text == "sitting"  # the parse this rule is for
+    (cand,) = [c for c in find_candidates(sdoc, ctx.text) if c.cue_token == said.i]
+    assert ctx.text[cand.source[0]:cand.source[1]] == "Mr. Holm, now 79 and retired in Bergen, Norway,"
+    assert ctx.text[cand.content[0]:cand.content[1]].startswith("''If the minister")
+    assert cand.rule == "cue.quote-then-verb+source.frame-before-cue"
+    assert sdoc[cand.source_head].text == "Holm"
+
+
+def test_no_frame_source_when_another_cue_lies_between():
+    text = ("''It is over,'' Anna Lund, the city manager, said of the course, which was then known as the "
+            "Old Links, announced yesterday.")
+    sdoc, ctx = _ctx_of(text)
+    announced = next(t for t in sdoc if t.text == "announced")
+    assert quote_cues.frame_source_before_cue(ctx, announced) is None

@@ -281,6 +281,10 @@ INVERTED_FRAME_FIRST_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON"})
 INVERTED_FRAME_KEEP_ADP = frozenset({"of"})
 INVERTED_FRAME_STOP_ENTS = frozenset({"DATE", "TIME"})
 INVERTED_FRAME_MAX_TOKENS = 30
+# "“Q,” Mr. Lund, now 81 and retired in Bergen, said by telephone": after a quote frame, the words
+# up to a subjectless cue are its source when they open with a noun phrase (no verb before the
+# first comma; the apposition after it may hold one).  Rule source.frame-before-cue
+RULE_FRAME_SOURCE = "source.frame-before-cue"
 # "85% of Democrats said ..." (the parse's subject is the '%' sign), "About 4 in 10 say ..." (the
 # share is a number modifier of the verb).  Rule source.survey-share
 RULE_SURVEY_SHARE = "source.survey-share"

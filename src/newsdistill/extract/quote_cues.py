@@ -69,6 +69,37 @@ def inverted_frame_source(ctx, tok):
     return head, toks
 
 
+def frame_source_before_cue(ctx, tok):
+    """Rule ``source.frame-before-cue``: "“Q,” Mr. Lund, now 81 and retired in Bergen, said" with a
+    parse that gave the cue no subject: the words between the frame quote and the cue.  Returns
+    ``(head token, source tokens)`` or None."""
+    from .quotes import _adjacent_quote_before
+
+    doc, para = tok.doc, ctx.tok_para[tok.i]
+    k = tok.i - 1
+    while k >= 0 and doc[k].dep_ in R.CUE_PREFIX_DEPS and doc[k].head.i == tok.i:
+        k -= 1  # "has also said": the cue's own auxiliaries and adverbs
+    end = k + 1
+    start = end
+    while start > 0 and ctx.quote_at(doc[start - 1].idx) is None and ctx.tok_para[start - 1] == para \
+            and end - start < R.INVERTED_FRAME_MAX_TOKENS:
+        start -= 1
+    toks = [t for t in doc[start:end] if not t.is_space]
+    if not toks or start == 0 or ctx.quote_at(doc[start - 1].idx) is None:
+        return None
+    q = _adjacent_quote_before(ctx, toks[0].idx, para)
+    if q is None or _frame_end(ctx, q) not in R.FRAME_COMMA_PUNCT:
+        return None
+    from .quotes import _is_cue
+
+    name = [t for t in toks if t.i < next((x.i for x in toks if x.text == ","), end)]
+    if toks[0].pos_ not in R.INVERTED_FRAME_FIRST_POS or any(t.pos_ in R.VERB_PHRASE_NOT_POS for t in name) \
+            or any(_is_cue(t) for t in toks):  # "X, the city manager, said of the course, ... known as"
+        return None
+    nouns = [t for t in name if t.pos_ in R.SOURCE_NOUN_POS or t.pos_ == "PRON"]
+    return (nouns[-1], toks) if nouns else None
+
+
 def gerund_phrase_subject(tok):
     """Rule ``source.gerund-in-phrase``: "Trump landed himself in hot water by saying that ...",
     "Rubio responded before adding that ...": a gerund cue inside a prepositional phrase has the

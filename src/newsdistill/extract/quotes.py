@@ -244,6 +244,9 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     para = ctx.tok_para[tok.i]
     subj = _subject(tok)
     src_rule = None
+    if subj is not None and subj.i < tok.i and (sq := ctx.quote_at(subj.idx)) is not None and sq.closed \
+            and sq.end <= tok.idx:  # "“Q, I said,” Mr. Lund, now 81, said": the parse took a word of the quote
+        subj = None
     if subj is None:
         subj, src_rule = M.survey_share_subject(tok), R.RULE_SURVEY_SHARE
     if subj is None:
@@ -257,6 +260,8 @@ def _verb_candidate(ctx: _Ctx, tok, learned: bool = False) -> list[Candidate]:
     frame_src = None
     if subj is None and (frame_src := M.inverted_frame_source(ctx, tok)) is not None:
         subj, src_rule = frame_src[0], R.RULE_INVERTED_FRAME
+    if subj is None and (frame_src := M.frame_source_before_cue(ctx, tok)) is not None:
+        subj, src_rule = frame_src[0], R.RULE_FRAME_SOURCE
     if subj is None or ctx.tok_para[subj.i] != para:
         return []
     src_toks = frame_src[1] if frame_src is not None else _source_tokens(ctx, subj, para)
