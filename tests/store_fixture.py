@@ -139,15 +139,17 @@ def records() -> list[dict]:
 
 
 GRAHAM = {"name": "Lindsey Graham", "roles": ["Sen."], "mentions": ["Lindsey Graham", "Graham"]}
+TRUMP = {"name": "Donald Trump", "mentions": ["Donald Trump"]}
 HEADLINE = "Graham: Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
 
 
 def headline_record() -> dict:
     """A record (format 1.3) whose title line attributes: ``title_attributions`` T1 ("Graham" ":"
-    "Trump's ..."), spans into its ``metadata_lines`` entry as the attribution step writes them."""
+    "Trump's ..."), spans into its ``metadata_lines`` entry as the attribution step writes them;
+    the line names both body people (headline mentions: ``metadata_line`` + input offsets only)."""
     body = "Sen. Lindsey Graham said on Sunday that Donald Trump was hurting the party. “He is destroying our chance to win,” Graham told reporters."
     rec = record("politico-1", [body], url="https://www.politico.com/story/graham", published="2024-03-09", title=HEADLINE,
-                 people=[GRAHAM], quotes=[{"content": "He is destroying our chance to win", "cue": "told", "source": "Graham told",
+                 people=[GRAHAM, TRUMP], quotes=[{"content": "He is destroying our chance to win", "cue": "told", "source": "Graham told",
                                            "speaker": "Lindsey Graham"}])
     def on_line(needle: str) -> dict:  # the line is the input's first: input offsets = line offsets
         s = span(HEADLINE, needle)
@@ -161,6 +163,10 @@ def headline_record() -> dict:
         "content": on_line("Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"), "complementizer": None,
         "content_fragments": None, "speaker": {"entity": "E1", "name": "Lindsey Graham", "role": "Sen.", "type": "person"},
         "rule": "cue.headline-colon"}]
+    for entity, needle in ((rec["entities"][0], "Graham"), (rec["entities"][1], "Trump")):
+        s = on_line(needle)
+        entity["mentions"].append({"text": needle, "input_start": s["input_start"], "input_end": s["input_end"], "metadata_line": 0,
+                                   "kind": "name"})
     return rec
 
 

@@ -1,5 +1,6 @@
-"""Headline attributions (``title_attributions``) in the viewer: marked in the page heading as the
-body's are in the article (render unit tests, exact markup), and over HTTP."""
+"""Headline attributions (``title_attributions``) and entity mentions in the viewer: marked and
+linked in the page heading as the body's are in the article (render unit tests, exact markup),
+and over HTTP."""
 
 from __future__ import annotations
 
@@ -73,6 +74,34 @@ def test_heading_falls_back_to_plain_title_and_the_input_line():
     assert render.heading(_doc("Graham: Trump hurts GOP", line, [old])) == (escape("Graham: Trump hurts GOP"), None)
 
 
+def _mention(eid: str, line: int | None, where: tuple | None, start: tuple | None = None) -> dict:
+    """A store row of a mention: a headline one (``line`` + offsets into it) or a body one (``start``)."""
+    (s, e), (ls, le) = start or (None, None), where or (None, None)
+    return {"eid": eid, "start": s, "end": e, "metadata_line": line, "line_start": ls, "line_end": le}
+
+
+def test_heading_links_an_entity_inside_a_headline_quote():
+    line = "Graham: Trump & <GOP> "
+    doc = _doc("Graham: Trump & <GOP>", line, [_att("T1", 0, (0, 6), (6, 7), (8, 21))])
+    doc["entities"] = [{"eid": "E1", "name": "Donald <Trump>", "label": "PERSON"}, {"eid": "E2", "name": "Lindsey Graham", "label": None}]
+    doc["mentions"] = [_mention("E1", 0, (8, 13)), _mention("E2", None, None, (0, 6)),  # E2: a body mention, not in the title
+                       _mention("E3", 0, (16, 21))]  # an entity the page does not know: not linked
+    html, shown = render.heading(doc)
+    q = '<span class="q sp0" data-aid="T1" title="Lindsey Graham, Sen. (mixed; cue: :)">'
+    assert shown == 0
+    assert str(html) == ('<span class="src">Graham</span><span class="cue">:</span> '
+                         f'{q}<a class="ent" href="/entity?name=Donald+%3CTrump%3E" title="Donald &lt;Trump&gt; (PERSON)">Trump</a></span>'
+                         f'{q} &amp; &lt;GOP&gt;</span>')
+    # a title with mentions and no attributions is linked too; an entity over a quote's edge stays nested (split at the edge)
+    doc.update(attributions=[], mentions=[_mention("E2", 0, (0, 6))])
+    assert str(render.heading(doc)[0]) == \
+        '<a class="ent" href="/entity?name=Lindsey+Graham" title="Lindsey Graham (?)">Graham</a>: Trump &amp; &lt;GOP&gt;'
+    doc.update(attributions=[_att("T1", 0, None, None, (3, 13))], mentions=[_mention("E2", 0, (0, 6))])
+    assert str(render.heading(doc)[0]) == ('<a class="ent" href="/entity?name=Lindsey+Graham" title="Lindsey Graham (?)">Gra</a>'
+                                           f'{q}<a class="ent" href="/entity?name=Lindsey+Graham" title="Lindsey Graham (?)">ham</a></span>'
+                                           f'{q}: Trump</span> &amp; &lt;GOP&gt;')
+
+
 def test_body_rendering_ignores_headline_rows():
     doc = _doc("t", "t", [_att("T1", 0, (0, 1), None, (0, 1))])
     doc.update(text="Body text.", paragraphs=[{"start": 0, "end": 10}])
@@ -89,12 +118,16 @@ def headline_db(tmp_path_factory):
 def test_document_page_marks_the_headline(headline_db):
     html = TestClient(create_app(headline_db)).get("/doc?id=politico-1").text
     h1 = re.search(r'<h1 id="doc-title">(.*?)</h1>', html, re.S).group(1)
-    assert h1 == ('<span class="src">Graham</span><span class="cue">:</span> <span class="q sp0" data-aid="T1"'
-                  ' title="Lindsey Graham, Sen. (mixed; cue: :)">Trump&#39;s &#39;Incredibly Hateful Rhetoric&#39; Hurts GOP</span>')
+    q1 = '<span class="q sp0" data-aid="T1" title="Lindsey Graham, Sen. (mixed; cue: :)">'
+    assert h1 == ('<span class="src"><a class="ent" href="/entity?name=Lindsey+Graham" title="Lindsey Graham (PERSON)">Graham</a></span>'
+                  f'<span class="cue">:</span> {q1}<a class="ent" href="/entity?name=Donald+Trump" title="Donald Trump (PERSON)">Trump</a></span>'
+                  f'{q1}&#39;s &#39;Incredibly Hateful Rhetoric&#39; Hurts GOP</span>')
     assert '<tr class="attribution" data-aid="T1">' in html  # the row the hover links to
     # same speaker, same colour in the body; the page <title> stays plain text
     assert re.search(r'<span class="q sp0" data-aid="A1"', html)
     assert "<title>Graham: Trump&#39;s &#39;Incredibly Hateful Rhetoric&#39; Hurts GOP" in html
     # shown in the heading, so the input's metadata line stays plain
     assert re.search(r'<p class="line metadata">.*?</span> Graham: Trump&#39;s', html, re.S)
+    # the title's entity links open the entity's page, which lists this document
+    assert 'href="/doc?id=politico-1"' in TestClient(create_app(headline_db)).get("/entity?name=Donald+Trump").text
 

@@ -90,8 +90,8 @@ CREATE TABLE IF NOT EXISTS entity_roles (
     PRIMARY KEY (doc, eid, role)
 ) WITHOUT ROWID;
 
--- start/end into documents.text; mentions outside the clean text (in a caption) have only
--- input offsets and the caption's index
+-- start/end into documents.text; mentions outside the clean text (in a caption or a headline)
+-- have only input offsets and the caption's index or the metadata line's
 CREATE TABLE IF NOT EXISTS mentions (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     eid TEXT NOT NULL,
@@ -99,7 +99,12 @@ CREATE TABLE IF NOT EXISTS mentions (
     text TEXT,
     kind TEXT,
     input_start INTEGER, input_end INTEGER,
-    caption INTEGER
+    caption INTEGER,
+    -- a headline mention: the index of its metadata line (removed row kind 'metadata', idx =
+    -- metadata_line) and its offsets into that line's text.  All null for other mentions.
+    -- Added in schema 3 (a schema-2 store gets them by ALTER TABLE when opened for writing).
+    metadata_line INTEGER,
+    line_start INTEGER, line_end INTEGER
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, start);
 

@@ -10,6 +10,8 @@
   the speakers table.  ``index_records`` / ``Indexer`` call it once at the end.
 * The schema is versioned (``meta.schema_version``): opening an older store migrates it
   (:data:`MIGRATIONS`, nullable columns only); any other version is refused.
+* Mentions in a headline (``metadata_line`` set) keep their offsets into that metadata line's
+  text (``line_start``/``line_end``, :func:`line_offsets`), as the headline attributions do.
 """
 
 from __future__ import annotations
@@ -28,14 +30,16 @@ from urllib.parse import urlsplit
 from ..errors import BadRecord, Fatal
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 500
 LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
                 "line_content_start", "line_content_end")
+MENTION_LINE_COLUMNS = ("metadata_line", "line_start", "line_end")
 # an older schema version -> (the next version, the statements that bring a store to it); each step
 # only adds nullable columns, so rows loaded before it keep their meaning (re-index to fill them)
 MIGRATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "1": ("2", tuple(f"ALTER TABLE attributions ADD COLUMN {c} INTEGER" for c in LINE_COLUMNS)),
+    "2": ("3", tuple(f"ALTER TABLE mentions ADD COLUMN {c} INTEGER" for c in MENTION_LINE_COLUMNS)),
 }
 
 
@@ -89,15 +93,36 @@ def _headline(attributions: list[dict] | None) -> list[dict]:
     return out
 
 
+def line_offsets(m: dict, lines: list) -> tuple[int | None, int | None, int | None]:
+    """``(metadata_line, line_start, line_end)`` of a headline mention: where its ``text`` lies in
+    the text of ``lines[metadata_line]`` (the record's ``metadata_lines``).  The record gives a
+    headline mention input offsets only: the offset from the line's ``input_start`` when the
+    line's text shows the mention there, else the mention's first occurrence in the line; null
+    offsets when the line does not hold it, all null for a mention outside a metadata line."""
+    idx = m.get("metadata_line")
+    if not isinstance(idx, int) or isinstance(idx, bool):
+        return None, None, None
+    line = lines[idx] if 0 <= idx < len(lines) and isinstance(lines[idx], dict) else {}
+    text, needle = line.get("text") or "", m.get("text") or ""
+    if not needle:
+        return idx, None, None
+    at, base = m.get("input_start"), line.get("input_start")
+    if isinstance(at, int) and isinstance(base, int) and at >= base and text[at - base:at - base + len(needle)] == needle:
+        start = at - base
+    else:
+        start = text.find(needle)
+    return (idx, start, start + len(needle)) if start >= 0 else (idx, None, None)
+
+
 def _migrate(conn: sqlite3.Connection, version: str) -> str:
     """Bring a store of an older schema ``version`` to :data:`SCHEMA_VERSION` (one transaction per step)."""
     while version in MIGRATIONS:
         target, statements = MIGRATIONS[version]
         conn.execute("BEGIN IMMEDIATE")
         try:
-            have = {row[1] for row in conn.execute("PRAGMA table_info(attributions)")}
             for sql in statements:
-                if sql.split()[-2] not in have:  # "ALTER TABLE t ADD COLUMN name TYPE"
+                _, _, table, _, _, column, _ = sql.split()  # "ALTER TABLE t ADD COLUMN name TYPE"
+                if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
                     conn.execute(sql)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (target,))
             conn.execute("COMMIT")
@@ -196,7 +221,7 @@ class Store:
             [(doc, i, c.get("text") or "", c.get("credit"), _json(c.get("restrictions") or []), c.get("date"), c.get("place"),
               c.get("input_start"), c.get("input_end"), c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
         )
-        self._load_entities(cur, doc, r.get("entities") or [])
+        self._load_entities(cur, doc, r.get("entities") or [], r.get("metadata_lines") or [])
         self._load_attributions(cur, doc, [*_headline(r.get("title_attributions")), *(r.get("attributions") or [])],
                                 r.get("published") or "~")
         cur.executemany(
@@ -213,7 +238,7 @@ class Store:
              for i, d in enumerate(r.get("dates") or [])],
         )
 
-    def _load_entities(self, cur: sqlite3.Cursor, doc: int, entities: list[dict]) -> None:
+    def _load_entities(self, cur: sqlite3.Cursor, doc: int, entities: list[dict], lines: list[dict]) -> None:
         ents, roles, mentions = [], [], []
         for i, e in enumerate(entities):
             eid = str(e.get("id") or f"E{i + 1}")
@@ -222,10 +247,11 @@ class Store:
             ents.append((doc, eid, name, name_key(name) or "", e.get("label"), _json(e.get("aliases") or []), e.get("gender"), len(ms)))
             roles += [(doc, eid, role) for role in dict.fromkeys(e.get("roles") or []) if role]
             mentions += [(doc, eid, m.get("start"), m.get("end"), m.get("text"), m.get("kind"), m.get("input_start"), m.get("input_end"),
-                          m.get("caption")) for m in ms if isinstance(m, dict)]
+                          m.get("caption"), *line_offsets(m, lines)) for m in ms if isinstance(m, dict)]
         cur.executemany("INSERT OR REPLACE INTO entities(doc, eid, name, name_key, label, aliases, gender, n_mentions) VALUES (?,?,?,?,?,?,?,?)", ents)
         cur.executemany("INSERT OR IGNORE INTO entity_roles(doc, eid, role) VALUES (?,?,?)", roles)
-        cur.executemany('INSERT INTO mentions(doc, eid, start, "end", text, kind, input_start, input_end, caption) VALUES (?,?,?,?,?,?,?,?,?)', mentions)
+        cur.executemany('INSERT INTO mentions(doc, eid, start, "end", text, kind, input_start, input_end, caption,'
+                        f' {", ".join(MENTION_LINE_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', mentions)
 
     def _load_attributions(self, cur: sqlite3.Cursor, doc: int, attributions: list[dict], published_key: str) -> None:
         rows = []

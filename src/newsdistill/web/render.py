@@ -97,43 +97,51 @@ def marked(text: str, ps: int, pe: int, layers: list[Layer], colours: dict[str |
     return Markup("").join(pieces)
 
 
+def _entity_layers(doc: dict) -> list[Layer]:
+    """The clean-text mentions (``start``/``end``) of the entities the page knows as "ent" layers."""
+    names = {e["eid"]: e for e in doc.get("entities") or []}
+    return [(m["start"], m["end"], "ent", names[m["eid"]]) for m in doc.get("mentions") or []
+            if m["eid"] in names and m.get("start") is not None and m.get("end") is not None]
+
+
 def article(doc: dict) -> list[Markup]:
     """The clean text as one Markup per paragraph: quotes coloured per speaker, cues and
     sources marked, entity mentions linked to their entity page."""
     text = doc.get("text") or ""
     attributions = doc.get("attributions") or []
     colours = speaker_colours(attributions)
-    names = {e["eid"]: e for e in doc.get("entities") or []}
-    layers = _attribution_layers(attributions)
-    for m in doc.get("mentions") or []:
-        if m["eid"] in names and m.get("start") is not None:
-            layers.append((m["start"], m["end"], "ent", names[m["eid"]]))
+    layers = _attribution_layers(attributions) + _entity_layers(doc)
     paragraphs = doc.get("paragraphs") or [{"start": 0, "end": len(text)}]
     return [marked(text, p["start"], p["end"], layers, colours) for p in paragraphs]
 
 
 def headline_lines(doc: dict) -> dict[int, Markup]:
-    """Each metadata line that has headline attributions (``metadata_line`` + ``line_*`` offsets,
-    store schema 2) -> its text, stripped, with them marked as in :func:`article`."""
+    """Each metadata line that has headline attributions or entity mentions (``metadata_line`` +
+    ``line_*`` offsets: attributions since store schema 2, mentions since 3) -> its text,
+    stripped, with them marked and linked as in :func:`article`."""
     attributions = doc.get("attributions") or []
     colours = speaker_colours(attributions)
     lines = {r["idx"]: r["text"] for r in doc.get("removed") or [] if r.get("kind") == "metadata"}
-    by_line: dict[int, list[dict]] = {}
+    by_line: dict[int, list[Layer]] = {}
     for a in attributions:
         if a.get("metadata_line") in lines:
-            by_line.setdefault(a["metadata_line"], []).append(a)
+            by_line.setdefault(a["metadata_line"], []).extend(_attribution_layers([a], "line_"))
+    names = {e["eid"]: e for e in doc.get("entities") or []}
+    for m in doc.get("mentions") or []:  # headline mentions of the entities the page knows
+        if m.get("metadata_line") in lines and m["eid"] in names and m.get("line_start") is not None and m.get("line_end") is not None:
+            by_line.setdefault(m["metadata_line"], []).append((m["line_start"], m["line_end"], "ent", names[m["eid"]]))
     out = {}
-    for idx, atts in by_line.items():
+    for idx, layers in by_line.items():
         text = lines[idx]
         start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-        out[idx] = marked(text, start, max(start, end), _attribution_layers(atts, "line_"), colours)
+        out[idx] = marked(text, start, max(start, end), layers, colours)
     return out
 
 
 def heading(doc: dict, lines: dict[int, Markup] | None = None) -> tuple[Markup, int | None]:
-    """The page heading: the title with its headline attributions marked when a marked metadata
-    line (:func:`headline_lines`) reads as the title (same words), else the plain escaped title
-    (or id); and the index of the line it shows (None when none)."""
+    """The page heading: the title with its headline attributions marked and its entity mentions
+    linked when a marked metadata line (:func:`headline_lines`) reads as the title (same words),
+    else the plain escaped title (or id); and the index of the line it shows (None when none)."""
     lines = headline_lines(doc) if lines is None else lines
     plain = doc.get("title") or doc.get("id") or ""
     texts = {r["idx"]: r["text"] for r in doc.get("removed") or [] if r.get("kind") == "metadata"}
