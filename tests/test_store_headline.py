@@ -11,7 +11,15 @@ from starlette.testclient import TestClient
 
 import store_fixture as fx
 from newsdistill.corpus import queries
-from newsdistill.corpus.store import LINE_COLUMNS, MENTION_LINE_COLUMNS, SCHEMA_VERSION, Store, index_records, line_offsets, schema_sql
+from newsdistill.corpus.store import (
+    LINE_COLUMNS,
+    MENTION_LINE_COLUMNS,
+    SCHEMA_VERSION,
+    Store,
+    index_records,
+    line_offsets,
+    schema_sql,
+)
 from newsdistill.web.app import create_app
 
 

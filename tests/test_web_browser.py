@@ -168,8 +168,11 @@ def test_headline_attribution_is_marked_in_the_title(page, server, headline_reco
     assert title.inner_text() == "Graham: Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
     assert title.locator(".cue").inner_text() == ":"
     assert title.locator(".src").inner_text() == "Graham"
-    quote = title.locator(".q")
-    assert quote.inner_text() == "Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
+    # the quote is cut where the entity link inside it ends: its pieces share the attribution
+    pieces = title.locator(".q")
+    assert "".join(pieces.all_inner_texts()) == "Trump's 'Incredibly Hateful Rhetoric' Hurts GOP"
+    assert {pieces.nth(i).get_attribute("data-aid") for i in range(pieces.count())} == {"T1"}
+    quote = pieces.last
     assert quote.get_attribute("title") == "Lindsey Graham, Sen. (mixed; cue: :)"  # as in this record
     assert quote.get_attribute("data-aid") == "T1"
     # hovering the attribution's row marks the title's quote; hovering the quote marks it too
@@ -184,6 +187,26 @@ def test_headline_attribution_is_marked_in_the_title(page, server, headline_reco
     # the body's attributions of the same speaker share the title quote's colour
     colour = next(c for c in quote.get_attribute("class").split() if c.startswith("sp"))
     assert page.locator(f"#article .q.{colour}").count() >= 1
+    assert page.problems == []
+
+
+def test_title_entity_links_open_the_entity_page(page, server, headline_record):
+    page.goto(server + "/doc?id=headline-1")
+    title = page.locator("#doc-title")
+    # both people named in the headline link to their entity page, nested in the attribution's marks
+    assert title.locator(".src a.ent").inner_text() == "Graham"
+    assert title.locator(".src a.ent").get_attribute("href") == "/entity?name=Lindsey+Graham"
+    trump = title.locator(".q a.ent")
+    assert trump.count() == 1 and trump.inner_text() == "Trump"
+    assert trump.get_attribute("href") == "/entity?name=Donald+Trump"
+    assert trump.get_attribute("title") == "Donald Trump (PERSON)"
+    trump.click()
+    page.wait_for_url("**/entity?name=Donald+Trump")
+    assert page.locator("#entity-name").inner_text() == "Donald Trump"
+    assert page.locator("#entity-docs a[href='/doc?id=headline-1']").count() == 1  # and back to the document
+    page.locator("#entity-docs a[href='/doc?id=headline-1']").click()
+    page.wait_for_url("**/doc?id=headline-1")
+    assert page.locator("#doc-title .src a.ent").count() == 1
     assert page.problems == []
 
 
