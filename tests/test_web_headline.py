@@ -123,6 +123,10 @@ def test_document_page_marks_the_headline(headline_db):
                   f'<span class="cue">:</span> {q1}<a class="ent" href="/entity?name=Donald+Trump" title="Donald Trump (PERSON)">Trump</a></span>'
                   f'{q1}&#39;s &#39;Incredibly Hateful Rhetoric&#39; Hurts GOP</span>')
     assert '<tr class="attribution" data-aid="T1">' in html  # the row the hover links to
+    row = re.search(r'<tr class="attribution" data-aid="T1">(.*?)</tr>', html, re.S).group(1)
+    assert '<span class="badge">headline</span>' in row  # the table says where the row is from
+    body_row = re.search(r'<tr class="attribution" data-aid="A1">(.*?)</tr>', html, re.S).group(1)
+    assert "headline" not in body_row
     # same speaker, same colour in the body; the page <title> stays plain text
     assert re.search(r'<span class="q sp0" data-aid="A1"', html)
     assert "<title>Graham: Trump&#39;s &#39;Incredibly Hateful Rhetoric&#39; Hurts GOP" in html
