@@ -126,6 +126,7 @@ def main() -> None:
     from newsdistill.extract import cue_model, lite_tagger
     from newsdistill.extract import span_model as M
     from newsdistill.extract.attribution import _paragraph_offsets, attribute
+    from newsdistill.extract.model_attribution import mixed_prediction
     from newsdistill.extract.quotes import find_candidates
     from newsdistill.extract.title_attribution import title_attributions
 
@@ -144,16 +145,9 @@ def main() -> None:
             lite_lp = lite.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
         votes.append((doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp))
 
-    def predictions(weights) -> list:
-        out = []
-        for doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp in votes:
-            if lite_lp is not None and p.ids:  # as model_attribution.ensemble_prediction
-                c_lp = (1 - weights[0]) * c_lp + weights[0] * lite_lp[0]
-                r_lp = (1 - weights[1]) * r_lp + weights[1] * lite_lp[1]
-            text = doc.text[:len(sdoc.text)]
-            pred = M.prediction(p, *model.tags(c_lp, r_lp), text) if p.ids else M.Prediction()
-            out.append((doc, sdoc, raw, roles, attrs, pred))
-        return out
+    def predictions(weights) -> list:  # as model_attribution.ensemble_prediction, from the cached votes
+        return [(doc, sdoc, raw, roles, attrs, mixed_prediction(model, p, c_lp, r_lp, lite_lp, doc.text[:len(sdoc.text)], weights))
+                for doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp in votes]
 
     arts = predictions(R.MODEL_LITE_WEIGHTS)
     print(f"{len(arts)} held-out train articles prepared in {time.perf_counter() - t0:.0f}s", flush=True)

@@ -124,13 +124,21 @@ def ensemble_prediction(span_model, lite_tagger, sdoc, text: str, paragraphs: li
     never sees (held-out train: docs/attribution.md)."""
     if not text.strip() or not paragraphs:
         return span_model.predict(text, paragraphs)
-    w_content, w_role = weights if weights is not None else R.MODEL_LITE_WEIGHTS
     p, c_lp, r_lp = span_model.logprobs(text, paragraphs)
-    lite_c, lite_r = lite_tagger.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
-    content, role = span_model.tags((1 - w_content) * c_lp + w_content * lite_c, (1 - w_role) * r_lp + w_role * lite_r)
+    lite_lp = lite_tagger.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
+    return mixed_prediction(span_model, p, c_lp, r_lp, lite_lp, text, weights)
+
+
+def mixed_prediction(span_model, p, c_lp, r_lp, lite_lp, text: str, weights: tuple[float, float] | None = None):
+    """Decode the span model's wordpiece log-probabilities ``c_lp``/``r_lp`` of ``p`` mixed with
+    the lite tagger's ``lite_lp`` (content, role; None: the span model alone) under ``weights``."""
     from .span_model import prediction
 
-    return prediction(p, content, role, text)
+    if lite_lp is not None:
+        w_content, w_role = weights if weights is not None else R.MODEL_LITE_WEIGHTS
+        c_lp = (1 - w_content) * c_lp + w_content * lite_lp[0]
+        r_lp = (1 - w_role) * r_lp + w_role * lite_lp[1]
+    return prediction(p, *span_model.tags(c_lp, r_lp), text)
 
 
 def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tuple[int, int]],
