@@ -61,12 +61,16 @@ def inverted_frame_source(ctx, tok):
                       or t.ent_type_ in R.INVERTED_FRAME_STOP_ENTS):
                 toks = toks[:k]
                 break
+    head = _name_head(toks)
+    return (head, toks) if head is not None else None
+
+
+def _name_head(toks):
+    """The head of a source's words for speaker resolution: its last noun or pronoun before an
+    apposition or a parenthesis ("Ann Lund (D-Ore.), a ..." -> Lund), else its last one, or None."""
     nouns = [t for t in toks if t.pos_ in R.SOURCE_NOUN_POS or t.pos_ == "PRON"]
-    if not nouns:
-        return None
-    name_end = next((t.i for t in toks if t.text in (",", "(")), toks[-1].i + 1)  # "Ann Lund (D-Ore.)"
-    head = ([t for t in nouns if t.i < name_end] or nouns)[-1]
-    return head, toks
+    name_end = next((t.i for t in toks if t.text in (",", "(")), toks[-1].i + 1) if toks else 0
+    return ([t for t in nouns if t.i < name_end] or nouns or [None])[-1]
 
 
 def frame_source_before_cue(ctx, tok):
@@ -96,8 +100,8 @@ def frame_source_before_cue(ctx, tok):
     if toks[0].pos_ not in R.INVERTED_FRAME_FIRST_POS or any(t.pos_ in R.VERB_PHRASE_NOT_POS for t in name) \
             or any(_is_cue(t) for t in toks):  # "X, the city manager, said of the course, ... known as"
         return None
-    nouns = [t for t in name if t.pos_ in R.SOURCE_NOUN_POS or t.pos_ == "PRON"]
-    return (nouns[-1], toks) if nouns else None
+    head = _name_head(name)
+    return (head, toks) if head is not None else None
 
 
 def gerund_phrase_subject(tok):
