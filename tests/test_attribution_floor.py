@@ -32,6 +32,13 @@ FLOORS = {  # (role, match) -> minimum F1; match modes as in bench/attribution_e
 LINKED_FLOORS = {"exact": 0.552, "exact-as-written": 0.476, "exact-that": 0.549}
 
 
+def dev_result(shared_dir, attribution_model: str = "rules") -> dict:
+    """``attribution_eval.evaluate`` on PolNeAR dev in one mode (skips without the split)."""
+    if not (shared_dir / "data" / "polnear" / "dev").is_dir():
+        pytest.skip("PolNeAR dev split not found under the shared folder")
+    return load_bench("attribution_eval").evaluate("dev", attribution_model=attribution_model)
+
+
 def check_floor(result, floors, key) -> None:
     f1 = result["scores"][key].prf()[2]
     assert f1 >= floors[key], f"{key}: F1 {f1:.3f} below the floor {floors[key]}"
@@ -44,9 +51,7 @@ def check_linked_floor(result, floors, mode) -> None:
 
 @pytest.fixture(scope="module")
 def result(shared_dir):
-    if not (shared_dir / "data" / "polnear" / "dev").is_dir():
-        pytest.skip("PolNeAR dev split not found under the shared folder")
-    return load_bench("attribution_eval").evaluate("dev")
+    return dev_result(shared_dir)
 
 
 @pytest.mark.parametrize("key", FLOORS, ids=[f"{r}-{m}" for r, m in FLOORS])
@@ -91,9 +96,7 @@ def result_minilm(shared_dir):
 
     if not WEIGHTS_PATH.is_file():
         pytest.skip("no shipped span model weights (make train-span-model)")
-    if not (shared_dir / "data" / "polnear" / "dev").is_dir():
-        pytest.skip("PolNeAR dev split not found under the shared folder")
-    return load_bench("attribution_eval").evaluate("dev", attribution_model="minilm")
+    return dev_result(shared_dir, "minilm")
 
 
 @pytest.mark.slow
@@ -129,9 +132,7 @@ LITE_LINKED_FLOORS = {"exact": 0.557, "exact-as-written": 0.477, "exact-that": 0
 
 @pytest.fixture(scope="module")
 def result_lite(shared_dir):
-    if not (shared_dir / "data" / "polnear" / "dev").is_dir():
-        pytest.skip("PolNeAR dev split not found under the shared folder")
-    return load_bench("attribution_eval").evaluate("dev", attribution_model="lite")
+    return dev_result(shared_dir, "lite")
 
 
 @pytest.mark.slow

@@ -94,16 +94,25 @@ def _schema_1() -> str:
     return v1
 
 
-def _old_store(path) -> None:
+def _store_of(path, schema: str, version: str, doc_id: str, text: str, *rows: str) -> None:
+    """A store file written by an older schema: one document titled "Graham: GOP doomed" (its
+    title line kept as removed metadata), and ``rows`` (INSERT statements) for the rest."""
     conn = sqlite3.connect(path)
-    conn.executescript(_schema_1())
-    conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
-    conn.execute("INSERT INTO documents(doc, id, seq, status, title, text) VALUES (1, 'old-1', 1, 'ok', 'Graham: GOP doomed', 'Body.')")
+    conn.executescript(schema)
+    conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (version,))
+    conn.execute("INSERT INTO documents(doc, id, seq, status, title, text) VALUES (1, ?, 1, 'ok', 'Graham: GOP doomed', ?)",
+                 (doc_id, text))
     conn.execute("INSERT INTO removed VALUES (1, 0, 'metadata', 0, 18, 'Graham: GOP doomed', 'title', 'meta.title-first-line')")
-    conn.execute("INSERT INTO attributions(doc, aid, kind, source_text, cue_text, content, speaker_name, speaker_key, published_key)"
-                 " VALUES (1, 'T1', 'mixed', 'Graham', ':', 'GOP doomed', 'Lindsey Graham', 'lindsey graham', '~')")
+    for row in rows:
+        conn.execute(row)
     conn.commit()
     conn.close()
+
+
+def _old_store(path) -> None:
+    _store_of(path, _schema_1(), "1", "old-1", "Body.",
+              "INSERT INTO attributions(doc, aid, kind, source_text, cue_text, content, speaker_name, speaker_key, published_key)"
+              " VALUES (1, 'T1', 'mixed', 'Graham', ':', 'GOP doomed', 'Lindsey Graham', 'lindsey graham', '~')")
 
 
 def test_schema_1_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
@@ -129,19 +138,13 @@ def test_schema_1_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
 
 def _schema_2_store(path) -> None:
     """A store written by schema 2: headline attributions with line offsets, a title mention without."""
-    conn = sqlite3.connect(path)
-    conn.executescript(_schema_2())
-    conn.execute("INSERT INTO meta VALUES ('schema_version', '2')")
-    conn.execute("INSERT INTO documents(doc, id, seq, status, title, text) VALUES (1, 'old-2', 1, 'ok', 'Graham: GOP doomed', 'Lindsey Graham spoke.')")
-    conn.execute("INSERT INTO removed VALUES (1, 0, 'metadata', 0, 18, 'Graham: GOP doomed', 'title', 'meta.title-first-line')")
-    conn.execute("INSERT INTO entities VALUES (1, 'E1', 'Lindsey Graham', 'lindsey graham', 'PERSON', '[]', NULL, 2)")
-    conn.execute("INSERT INTO mentions VALUES (1, 'E1', 0, 14, 'Lindsey Graham', 'name', 0, 14, NULL)")
-    conn.execute("INSERT INTO mentions VALUES (1, 'E1', NULL, NULL, 'Graham', 'name', 0, 6, NULL)")
-    conn.execute("INSERT INTO attributions(doc, aid, kind, source_text, cue_text, content, speaker_name, speaker_key, published_key,"
-                 " metadata_line, line_source_start, line_source_end, line_cue_start, line_cue_end, line_content_start, line_content_end)"
-                 " VALUES (1, 'T1', 'mixed', 'Graham', ':', 'GOP doomed', 'Lindsey Graham', 'lindsey graham', '~', 0, 0, 6, 6, 7, 8, 18)")
-    conn.commit()
-    conn.close()
+    _store_of(path, _schema_2(), "2", "old-2", "Lindsey Graham spoke.",
+              "INSERT INTO entities VALUES (1, 'E1', 'Lindsey Graham', 'lindsey graham', 'PERSON', '[]', NULL, 2)",
+              "INSERT INTO mentions VALUES (1, 'E1', 0, 14, 'Lindsey Graham', 'name', 0, 14, NULL)",
+              "INSERT INTO mentions VALUES (1, 'E1', NULL, NULL, 'Graham', 'name', 0, 6, NULL)",
+              "INSERT INTO attributions(doc, aid, kind, source_text, cue_text, content, speaker_name, speaker_key, published_key,"
+              " metadata_line, line_source_start, line_source_end, line_cue_start, line_cue_end, line_content_start, line_content_end)"
+              " VALUES (1, 'T1', 'mixed', 'Graham', ':', 'GOP doomed', 'Lindsey Graham', 'lindsey graham', '~', 0, 0, 6, 6, 7, 8, 18)")
 
 
 def test_schema_2_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
