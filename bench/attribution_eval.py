@@ -248,8 +248,8 @@ def new_scores() -> dict:
 
 def evaluate(split: str = "dev", limit: int | None = None, verbose: bool = False, use_model: bool = True,
              start: int = 0, attribution_model: str = "rules", heldout: bool = False, every: int = 1) -> dict:
-    from newsdistill.extract.attribution import attribute, load_models
-    from newsdistill.extract.title_attribution import title_attributions
+    from newsdistill.attribution.document import attribute, load_models
+    from newsdistill.attribution.headline import title_attributions
 
     span_model, lite = load_models(attribution_model)  # as the pipeline's step loads them
     res = new_scores()
@@ -320,7 +320,7 @@ def main() -> None:
         sys.exit("--heldout is a part of --split train")
     res = evaluate(args.split, args.limit, args.verbose, use_model=not args.rules_only, start=args.start,
                    attribution_model=args.attribution_model, heldout=args.heldout, every=args.every)
-    from newsdistill.extract import cue_model
+    from newsdistill.attribution.models import cue_model
 
     system = "rules" if args.rules_only or cue_model.load() is None else "rules + learned cue model"
     if args.attribution_model == "minilm":

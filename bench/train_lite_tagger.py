@@ -1,4 +1,4 @@
-"""Train the small BiLSTM span tagger (``newsdistill.extract.lite_tagger``) on PolNeAR train (never dev), CPU, seeded.
+"""Train the small BiLSTM span tagger (``newsdistill.attribution.models.lite_tagger``) on PolNeAR train (never dev), CPU, seeded.
 
     NEWSDISTILL_SHARED=/work/shared python bench/train_lite_tagger.py [--epochs N] [--hidden H] [--out W.npz]
 
@@ -44,10 +44,10 @@ CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-lite-feats2.pkl"
 def article_rows(limit: int | None = None, log=print) -> list[dict]:
     """Per train article: features, gold tags and whether it is held out."""
     from attribution_eval import cleaned_articles, heldout_index
-    from newsdistill.extract import cue_model
-    from newsdistill.extract.lite_tagger import gold_tags, token_features
+    from newsdistill.attribution.candidates import find_candidates
+    from newsdistill.attribution.models import cue_model
+    from newsdistill.attribution.models.lite_tagger import gold_tags, token_features
     from newsdistill.extract.nlp import load_model
-    from newsdistill.extract.quotes import find_candidates
     from train_span_model import clean_offsets
 
     nlp = load_model()
@@ -69,7 +69,7 @@ def article_rows(limit: int | None = None, log=print) -> list[dict]:
 
 
 def windows_of(rows, max_tokens):
-    from newsdistill.extract.lite_tagger import token_windows
+    from newsdistill.attribution.models.lite_tagger import token_windows
 
     out = []
     for r in rows:
@@ -81,7 +81,7 @@ def windows_of(rows, max_tokens):
 def build(hidden: int, pos_dim: int = 16, dep_dim: int = 16, n_in: int = 96, dropout: float = 0.25):
     import torch
 
-    from newsdistill.extract.lite_tagger import DEPS, N_FLAGS, POS
+    from newsdistill.attribution.models.lite_tagger import DEPS, N_FLAGS, POS
 
     nn = torch.nn
 
@@ -227,7 +227,7 @@ def main() -> None:
         return
     import torch
 
-    from newsdistill.extract.lite_tagger import WEIGHTS_PATH
+    from newsdistill.attribution.models.lite_tagger import WEIGHTS_PATH
 
     args.out = args.out or WEIGHTS_PATH
     torch.set_num_threads(args.threads)

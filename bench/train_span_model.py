@@ -5,7 +5,7 @@
 (`make train-span-model`).  Every train article is cleaned as newsdistill cleans it, the gold
 Source/Cue/Content spans are mapped onto the clean text, and each wordpiece gets a content tag
 (outermost contents, O/B/I) and a role tag (O/B-S/I-S/B-C/I-C); see
-``newsdistill.extract.span_model``.  One article in ten (index % 10 == 9) is held out of training:
+``newsdistill.attribution.models.span_model``.  One article in ten (index % 10 == 9) is held out of training:
 the combination with the rules is chosen on it (``bench/tune_span_combine.py``), never on dev,
 and the model's wordpiece-span F1 on it is printed after every epoch (``--eval-every``).
 Embeddings and the lowest ``--frozen`` layers stay frozen (they are not shipped: they come from
@@ -59,7 +59,7 @@ def examples(split: str = "train", limit: int | None = None, heldout: bool = Fal
     """Training windows ``(article index, piece ids, content tag ids, role tag ids)`` of the
     split's articles (training part, or the held-out part with ``heldout``)."""
     from attribution_eval import cleaned_articles
-    from newsdistill.extract import span_model as M
+    from newsdistill.attribution.models import span_model as M
 
     out = []
     for n, doc, roles in cleaned_articles(split, limit, start, heldout):
@@ -86,7 +86,7 @@ def prepare(folder: Path, limit: int | None = None, max_pieces: int | None = Non
     import torch
     from safetensors.torch import load_file, save_file
 
-    from newsdistill.extract import span_model as M
+    from newsdistill.attribution.models import span_model as M
 
     max_pieces = max_pieces or M.MAX_PIECES
     train = examples("train", limit, max_pieces=max_pieces)
@@ -135,7 +135,7 @@ def new_run_tally() -> dict[str, list[int]]:
 
 def add_runs(tally, content_pred, content_gold, role_pred, role_gold) -> None:
     """Add one window's content and role tag-id sequences (predicted, gold) to ``tally``."""
-    from newsdistill.extract import span_model as M
+    from newsdistill.attribution.models import span_model as M
 
     for name, pred, gold, tags, label in (("content", content_pred, content_gold, M.CONTENT_TAGS, ""),
                                           ("source", role_pred, role_gold, M.ROLE_TAGS, "S"),
@@ -156,7 +156,7 @@ def heldout_f1(model, rows, special, device, batch: int = 64) -> dict[str, float
     product decodes with Viterbi over whole articles, so this is a quick proxy for choosing)."""
     import torch
 
-    from newsdistill.extract import span_model as M
+    from newsdistill.attribution.models import span_model as M
 
     tally = new_run_tally()
     model.eval()
@@ -205,7 +205,7 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
     ``eval_every`` epochs."""
     import torch
 
-    from newsdistill.extract import span_model as M
+    from newsdistill.attribution.models import span_model as M
 
     random.seed(seed)
     torch.manual_seed(seed)
@@ -306,7 +306,7 @@ def main() -> None:
         return
     import torch
 
-    from newsdistill.extract.span_model import WEIGHTS_PATH
+    from newsdistill.attribution.models.span_model import WEIGHTS_PATH
 
     torch.set_num_threads(args.threads)
     logf = open(args.log, "a", encoding="utf-8") if args.log else None  # noqa: SIM115
@@ -323,7 +323,7 @@ def main() -> None:
         data, heldout, special, base_info = blob["train"], blob["heldout"], tuple(blob["special"]), blob["base"]
         max_pieces = blob.get("max_pieces", 254)
     else:
-        from newsdistill.extract import span_model as M
+        from newsdistill.attribution.models import span_model as M
 
         max_pieces = args.max_pieces or M.MAX_PIECES
         data = examples("train", args.limit, max_pieces=max_pieces)
@@ -335,7 +335,7 @@ def main() -> None:
     out = args.out or WEIGHTS_PATH
     stages = []
     if args.init is not None:
-        from newsdistill.extract import span_model as M
+        from newsdistill.attribution.models import span_model as M
 
         prev = M.load(args.init).meta
         stages = prev.get("stages") or [{"from_step": 0, "lr": prev.get("lr"), "head_lr": prev.get("head_lr")}]

@@ -1,4 +1,4 @@
-"""Score the lite BiLSTM tagger (``newsdistill.extract.lite_tagger``) with the rules on PolNeAR train's held-out tenth.
+"""Score the lite BiLSTM tagger (``newsdistill.attribution.models.lite_tagger``) with the rules on PolNeAR train's held-out tenth.
 
     NEWSDISTILL_SHARED=/work/shared python bench/tune_lite_combine.py --weights W.npz [--cache] [--rounds N]
 
@@ -63,16 +63,16 @@ def main() -> None:
     args = ap.parse_args()
     import newsdistill
     from attribution_eval import new_scores, score
-    from newsdistill.extract import attribution_rules as R
-    from newsdistill.extract import cue_model
-    from newsdistill.extract.attribution import _paragraph_offsets, attribute
-    from newsdistill.extract.lite_tagger import LiteTagger
+    from newsdistill.attribution import tuned
+    from newsdistill.attribution.candidates import find_candidates
+    from newsdistill.attribution.document import attribute, paragraph_offsets
+    from newsdistill.attribution.models import cue_model
+    from newsdistill.attribution.models.lite_tagger import LiteTagger
     from newsdistill.extract.nlp import load_model
-    from newsdistill.extract.quotes import find_candidates
     from tune_span_combine import coordinate_ascent, heldout_base, objective, own_span_f1
 
     cues = cue_model.load()
-    from newsdistill.extract.lite_tagger import WEIGHTS_PATH
+    from newsdistill.attribution.models.lite_tagger import WEIGHTS_PATH
 
     tagger = LiteTagger.load(args.weights or WEIGHTS_PATH, decoding=args.decoding)
     base = heldout_base(args.cache)
@@ -83,9 +83,9 @@ def main() -> None:
         t0 = time.perf_counter()
         nlp(doc.text)
         tp = time.perf_counter()
-        cands = find_candidates(sdoc, doc.text, _paragraph_offsets(doc), cue_model=cues)  # attribute() has them
+        cands = find_candidates(sdoc, doc.text, paragraph_offsets(doc), cue_model=cues)  # attribute() has them
         t1 = time.perf_counter()
-        pred = tagger.predict(sdoc, doc.text[:len(sdoc.text)], _paragraph_offsets(doc), cands)
+        pred = tagger.predict(sdoc, doc.text[:len(sdoc.text)], paragraph_offsets(doc), cands)
         t2 = time.perf_counter()
         attribute(doc, sdoc)
         t3 = time.perf_counter()
@@ -104,8 +104,8 @@ def main() -> None:
 
     seed_text = next((shared_dir() / "seed").glob("*.txt")).read_text(encoding="utf-8")
     seed = newsdistill.distill(seed_text, id="seed")
-    seed_cands = find_candidates(seed.nlp_doc, seed.text, _paragraph_offsets(seed), cue_model=cues)
-    seed_pred = tagger.predict(seed.nlp_doc, seed.text[:len(seed.nlp_doc.text)], _paragraph_offsets(seed), seed_cands)
+    seed_cands = find_candidates(seed.nlp_doc, seed.text, paragraph_offsets(seed), cue_model=cues)
+    seed_pred = tagger.predict(seed.nlp_doc, seed.text[:len(seed.nlp_doc.text)], paragraph_offsets(seed), seed_cands)
 
     def seed_ok(params) -> bool:
         seed.extra["attributions"] = attribute(seed, seed.nlp_doc, prediction=seed_pred, combine_params=params)
@@ -123,7 +123,7 @@ def main() -> None:
               + ("" if ok is None else f"  seed {'ok' if ok else 'BROKEN'}"), flush=True)
 
     show("rules only", *run(None, use_span=False))
-    best = dict(R.LITE_COMBINE)
+    best = dict(tuned.LITE_COMBINE)
     best_obj, f = run(best)
     show("current LITE_COMBINE", best_obj, f, seed_ok(best))
     if args.seed_safe and not seed_ok(best):

@@ -4,12 +4,12 @@
         [--no-lite] [--lite-weights 0.3,0.3 0.5,0.5 ...]
 
 The span model's wordpiece log-probabilities are mixed with the lite tagger's
-(``attribution_rules.MODEL_LITE_WEIGHTS``, as ``--attribution-model minilm`` runs; ``--no-lite``:
+(``tuned.MODEL_LITE_WEIGHTS``, as ``--attribution-model minilm`` runs; ``--no-lite``:
 the span model alone); ``--lite-weights`` scores other mixes first.
 
 The held-out tenth (``attribution_eval.heldout_index``) is never trained on by
 ``bench/train_span_model.py``; dev is never used here.  Each article is cleaned, parsed and run
-through the span model once; then every setting of ``attribution_rules.MODEL_COMBINE`` tried is
+through the span model once; then every setting of ``tuned.MODEL_COMBINE`` tried is
 scored (coordinate ascent, one parameter at a time, objective: the mean of exact F1 of source,
 cue, content and linked exact, contents as PolNeAR annotates them: ``attribution_eval`` "exact").  Prints the scores of each setting and the best one, to copy
 into ``MODEL_COMBINE``.
@@ -122,13 +122,13 @@ def main() -> None:
 
         torch.set_num_threads(args.threads)
     from attribution_eval import new_scores, score
-    from newsdistill.extract import attribution_rules as R
-    from newsdistill.extract import cue_model, lite_tagger
-    from newsdistill.extract import span_model as M
-    from newsdistill.extract.attribution import _paragraph_offsets, attribute
-    from newsdistill.extract.model_attribution import mixed_prediction
-    from newsdistill.extract.quotes import find_candidates
-    from newsdistill.extract.title_attribution import title_attributions
+    from newsdistill.attribution import tuned
+    from newsdistill.attribution.candidates import find_candidates
+    from newsdistill.attribution.document import attribute, paragraph_offsets
+    from newsdistill.attribution.headline import title_attributions
+    from newsdistill.attribution.models import cue_model, lite_tagger
+    from newsdistill.attribution.models import span_model as M
+    from newsdistill.attribution.models.combine import mixed_prediction
 
     t0 = time.perf_counter()
     model = M.load(args.weights)
@@ -137,7 +137,7 @@ def main() -> None:
     cues = cue_model.load()
     votes = []  # per article: wordpieces, span-model and lite-tagger log-probabilities
     for doc, sdoc, raw, roles, attrs in heldout_base(args.cache, args.limit):
-        text, paragraphs = doc.text[:len(sdoc.text)], _paragraph_offsets(doc)
+        text, paragraphs = doc.text[:len(sdoc.text)], paragraph_offsets(doc)
         p, c_lp, r_lp = model.logprobs(text, paragraphs)
         lite_lp = None
         if lite is not None:
@@ -145,11 +145,11 @@ def main() -> None:
             lite_lp = lite.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
         votes.append((doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp))
 
-    def predictions(weights) -> list:  # as model_attribution.ensemble_prediction, from the cached votes
+    def predictions(weights) -> list:  # as combine.ensemble_prediction, from the cached votes
         return [(doc, sdoc, raw, roles, attrs, mixed_prediction(model, p, c_lp, r_lp, lite_lp, doc.text[:len(sdoc.text)], weights))
                 for doc, sdoc, raw, roles, attrs, p, c_lp, r_lp, lite_lp in votes]
 
-    arts = predictions(R.MODEL_LITE_WEIGHTS)
+    arts = predictions(tuned.MODEL_LITE_WEIGHTS)
     print(f"{len(arts)} held-out train articles prepared in {time.perf_counter() - t0:.0f}s", flush=True)
     print("model spans alone, exact F1 (content vs all gold contents, nested ones too): " + own_span_f1(arts),
           flush=True)
@@ -170,8 +170,8 @@ def main() -> None:
         weights = tuple(float(x) for x in w.split(","))
         arts = predictions(weights)
         show(f"lite weights {weights}", *run(None))
-    arts = predictions(R.MODEL_LITE_WEIGHTS)
-    best = dict(R.MODEL_COMBINE)
+    arts = predictions(tuned.MODEL_LITE_WEIGHTS)
+    best = dict(tuned.MODEL_COMBINE)
     best_obj, f = run(best)
     show("current MODEL_COMBINE", best_obj, f)
     best, best_obj = coordinate_ascent(best, best_obj, run, show, args.rounds)

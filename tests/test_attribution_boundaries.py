@@ -3,7 +3,7 @@ parenthetical cues after an introduction, trailing relative clauses, object cont
 
 from __future__ import annotations
 
-from newsdistill.extract.quotes import find_quotes
+from newsdistill.attribution.candidates import find_quotes
 from test_attribution_rules import attributions, only
 
 

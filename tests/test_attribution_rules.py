@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdistill
-from newsdistill.extract.quotes import find_quotes
+from newsdistill.attribution.candidates import find_quotes
 
 LEAD = ("The finance ministry published its annual report on Tuesday, and the opposition parties "
         "in parliament criticised the plan for the coming year as too timid for the economy.")
@@ -224,7 +224,7 @@ def test_attribution_cost_stays_linear_on_a_dense_article():
     """A long article where every sentence is an attribution: the step stays well under the parse."""
     import time
 
-    from newsdistill.extract.attribution import attribute
+    from newsdistill.attribution.document import attribute
     from newsdistill.extract.nlp import load_model
 
     names = [f"{a} {b}" for a in ("John", "Mary", "Ali", "Olga") for b in ("Smith", "Lopez", "Novak", "Berg")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdistill.extract.quotes import find_quotes
+from newsdistill.attribution.candidates import find_quotes
 from test_attribution_rules import attributions, only
 
 

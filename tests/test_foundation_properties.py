@@ -46,7 +46,7 @@ def test_no_exception_and_spans_inside_text(text):
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCS)
-def test_paragraph_offsets_map_back_to_the_input(text):
+def testparagraph_offsets_map_back_to_the_input(text):
     doc = newsdistill.distill(text)
     if doc.status != "ok":
         return

@@ -21,7 +21,7 @@ def use_attribution_model(name: str) -> None:
     """--attribution-model minilm: load the span model now, so a missing extra is a usage error."""
     if name in ("rules", "lite"):  # lite: numpy weights shipped in the package
         return
-    from .extract.span_model import SpanModelError, load
+    from .attribution.models.span_model import SpanModelError, load
 
     try:
         load()

@@ -6,7 +6,8 @@
   (unreadable, truncated gzip); the run writes an error record carrying the
   path (and the line/offset reached) and goes on with the next file.
 * :class:`Fatal` - the run itself cannot go on (bad arguments, missing model);
-  raised to the caller, the CLI exits non-zero.
+  raised to the caller, the CLI exits non-zero.  Its codes are the second block
+  of constants below.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Fatal(NewsdistillError):
     kind = "fatal"
 
 
-# error codes written into records (documented in docs/record-format.md)
+# ---- record codes: written into error records (kind record/shard; docs/record-format.md "Error codes")
 EMPTY = "empty-input"
 BINARY = "binary-input"
 NOT_TEXT = "not-text"
@@ -53,3 +54,18 @@ NO_CONTENT = "no-content"  # an HTML page in which the extractor finds no main t
 TOO_DEEP = "nested-too-deep"  # an HTML page nested deeper than the parser builds (nesting bomb)
 TOO_SLOW = "timeout"
 INTERNAL = "internal-error"
+
+# ---- fatal codes: carried by Fatal, which stops the run; never written into a record
+# (docs/record-format.md "Fatal errors").  INTERNAL above is also a Fatal code, for a broken
+# invariant of the run itself (a shard completed twice, Ray returning documents out of order).
+BAD_OPTION = "bad-option"  # an option or option combination the run cannot honour
+RESUME_MISMATCH = "resume-mismatch"  # a shard directory from another command, or shards without a manifest
+WORKER_DIED = "worker-died"  # worker processes keep dying, MAX_CONSECUTIVE_DEATHS in a row
+NO_DATABASE = "no-database"  # no corpus database given, or none at the path
+OLD_DATABASE = "old-database"  # a corpus database whose store schema this version cannot migrate to its own
+MODEL_UNAVAILABLE = "model-unavailable"  # the spaCy pipeline is not installed (nothing downloads)
+SPAN_MODEL_UNAVAILABLE = "span-model-unavailable"  # the MiniLM span model or its extra is missing
+MISSING_EXTRA = "missing-extra"  # an optional dependency (extra) is not installed, e.g. Ray
+RAY_UNAVAILABLE = "ray-unavailable"  # the Ray cluster cannot be started or joined
+NO_INPUT = "no-input"  # an input glob that matches no file
+BAD_PIPELINE = "bad-pipeline"  # a step needs a field that no earlier step adds

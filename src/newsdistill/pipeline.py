@@ -33,7 +33,7 @@ class Pipeline:
         for step in self.steps:
             missing = [n for n in step.needs if n not in available]
             if missing:
-                raise Fatal("bad-pipeline", f"step {step.name!r} needs {missing} which no earlier step adds")
+                raise Fatal(errors.BAD_PIPELINE, f"step {step.name!r} needs {missing} which no earlier step adds")
             available.update(step.adds)
 
     def __call__(self, doc: Document) -> Document:
@@ -66,14 +66,14 @@ def cleaning_steps() -> list[Step]:
 
 
 def default_steps(attribution_model: str = "rules") -> list[Step]:
-    from .extract.attribution import Attribution
+    from .attribution import AttributionStep
     from .extract.dates import ExtractDates
     from .extract.entities import ExtractEntities
     from .extract.figures import ExtractFigures
     from .extract.nlp import ParseText
 
     return [*cleaning_steps(), ParseText(), ExtractEntities(), ExtractFigures(), ExtractDates(),
-            Attribution(attribution_model)]
+            AttributionStep(attribution_model)]
 
 
 _default: dict[str, Pipeline] = {}

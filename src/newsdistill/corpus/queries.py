@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .. import errors
 from ..errors import Fatal
-from .store import name_key
+from .names import name_key
 
 HL_START, HL_END = "\ue000", "\ue001"
 ENV_DB = "NEWSDISTILL_DB"
@@ -30,7 +31,7 @@ def connect_ro(path: str | Path) -> sqlite3.Connection:
     """Open the store read-only (``mode=ro`` URI); a missing file is a :class:`Fatal` error."""
     p = Path(path)
     if not p.is_file():
-        raise Fatal("no-database", f"no corpus database at {p} (create one with `newsdistill index out.jsonl --db {p}`)")
+        raise Fatal(errors.NO_DATABASE, f"no corpus database at {p} (create one with `newsdistill index out.jsonl --db {p}`)")
     conn = sqlite3.connect(f"file:{quote(str(p.resolve()))}?mode=ro", uri=True, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     return conn
@@ -39,7 +40,7 @@ def connect_ro(path: str | Path) -> sqlite3.Connection:
 def default_db(db: str | None) -> str:
     path = db or os.environ.get(ENV_DB)
     if not path:
-        raise Fatal("no-database", f"give --db PATH or set {ENV_DB}")
+        raise Fatal(errors.NO_DATABASE, f"give --db PATH or set {ENV_DB}")
     return path
 
 

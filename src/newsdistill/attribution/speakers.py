@@ -1,46 +1,18 @@
-"""Who said what: the ``attribution`` step.
+"""Speaker resolution: who an attribution's source is.
 
-Adds ``doc.extra["attributions"]``: one dict per attributed statement, shaped as in
-docs/record-format.md::
-
-    {id: "A1", kind, source: span|null, cue: span, content: span, complementizer: span|null,
-     content_fragments: [span, ...]|null, speaker: {entity, name, role, type[, author]} | null, rule}
-
-Candidates (source/cue/content offsets) come from :mod:`.quotes`; this module resolves the
-speaker through the entity clusters of the entity step (``doc.extra["entities"]``) when present
--- names and surnames by cluster membership, pronouns by gender/number, recency and speaker
+Through the entity clusters of the entity step (``doc.extra["entities"]``) when present --
+names and surnames by cluster membership, pronouns by gender/number, recency and speaker
 salience, "the report"/"the text" to the document introduced earlier with its author -- and
-falls back to the parse's named entities when the entity step did not run.  A content around
-its own source/cue gets its ``content_fragments`` (rule ``content.fragments``, whichever mode made
-the candidates).  Figures (``doc.extra["figures"]``) inside a content get ``attributed_to``.
+through the parse's named entities when the entity step did not run.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..record import Document
-from . import attribution_rules as R
-from . import cue_model
-from .quote_cues import content_fragments
-from .quotes import Candidate, find_candidates
-from .title_attribution import title_attributions
-
-
-def parsed(doc: Document):
-    """The spaCy parse of ``doc.text``: the parse step's (``doc.nlp_doc``) or our own.
-
-    None when the text is not English (the parse step skipped it)."""
-    sdoc = getattr(doc, "nlp_doc", None)
-    if sdoc is not None and (doc.text or "").startswith(sdoc.text):
-        return sdoc
-    if doc.language is not None and doc.language != "en":
-        return None
-    from .nlp import load_model, parse_limit
-
-    text = doc.text or ""
-    return load_model()(text[:parse_limit(text)])
+from . import rules as R
+from .tokens import Candidate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -59,7 +31,7 @@ class Mention:
     kind: str = "name"
 
 
-def _entity_mentions(entities: list) -> list[Mention]:
+def entity_mentions(entities: list) -> list[Mention]:
     out = []
     for e in entities:
         e = e.to_dict() if hasattr(e, "to_dict") else e
@@ -73,7 +45,7 @@ def _entity_mentions(entities: list) -> list[Mention]:
     return out
 
 
-def _fallback_mentions(sdoc) -> list[Mention]:
+def fallback_mentions(sdoc) -> list[Mention]:
     """Named entities of the parse; surnames join the earlier full name ("Haddad" -> "Riyad Haddad")."""
     out: list[Mention] = []
     full_names: dict[str, str] = {}
@@ -108,7 +80,7 @@ def _fallback_mentions(sdoc) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # speaker resolution
 # ---------------------------------------------------------------------------------------------
-class _Resolver:
+class Resolver:
     def __init__(self, doc: Document, sdoc, mentions: list[Mention], cands: list[Candidate]):
         self.doc = doc
         self.sdoc = sdoc
@@ -119,7 +91,7 @@ class _Resolver:
         self._doc_nouns: list | None = None
 
     # -- helpers --
-    def _in(self, s: int, e: int) -> list[Mention]:
+    def mentions_in(self, s: int, e: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= s and m.end <= e]
 
     def _speaker(self, m: Mention, role: str | None = None) -> dict:
@@ -223,7 +195,7 @@ class _Resolver:
         elif head.pos_ == "PRON":
             speaker = self.pronoun(head, s)
         else:
-            inside = self._in(s, e)
+            inside = self.mentions_in(s, e)
             on_head = [m for m in inside if m.start <= head.idx < m.end]
             pick = on_head or [m for m in inside if m.label == "PERSON"] or inside
             if pick and not (head.lemma_.lower() in R.DOCUMENT_NOUNS and not on_head and head.pos_ == "NOUN"
@@ -240,136 +212,3 @@ class _Resolver:
                 speaker["_key"] = next((m.key for m in self.mentions if m.name == speaker["name"]), None)
             self.speakers.append((s, speaker))
         return speaker
-
-
-# ---------------------------------------------------------------------------------------------
-# the step
-# ---------------------------------------------------------------------------------------------
-def _paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
-    if doc.paragraphs:
-        return [(p.start, p.end) for p in doc.paragraphs]
-    return [(0, len(doc.text or ""))]
-
-
-def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None, prediction=None,
-              combine_params: dict | None = None, headline: bool = False, lite_tagger=None) -> list[dict[str, Any]]:
-    """The attributions of ``doc`` (plain dicts, record format).
-
-    ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
-    rules' word lists alone.  ``span_model`` (a :class:`.span_model.SpanModel`, opt-in): its
-    content/source/cue spans adjust and complete the rules' (:mod:`.model_attribution`);
-    ``prediction`` its precomputed output, ``combine_params`` overrides of
-    ``attribution_rules.MODEL_COMBINE`` (tuning); ``headline``: ``doc`` is a title line
-    (:mod:`.title_attribution`).  ``lite_tagger`` (a :class:`.lite_tagger.LiteTagger`, opt-in,
-    numpy only): its spans over the parse's features and the rules' candidates, combined under
-    ``attribution_rules.LITE_COMBINE``; with ``span_model`` too, both vote on the wordpieces
-    (:func:`.model_attribution.ensemble_prediction`) and the result combines as the span
-    model's under ``MODEL_COMBINE``."""
-    if not doc.text:
-        return []
-    sdoc = sdoc if sdoc is not None else parsed(doc)
-    if sdoc is None:
-        return []
-    model = cue_model.load() if use_model else None
-    paragraphs = _paragraph_offsets(doc)
-    cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=model, headline=headline)
-    if lite_tagger is not None and span_model is None and prediction is None:
-        from .model_attribution import combine
-
-        lite = lite_tagger.predict(sdoc, doc.text[:len(sdoc.text)], paragraphs, cands)
-        cands = combine(cands, lite, sdoc, doc.text, paragraphs, combine_params or R.LITE_COMBINE)
-    elif span_model is not None or prediction is not None:
-        from .model_attribution import combine, ensemble_prediction
-
-        if prediction is None and lite_tagger is not None:  # both models: one prediction
-            prediction = ensemble_prediction(span_model, lite_tagger, sdoc, doc.text[:len(sdoc.text)], paragraphs, cands)
-        elif prediction is None:
-            prediction = span_model.predict(doc.text[:len(sdoc.text)], paragraphs)
-        cands = combine(cands, prediction, sdoc, doc.text, paragraphs, combine_params)
-    entities = doc.extra.get("entities")
-    mentions = _entity_mentions(entities) if entities else _fallback_mentions(sdoc)
-    resolver = _Resolver(doc, sdoc, mentions, cands)
-    out: list[dict[str, Any]] = []
-    for n, cand in enumerate(cands, 1):
-        speaker = resolver.resolve(cand)
-        if speaker is not None:
-            speaker = {k: v for k, v in speaker.items() if not k.startswith("_")}
-        out.append({
-            "id": f"A{n}",
-            "kind": cand.kind,
-            "source": doc.span(*cand.source) if cand.source else None,
-            "cue": doc.span(*cand.cue) if cand.cue else None,
-            "content": doc.span(*cand.content),
-            "complementizer": doc.span(*cand.complementizer) if cand.complementizer else None,
-            "content_fragments": _fragments(doc, cand),
-            "speaker": speaker,
-            "rule": cand.rule,
-        })
-    _attribute_figures(doc, out)
-    return out
-
-
-def _fragments(doc: Document, cand: Candidate) -> list | None:
-    frags = content_fragments(doc.text, cand.content, [cand.source, cand.cue])
-    return [doc.span(s, e) for s, e in frags] if frags else None
-
-
-def _attribute_figures(doc: Document, attributions: list[dict]) -> None:
-    figures = doc.extra.get("figures") or []
-    for fig in figures:
-        span = fig.get("span") if isinstance(fig, dict) else getattr(fig, "span", None)
-        if span is None:
-            continue
-        s, e = (span["start"], span["end"]) if isinstance(span, dict) else (span.start, span.end)
-        inner = [a for a in attributions if a["content"].start <= s and e <= a["content"].end]
-        if not inner:
-            continue
-        best = min(inner, key=lambda a: a["content"].end - a["content"].start)
-        if isinstance(fig, dict):
-            fig["attributed_to"] = best["id"]
-        else:
-            fig.attributed_to = best["id"]
-
-
-MODELS = ("rules", "lite", "minilm")
-
-
-def load_models(model: str) -> tuple:
-    """``(span_model, lite_tagger)`` of an attribution mode (either may be None): ``rules`` none,
-    ``lite`` the lite tagger, ``minilm`` both (the lite tagger joins the span model's vote,
-    :func:`.model_attribution.ensemble_prediction`)."""
-    if model not in MODELS:
-        raise ValueError(f"unknown attribution model {model!r} (one of {', '.join(MODELS)})")
-    span, lite = None, None
-    if model in ("lite", "minilm"):
-        from . import lite_tagger
-
-        lite = lite_tagger.load()
-    if model == "minilm":
-        from . import span_model
-
-        span = span_model.load()
-    return span, lite
-
-
-class Attribution:
-    """Pipeline step: ``doc.extra["attributions"]``.
-
-    ``model``: ``rules`` (default: rules + the learned cue model), ``lite`` (also the small
-    BiLSTM tagger over the parse's features, :mod:`.lite_tagger`, numpy only) or ``minilm`` (also
-    the MiniLM span model, :mod:`.span_model`, with the lite tagger's vote; needs the
-    ``newsdistill[model]`` extra, loaded here so a missing extra fails before any document)."""
-
-    name = "attribution"
-    needs = ("text",)
-    adds = ("attributions", "title_attributions")
-
-    def __init__(self, model: str = "rules"):
-        self.span_model, self.lite_tagger = load_models(model)  # raises ValueError for an unknown mode
-        self.model = model
-
-    def __call__(self, doc: Document) -> Document:
-        doc.extra["attributions"] = attribute(doc, span_model=self.span_model, lite_tagger=self.lite_tagger)
-        # the lite tagger learned body paragraphs: a headline keeps the rules (or the span model)
-        doc.extra["title_attributions"] = title_attributions(doc, span_model=self.span_model)
-        return doc

@@ -1,8 +1,8 @@
 """Combining the span model's predictions (:mod:`.span_model`) with the rules' candidates.
 
-The rules (:mod:`.quotes`) find who said what from the parse; the model marks Content, Source and
+The rules (:mod:`.candidates`) find who said what from the parse; the model marks Content, Source and
 Cue spans on the wordpieces.  Combination, each step named on the attribution's ``rule``
-(``cue.verb-clause+model.content-snap``), thresholds in ``attribution_rules.MODEL_COMBINE``:
+(``cue.verb-clause+model.content-snap``), thresholds in ``tuned.MODEL_COMBINE``:
 
 * ``model.content-snap`` / ``model.source-snap`` / ``model.cue-snap``: a rule span takes the
   model span it overlaps best when that overlap (shared characters / union) is large enough --
@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import bisect
 
-from . import attribution_rules as R
-from . import quote_cues as M
-from .quote_marks import find_quotes
-from .quotes import Candidate, _Ctx, _kind
+from .. import patterns as P
+from .. import rules as R
+from .. import tokens as T
+from .. import tuned
+from ..marks import find_quotes
+from ..tokens import Candidate
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -80,7 +82,7 @@ def _trim_connective(sdoc, span: tuple[int, int]) -> tuple[int, int]:
     return max(span[0], sp[2].idx), span[1]
 
 
-def _drop_leading_that(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
+def drop_leading_that(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """``(content, complementizer)``: the record's content has no complementizer ("notes that X"
     -> X), as the rules' contents; the word left out is kept as the complementizer (or None)."""
     s, e = span
@@ -111,7 +113,7 @@ def _past_stance(sdoc, cue: tuple[int, int]) -> bool:
     return sp is not None and any(t.lemma_ in R.STANCE_VERBS and t.tag_ not in R.STANCE_TAGS for t in sp)
 
 
-def _touched(ctx: _Ctx, span: tuple[int, int]) -> list:
+def _touched(ctx: T.Ctx, span: tuple[int, int]) -> list:
     return [q for q in ctx.quotes if q.start < span[1] and span[0] < q.end]
 
 
@@ -119,7 +121,7 @@ def ensemble_prediction(span_model, lite_tagger, sdoc, text: str, paragraphs: li
                         weights: tuple[float, float] | None = None):
     """The span model's prediction with the lite tagger's voice: per wordpiece, the weighted sum
     of both models' log-probabilities (``weights``: the lite tagger's share for content and
-    role tags, default ``attribution_rules.MODEL_LITE_WEIGHTS``), decoded as the span model
+    role tags, default ``tuned.MODEL_LITE_WEIGHTS``), decoded as the span model
     decodes.  The lite tagger reads the parse and the rules' candidates, which the span model
     never sees (held-out train: docs/attribution.md)."""
     if not text.strip() or not paragraphs:
@@ -135,7 +137,7 @@ def mixed_prediction(span_model, p, c_lp, r_lp, lite_lp, text: str, weights: tup
     from .span_model import prediction
 
     if lite_lp is not None:
-        w_content, w_role = weights if weights is not None else R.MODEL_LITE_WEIGHTS
+        w_content, w_role = weights if weights is not None else tuned.MODEL_LITE_WEIGHTS
         c_lp = (1 - w_content) * c_lp + w_content * lite_lp[0]
         r_lp = (1 - w_role) * r_lp + w_role * lite_lp[1]
     return prediction(p, *span_model.tags(c_lp, r_lp), text)
@@ -145,16 +147,16 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
             params: dict | None = None) -> list[Candidate]:
     """The rules' candidates adjusted by and completed with the model's prediction ``pred``
     (a :class:`.span_model.Prediction`)."""
-    p = dict(R.MODEL_COMBINE, **(params or {}))
-    ctx = _Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
+    p = dict(tuned.MODEL_COMBINE, **(params or {}))
+    ctx = T.Ctx(sdoc, text, paragraphs, find_quotes(text, paragraphs))
     spans = [_trim_connective(sdoc, c) for c in pred.contents] if p["trim_connective"] else pred.contents
-    dropped = [_drop_leading_that(text, c) for c in spans]
+    dropped = [drop_leading_that(text, c) for c in spans]
     contents = [c for c, _ in dropped]
     model_comp = {c[0]: comp for c, comp in dropped if comp is not None}  # content start -> its "that"
 
     def complementizer(span: tuple[int, int]) -> tuple[int, int] | None:
         """The model's left-out "that" before a content starting there, else the rules' (parse)."""
-        return model_comp.get(span[0]) or M.complementizer(ctx, span)
+        return model_comp.get(span[0]) or P.complementizer(ctx, span)
 
     out: list[Candidate] = []
     for c in cands:
@@ -175,7 +177,7 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
             c.complementizer = complementizer(span)
             c.quotes = _touched(ctx, span)
             if c.kind != "according-to":
-                c.kind = _kind(ctx, span, c.quotes)
+                c.kind = T.kind(ctx, span, c.quotes)
             rules.append(R.RULE_MODEL_CONTENT_SNAP)
         if c.source is not None:
             ratio, span = _best(c.source, pred.sources)
@@ -224,7 +226,7 @@ def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p, complementizer) 
         if cue is not None and p["new_stance_rule"] and _past_stance(sdoc, cue):
             continue
         quotes = _touched(ctx, span)
-        new.append(Candidate(_kind(ctx, span, quotes), cue, span, source, R.RULE_MODEL_NEW,
+        new.append(Candidate(T.kind(ctx, span, quotes), cue, span, source, R.RULE_MODEL_NEW,
                              source_head=_head(sdoc, source) if source else None, quotes=quotes,
                              complementizer=complementizer(span)))
         taken.append(span)

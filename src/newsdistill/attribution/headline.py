@@ -7,9 +7,9 @@ line, not body text, so the body's ``attributions`` cannot hold it; PolNeAR anno
 like any sentence (2.4% of the gold attributions of held-out train are in the headline).
 
 Each title line (``metadata_lines`` entry with reason ``title``) is parsed on its own (the entity
-step's parse of it, cached in :func:`.nlp.parse_extras`) and run through the same rules as the
-body (:func:`.attribution.attribute`; in minilm mode also the span model, see
-``attribution_rules.TITLE_SPAN_MODEL``).  Record field ``title_attributions``: the same shape as
+step's parse of it, cached in :func:`newsdistill.extract.nlp.parse_extras`) and run through the same rules as the
+body (:func:`.document.attribute`; in minilm mode also the span model, see
+``tuned.TITLE_SPAN_MODEL``).  Record field ``title_attributions``: the same shape as
 ``attributions``, ids ``T1, T2, ...``, plus ``metadata_line`` (the line's index); span
 ``start``/``end`` are offsets into that line's ``text``, ``input_start``/``input_end`` into the
 input as everywhere.  Speakers resolve to the body's entities: the entity step joins a headline
@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..extract.nlp import line_input_span, parse_extra, sentence_cased
 from ..offsets import OffsetMap
 from ..record import Document, Span
-from . import attribution_rules as R
-from .nlp import line_input_span, parse_extra, sentence_cased
+from . import rules as R
+from . import tuned
+from .document import attribute
 
 
 def _line_doc(doc: Document, text: str) -> Document:
@@ -61,9 +63,7 @@ def _body_speaker(doc: Document, index: int, source: Span | None) -> dict | None
 
 def title_attributions(doc: Document, span_model=None, use_model: bool = True) -> list[dict[str, Any]]:
     """The attributions of ``doc``'s title lines (plain dicts, record format); ``span_model`` and
-    ``use_model`` as for :func:`.attribution.attribute`."""
-    from .attribution import attribute
-
+    ``use_model`` as for :func:`.document.attribute`."""
     out: list[dict[str, Any]] = []
     for index, line in enumerate(doc.metadata_spans):
         if line.reason != "title" or not line.text.strip():
@@ -71,7 +71,7 @@ def title_attributions(doc: Document, span_model=None, use_model: bool = True) -
         sub = _line_doc(doc, line.text)
         cased = sentence_cased(line.text, doc.text or "")
         sdoc = parse_extra(cased or line.text)  # same length: the parse's offsets are the line's
-        for a in attribute(sub, sdoc, use_model=use_model, span_model=span_model if R.TITLE_SPAN_MODEL else None,
+        for a in attribute(sub, sdoc, use_model=use_model, span_model=span_model if tuned.TITLE_SPAN_MODEL else None,
                            headline=True):
             if cased is not None:
                 a["rule"] += "+" + R.RULE_HEADLINE_SENTENCE_CASE

@@ -1,7 +1,7 @@
 """A small BiLSTM span tagger over the features spaCy already computes (``--attribution-model lite``).
 
 Trained by ``bench/train_lite_tagger.py`` (``make train-lite-tagger``), combined with the rules
-by ``model_attribution.combine()`` under ``attribution_rules.LITE_COMBINE`` (chosen by
+by ``combine.combine()`` under ``tuned.LITE_COMBINE`` (chosen by
 ``bench/tune_lite_combine.py`` on PolNeAR train's held-out tenth).  No torch at run time.
 
 Per token: the parse's ``doc.tensor`` (the tok2vec output, 96 wide in en_core_web_sm), learned
@@ -15,7 +15,7 @@ model's (``span_model.CONTENT_TAGS`` over outermost contents, ``span_model.ROLE_
 Inference is numpy only (:class:`LiteTagger`): the input projection of every token at once, the
 recurrence one step per token position with all windows of an article and both directions
 batched in one matmul.  Output: a ``span_model.Prediction`` (character spans), consumed by
-``model_attribution.combine()`` unchanged.
+``combine.combine()`` unchanged.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import attribution_rules as R
-from . import span_model as M
+from .. import rules as R
+from . import span_model as S
 
 WEIGHTS_PATH = Path(__file__).with_name("data") / "lite_tagger.npz"
 
@@ -67,7 +67,7 @@ def _lex(orth: int, vocab) -> tuple:
 
 def token_features(sdoc, paragraphs: list[tuple[int, int]], cands=None):
     """``(tensor (n, 96) float32, pos ids, dep ids, flags (n, N_FLAGS) float32, offsets, para)``;
-    ``cands``: the rules' candidates (``quotes.find_candidates``), marked on the tokens they cover."""
+    ``cands``: the rules' candidates (``candidates.find_candidates``), marked on the tokens they cover."""
     from spacy.attrs import DEP, IDX, LEMMA, ORTH, POS, SENT_START
     from spacy.parts_of_speech import IDS as POS_IDS
 
@@ -180,10 +180,10 @@ def token_windows(para: list[int], max_tokens: int = MAX_TOKENS) -> list[tuple[i
 def gold_tags(offsets, contents, sources, cues) -> tuple[list[int], list[int]]:
     ctags = ["O"] * len(offsets)
     rtags = ["O"] * len(offsets)
-    M.piece_tags(offsets, M.outermost(contents), "B", "I", ctags)
-    M.piece_tags(offsets, sources, "B-S", "I-S", rtags)
-    M.piece_tags(offsets, cues, "B-C", "I-C", rtags)
-    return [M.CONTENT_TAGS.index(t) for t in ctags], [M.ROLE_TAGS.index(t) for t in rtags]
+    S.piece_tags(offsets, S.outermost(contents), "B", "I", ctags)
+    S.piece_tags(offsets, sources, "B-S", "I-S", rtags)
+    S.piece_tags(offsets, cues, "B-C", "I-C", rtags)
+    return [S.CONTENT_TAGS.index(t) for t in ctags], [S.ROLE_TAGS.index(t) for t in rtags]
 
 
 def _argmax_tags(logits, tags):
@@ -257,10 +257,10 @@ class LiteTagger:
 
     def piece_logprobs(self, sdoc, paragraphs: list[tuple[int, int]], cands, piece_starts: list[int]):
         """Content and role log-probabilities of the span model's wordpieces (their character
-        starts ``piece_starts``), for :func:`.model_attribution.ensemble_prediction`: each piece
+        starts ``piece_starts``), for :func:`.models.combine.ensemble_prediction`: each piece
         takes its token's; a piece after the first of its token moves the B mass to I (a run
         cannot begin inside a word)."""
-        n_c, n_r = len(M.CONTENT_TAGS), len(M.ROLE_TAGS)
+        n_c, n_r = len(S.CONTENT_TAGS), len(S.ROLE_TAGS)
         if not len(sdoc) or not piece_starts:
             return np.zeros((len(piece_starts), n_c), np.float32), np.zeros((len(piece_starts), n_r), np.float32)
         tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs, cands)
@@ -271,7 +271,7 @@ class LiteTagger:
         tok = np.maximum(np.searchsorted(starts, ps, side="right") - 1, 0)
         inner = np.concatenate([[False], tok[1:] == tok[:-1]])  # not the token's first piece
         c, r = c_lp[tok].copy(), r_lp[tok].copy()
-        for lp, tags in ((c, M.CONTENT_TAGS), (r, M.ROLE_TAGS)):
+        for lp, tags in ((c, S.CONTENT_TAGS), (r, S.ROLE_TAGS)):
             for b, t in enumerate(tags):
                 if t.startswith("B"):
                     i = tags.index("I" + t[1:])
@@ -279,19 +279,19 @@ class LiteTagger:
                     lp[inner, b] = INNER_B_LOGPROB
         return c, r
 
-    def predict(self, sdoc, text: str, paragraphs: list[tuple[int, int]], cands=None) -> M.Prediction:
+    def predict(self, sdoc, text: str, paragraphs: list[tuple[int, int]], cands=None) -> S.Prediction:
         if not text.strip() or not paragraphs or not len(sdoc):
-            return M.Prediction()
+            return S.Prediction()
         tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs, cands)
         wins = token_windows(para, self.max_tokens)
         c_log, r_log = self.logits(tensor, pos, dep, flags, wins)
         if self.decoding == "argmax":
-            content, role = _argmax_tags(c_log, M.CONTENT_TAGS), _argmax_tags(r_log, M.ROLE_TAGS)
+            content, role = _argmax_tags(c_log, S.CONTENT_TAGS), _argmax_tags(r_log, S.ROLE_TAGS)
         else:
-            content = viterbi_bio(_log_softmax(c_log).tolist(), M.CONTENT_TAGS)
-            role = viterbi_bio(_log_softmax(r_log).tolist(), M.ROLE_TAGS)
-        return M.Prediction(M.decode(content, offsets, text, para=para), M.decode(role, offsets, text, "S", para),
-                            M.decode(role, offsets, text, "C", para))
+            content = viterbi_bio(_log_softmax(c_log).tolist(), S.CONTENT_TAGS)
+            role = viterbi_bio(_log_softmax(r_log).tolist(), S.ROLE_TAGS)
+        return S.Prediction(S.decode(content, offsets, text, para=para), S.decode(role, offsets, text, "S", para),
+                            S.decode(role, offsets, text, "C", para))
 
 
 def viterbi_bio(logprobs: list[list[float]], tags: tuple[str, ...]) -> list[str]:

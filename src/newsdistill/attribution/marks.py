@@ -4,14 +4,14 @@
 guillemets, low-9, doubled straight singles), joins quotes that run over several paragraphs
 (a continuing paragraph re-opens the quote without the previous one closing it), and degrades
 unbalanced marks to the best reading (an unclosed quote runs to its paragraph's end) -- it
-never raises.  Mark pairs and rule names live in :mod:`.attribution_rules`.
+never raises.  Mark pairs and rule names live in :mod:`.rules`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import attribution_rules as R
+from . import rules as R
 
 
 @dataclass(slots=True)
@@ -108,7 +108,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: tuple[int, str, str] | N
 def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Every quoted stretch of ``text``; never raises, whatever the marks."""
     if paragraphs is None:
-        paragraphs = _paragraphs(text)
+        paragraphs = paragraph_spans(text)
     quotes: list[Quote] = []
     state = None
     for n, (lo, hi) in enumerate(paragraphs):
@@ -140,7 +140,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     return quotes
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for part in text.split("\n\n"):
         if part.strip():

@@ -1,0 +1,19 @@
+"""The cross-document key of a name, shared by the store (which writes it into ``name_key`` /
+``speaker_key`` columns) and the queries (which look names up by it).
+
+A module of its own so that :mod:`.store` and :mod:`.queries` both depend on it and not on each
+other the wrong way round: the store imports the queries (the overview it caches at finalize),
+the queries never import the store.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def name_key(name: str | None) -> str | None:
+    """The cross-document key of an entity or speaker name: casefolded, accents and extra spaces dropped."""
+    if not name:
+        return None
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    return " ".join(folded.split()) or None
