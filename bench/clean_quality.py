@@ -19,15 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-
-from newsdistill.eval import wcxb  # noqa: E402
-from newsdistill.eval.wordmatch import summarise  # noqa: E402
-
-
-def shared_root() -> Path:
-    return Path(os.environ.get("NEWSDISTILL_SHARED", REPO.parent / "shared")).resolve()
+from newsdistill.eval import wcxb
+from newsdistill.eval.shared import shared_dir
+from newsdistill.eval.wordmatch import summarise
 
 
 def _summaries(results: list[wcxb.PageResult]) -> dict[str, dict]:
@@ -55,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
     args = ap.parse_args(argv)
 
-    root = shared_root() / wcxb.DATASET
+    root = shared_dir() / wcxb.DATASET
     if not root.is_dir():
         print(f"WCXB dev articles not found at {root} (set NEWSDISTILL_SHARED)", file=sys.stderr)
         return 2

@@ -1,6 +1,6 @@
 """Speed of newsdistill's plain-text cleaner vs datatrove's quality filters (issue #2).
 
-On the same generated news-like texts (bench/gen_corpus.py, seeded), in the same run:
+On the same generated news-like texts (newsdistill.eval.synthetic.corpus, seeded), in the same run:
 
 * newsdistill: the cleaning steps of ``newsdistill.distill`` (CleanText + language id,
   ``newsdistill.eval.cleanonly``) per text;
@@ -19,14 +19,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO / "bench"))
-
-import gen_corpus  # noqa: E402
-from newsdistill.eval.cleanonly import clean  # noqa: E402
+from newsdistill.eval.cleanonly import clean
+from newsdistill.eval.synthetic import corpus as gen_corpus
 
 
 def datatrove_chain():

@@ -10,14 +10,11 @@ hash, candidate confirmation and the records' fields.  Goal: within 1.5x of bare
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_news import generate  # noqa: E402
-from newsdistill.corpus.dedup import Deduplicator, DedupOptions  # noqa: E402
-from newsdistill.record import Document  # noqa: E402
+from newsdistill.corpus.dedup import Deduplicator, DedupOptions
+from newsdistill.eval.synthetic.news import generate
+from newsdistill.record import Document
 
 
 def bare_rensa(texts: list[str], o: DedupOptions) -> tuple[float, int]:

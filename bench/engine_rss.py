@@ -1,6 +1,6 @@
 """Memory over a long generated stream: RSS of the parent and of each worker, sampled over time.
 
-The documents are generated on the fly (bench/gen_news.py) and go through the local engine,
+The documents are generated on the fly (newsdistill.eval.synthetic.news) and go through the local engine,
 the duplicate finder and a JSON Lines writer (to /dev/null), as in ``newsdistill run``.
 Goal: worker RSS flat and < 1 GiB each.  The parent's duplicates index grows with the number
 of distinct documents (about 0.6 KiB each); ``--no-dedup`` shows the parent without it.
@@ -19,18 +19,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_news import generate  # noqa: E402
-from newsdistill.corpus.dedup import Deduplicator  # noqa: E402
-from newsdistill.engine.local import LocalEngine  # noqa: E402
-from newsdistill.pipeline import Pipeline, cleaning_steps, default_pipeline  # noqa: E402
-from newsdistill.record import Document, Source  # noqa: E402
-from newsdistill.summary import RunSummary  # noqa: E402
-from newsdistill.write import JsonlWriter  # noqa: E402
+from newsdistill.corpus.dedup import Deduplicator
+from newsdistill.engine.local import LocalEngine
+from newsdistill.eval.synthetic.news import generate
+from newsdistill.pipeline import Pipeline, cleaning_steps, default_pipeline
+from newsdistill.record import Document, Source
+from newsdistill.summary import RunSummary
+from newsdistill.write import JsonlWriter
 
 
 def clean_pipeline() -> Pipeline:

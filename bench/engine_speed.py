@@ -16,19 +16,12 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_news import generate  # noqa: E402
-from newsdistill.engine.local import LocalEngine  # noqa: E402
-from newsdistill.pipeline import default_pipeline  # noqa: E402
-from newsdistill.record import Document  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("NEWSDISTILL_SHARED", REPO.parent / "shared")).resolve()
+from newsdistill.engine.local import LocalEngine
+from newsdistill.eval.shared import shared_dir
+from newsdistill.eval.synthetic.news import generate
+from newsdistill.pipeline import default_pipeline
+from newsdistill.record import Document
 
 
 def texts(source: str, n: int) -> list[str]:

@@ -1,4 +1,4 @@
-"""Small corpora for the engine tests: generated news (bench/gen_news.py) plus bad inputs."""
+"""Small corpora for the engine tests: generated news (newsdistill.eval.synthetic.news) plus bad inputs."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import gzip
 import json
 from pathlib import Path
 
-from conftest import load_bench
+from newsdistill.eval.synthetic import news
 
 
 def gen_news():
-    return load_bench("gen_news")
+    """The generated-news module (:mod:`newsdistill.eval.synthetic.news`)."""
+    return news
 
 
 def write_jsonl(path: Path, docs, gz: bool = False) -> Path:

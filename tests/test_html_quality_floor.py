@@ -6,12 +6,9 @@ HTML mode stays above trafilatura alone there.  Numbers: see the comments by eac
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from newsdistill.eval import html_quality
 
 # measured on this subset (89 pages) with `bench/html_quality.py` options, 2026-11-25 (after the
 # cleaner tuned on WCXB was merged): html mode micro F1 0.9397, macro F1 0.9486, with 0.915,
@@ -28,11 +25,6 @@ def pages(shared_dir):
     root = shared_dir / "data" / "wcxb-dev-articles"
     if not (root / "html").is_dir():
         pytest.skip(f"WCXB dev articles not found under {root}")
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import html_quality
-    finally:
-        sys.path.pop(0)
     return html_quality, html_quality.load_pages("all", root=root)[::STEP]
 
 
