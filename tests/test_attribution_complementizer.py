@@ -62,10 +62,10 @@ def test_model_content_snap_takes_the_models_complementizer():
     e = doc.text.index(" before the summer")
     pred = SimpleNamespace(contents=[(s, e)], sources=[], cues=[])
     params = {"content_snap": 0.0, "content_shared": False, "new_contents": False}
-    (a,) = [a for a in attribute(doc, prediction=pred, combine_params=params) if a["cue"].text == "said"]
-    assert a["content"].text == "the budget would fail in parliament"
-    assert "model.content-snap" in a["rule"]
-    assert (a["complementizer"].start, a["complementizer"].end) == (s, s + 4)
+    (a,) = [a for a in attribute(doc, prediction=pred, combine_params=params) if a.cue.text == "said"]
+    assert a.content.text == "the budget would fail in parliament"
+    assert "model.content-snap" in a.rule
+    assert (a.complementizer.start, a.complementizer.end) == (s, s + 4)
 
 
 # ---- the eval's PolNeAR convention ------------------------------------------------------------------

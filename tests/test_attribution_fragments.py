@@ -98,8 +98,8 @@ def test_model_hull_content_gets_the_same_fragments():
     parts = [_at(t, "The new budget"), _at(t, "is a failure for the whole country")]
     pred = SimpleNamespace(contents=parts, sources=[], cues=[])
     params = {"content_snap": 0.0, "content_shared": False, "new_contents": False, "content_hull": True}
-    (a,) = [a for a in attribute(doc, prediction=pred, combine_params=params) if a["cue"].text == "said"]
-    assert [(f.start, f.end) for f in a["content_fragments"]] == parts
+    (a,) = [a for a in attribute(doc, prediction=pred, combine_params=params) if a.cue.text == "said"]
+    assert [(f.start, f.end) for f in a.content_fragments] == parts
 
 
 # ---- the eval ---------------------------------------------------------------------------------------
@@ -160,11 +160,11 @@ def test_model_content_around_the_rules_own_cue_does_not_support_it():
     def said(contents, **extra):
         pred = SimpleNamespace(contents=contents, sources=[], cues=[])
         return [a for a in attribute(doc, prediction=pred, combine_params=dict(params, **extra))
-                if a["cue"] is not None and a["cue"].text == "said"]
+                if a.cue is not None and a.cue.text == "said"]
 
     assert said([around], swallow_cue=False) == []
     (a,) = said([around], swallow_cue=True)
-    assert a["content"].start == around[0]
-    assert a["content_fragments"] is None  # the source starts before the content: no clean split
+    assert a.content.start == around[0]
+    assert a.content_fragments is None  # the source starts before the content: no clean split
     (a,) = said([around, beside], swallow_cue=False)
-    assert (a["content"].start, a["content"].end) == beside and a["content_fragments"] is None
+    assert (a.content.start, a.content.end) == beside and a.content_fragments is None

@@ -111,6 +111,7 @@ def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_mode
     from .engine.serial import process
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
+    from .record import attributions_in_order
 
     try:
         from .quotes_table import render_quotes  # the attribution step's table, when present
@@ -127,7 +128,7 @@ def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_mode
             render_quotes(doc, Console())
             continue
         r = doc.to_dict()
-        for a in [*(r.get("title_attributions") or []), *(r.get("attributions") or [])]:
+        for a in attributions_in_order(r):
             sp = a.get("speaker") or {}
             rows.append({"speaker": sp.get("name"), "role": sp.get("role"), "kind": a.get("kind"), "content": a["content"]["text"],
                          "cue": (a.get("cue") or {}).get("text"), "source": (a.get("source") or {}).get("text"),

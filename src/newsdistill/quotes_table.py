@@ -5,20 +5,19 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .record import Document
+from .record import Document, attributions_in_order
 
 
 def rows(doc: Document) -> list[tuple[str, ...]]:
     """(id, speaker, role, kind, cue, content) per attribution, plain strings: the headline's
     (ids ``T1`` ...) first, then the body's."""
     out = []
-    for a in [*(doc.extra.get("title_attributions") or []), *(doc.extra.get("attributions") or [])]:
-        sp = a.get("speaker") or {}
-        name = sp.get("name") or (a["source"].text if a.get("source") else "")
-        if sp.get("type") == "document" and sp.get("author"):
-            name = f"{name} ({sp['author']['name']})"
-        out.append((a["id"], name, sp.get("role") or "", a["kind"], a["cue"].text if a.get("cue") else "",
-                    a["content"].text))
+    for a in attributions_in_order(doc):
+        sp = a.speaker
+        name = (sp.name if sp else None) or (a.source.text if a.source else "")
+        if sp is not None and sp.type == "document" and sp.author:
+            name = f"{name} ({sp.author['name']})"
+        out.append((a.id, name, (sp.role if sp else None) or "", a.kind, a.cue.text if a.cue else "", a.content.text))
     return out
 
 

@@ -81,6 +81,74 @@ class Caption:
 
 
 @dataclass(slots=True)
+class Speaker:
+    """Who an attribution's source is: an entity of the record (``entity`` its id, or None when
+    the name matched no entity), a person, organisation, ... (``type``), or a document with its
+    ``author`` (``{"entity", "name"}``: "the report" of a ministry)."""
+
+    entity: str | None
+    name: str | None
+    role: str | None
+    type: str
+    author: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"entity": self.entity, "name": self.name, "role": self.role, "type": self.type}
+        if self.author is not None:
+            d["author"] = dict(self.author)
+        return d
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attributed statement: who (``source``, resolved to ``speaker``) said (``cue``) what
+    (``content``), and the named rule that found it.  A headline attribution (record field
+    ``title_attributions``, ids ``T1 ...``) has ``metadata_line``, the index of its title line,
+    and its span offsets point into that line's text; a body attribution (``attributions``, ids
+    ``A1 ...``) has ``metadata_line`` None and offsets into ``text``."""
+
+    id: str
+    kind: str  # direct | indirect | mixed | according-to
+    source: Span | None
+    cue: Span | None
+    content: Span
+    complementizer: Span | None = None  # the "that" the content leaves out
+    content_fragments: list[Span] | None = None  # a content around its own source/cue, in pieces
+    speaker: Speaker | None = None
+    rule: str = ""
+    metadata_line: int | None = None
+
+    @property
+    def in_headline(self) -> bool:
+        return self.metadata_line is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id}
+        if self.metadata_line is not None:
+            d["metadata_line"] = self.metadata_line
+        d["kind"] = self.kind
+        for key in ("source", "cue", "content", "complementizer"):
+            span = getattr(self, key)
+            d[key] = span.to_dict() if span is not None else None
+        d["content_fragments"] = [f.to_dict() for f in self.content_fragments] if self.content_fragments else None
+        d["speaker"] = self.speaker.to_dict() if self.speaker is not None else None
+        d["rule"] = self.rule
+        return d
+
+
+def attributions_in_order(record: Document | dict[str, Any], tagged: bool = False) -> list:
+    """The headline's attributions first (ids ``T1 ...``), then the body's (``A1 ...``): typed
+    :class:`Attribution` objects of a :class:`Document`, plain dicts of a JSON record.
+    ``tagged``: ``(in_headline, attribution)`` pairs, ``in_headline`` True for those of
+    ``title_attributions`` (a hand-made record may leave out their ``metadata_line``)."""
+    fields = record.extra if isinstance(record, Document) else record
+    title, body = fields.get("title_attributions") or [], fields.get("attributions") or []
+    if tagged:
+        return [*((True, a) for a in title), *((False, a) for a in body)]
+    return [*title, *body]
+
+
+@dataclass(slots=True)
 class Source:
     path: str | None = None
     line: int | None = None
@@ -128,8 +196,8 @@ class Document:
     removed: list[Removed] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
     metadata_spans: list[Removed] = field(default_factory=list)  # title/byline/dateline lines
-    # filled by later steps (entities, attribution, corpus); kept as plain dicts
-    # so those steps own their own shapes without touching this module
+    # filled by later steps: typed objects with ``to_dict`` (entities, figures, dates; the
+    # attribution step's :class:`Attribution`), each serialised under its key
     extra: dict[str, Any] = field(default_factory=dict)
     steps_run: list[str] = field(default_factory=list)
     # the spaCy Doc of ``text`` (extract/nlp.py ParseText), shared by the NLP steps; never serialised

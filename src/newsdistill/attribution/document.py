@@ -9,9 +9,7 @@ Figures (``doc.extra["figures"]``) inside a content get ``attributed_to``.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..record import Document
+from ..record import Attribution, Document, Speaker
 from . import tuned
 from .candidates import find_candidates
 from .models import cue_model
@@ -42,8 +40,8 @@ def paragraph_offsets(doc: Document) -> list[tuple[int, int]]:
 
 
 def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None, prediction=None,
-              combine_params: dict | None = None, headline: bool = False, lite_tagger=None) -> list[dict[str, Any]]:
-    """The attributions of ``doc`` (plain dicts, record format).
+              combine_params: dict | None = None, headline: bool = False, lite_tagger=None) -> list[Attribution]:
+    """The attributions of ``doc`` (:class:`newsdistill.record.Attribution`, ids ``A1 ...``).
 
     ``use_model``: let the shipped learned cue model (if any) pick the cue verbs; False: the
     rules' word lists alone.  ``span_model`` (a :class:`.span_model.SpanModel`, opt-in): its
@@ -79,22 +77,20 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
     entities = doc.extra.get("entities")
     mentions = entity_mentions(entities) if entities else fallback_mentions(sdoc)
     resolver = Resolver(doc, sdoc, mentions, cands)
-    out: list[dict[str, Any]] = []
+    out: list[Attribution] = []
     for n, cand in enumerate(cands, 1):
         speaker = resolver.resolve(cand)
-        if speaker is not None:
-            speaker = {k: v for k, v in speaker.items() if not k.startswith("_")}
-        out.append({
-            "id": f"A{n}",
-            "kind": cand.kind,
-            "source": doc.span(*cand.source) if cand.source else None,
-            "cue": doc.span(*cand.cue) if cand.cue else None,
-            "content": doc.span(*cand.content),
-            "complementizer": doc.span(*cand.complementizer) if cand.complementizer else None,
-            "content_fragments": _fragments(doc, cand),
-            "speaker": speaker,
-            "rule": cand.rule,
-        })
+        out.append(Attribution(
+            id=f"A{n}",
+            kind=cand.kind,
+            source=doc.span(*cand.source) if cand.source else None,
+            cue=doc.span(*cand.cue) if cand.cue else None,
+            content=doc.span(*cand.content),
+            complementizer=doc.span(*cand.complementizer) if cand.complementizer else None,
+            content_fragments=_fragments(doc, cand),
+            speaker=Speaker(**{k: v for k, v in speaker.items() if not k.startswith("_")}) if speaker is not None else None,
+            rule=cand.rule,
+        ))
     _attribute_figures(doc, out)
     return out
 
@@ -104,18 +100,13 @@ def _fragments(doc: Document, cand: Candidate) -> list | None:
     return [doc.span(s, e) for s, e in frags] if frags else None
 
 
-def _attribute_figures(doc: Document, attributions: list[dict]) -> None:
-    figures = doc.extra.get("figures") or []
-    for fig in figures:
-        span = fig.get("span") if isinstance(fig, dict) else getattr(fig, "span", None)
-        if span is None:
+def _attribute_figures(doc: Document, attributions: list[Attribution]) -> None:
+    """A figure (:class:`newsdistill.extract.figures.Figure`) inside a content is attributed to the
+    innermost such attribution."""
+    for fig in doc.extra.get("figures") or []:
+        if fig.span is None:
             continue
-        s, e = (span["start"], span["end"]) if isinstance(span, dict) else (span.start, span.end)
-        inner = [a for a in attributions if a["content"].start <= s and e <= a["content"].end]
-        if not inner:
-            continue
-        best = min(inner, key=lambda a: a["content"].end - a["content"].start)
-        if isinstance(fig, dict):
-            fig["attributed_to"] = best["id"]
-        else:
-            fig.attributed_to = best["id"]
+        s, e = fig.span.start, fig.span.end
+        inner = [a for a in attributions if a.content.start <= s and e <= a.content.end]
+        if inner:
+            fig.attributed_to = min(inner, key=lambda a: a.content.end - a.content.start).id

@@ -18,11 +18,9 @@ mention to its body entity ("Graham" -> Lindsey Graham, with his role).
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..extract.nlp import line_input_span, parse_extra, sentence_cased
 from ..offsets import OffsetMap
-from ..record import Document, Span
+from ..record import Attribution, Document, Span, Speaker
 from . import rules as R
 from . import tuned
 from .document import attribute
@@ -45,7 +43,7 @@ def _moved(doc: Document, line, span: Span | None) -> Span | None:
     return Span(span.start, span.end, span.text, *(where or (None, None)))
 
 
-def _body_speaker(doc: Document, index: int, source: Span | None) -> dict | None:
+def _body_speaker(doc: Document, index: int, source: Span | None) -> Speaker | None:
     """The body entity whose headline mention lies in ``source`` (the entity step joins headline
     mentions only to entities of the body or captions)."""
     if source is None or source.input_start is None:
@@ -56,15 +54,15 @@ def _body_speaker(doc: Document, index: int, source: Span | None) -> dict | None
             if m.get("metadata_line") == index and m.get("input_start") is not None \
                     and source.input_start <= m["input_start"] and m["input_end"] <= source.input_end:
                 roles = e.get("roles") or []
-                return {"entity": e["id"], "name": e.get("name"), "role": roles[0] if roles else None,
-                        "type": R.LABEL_TYPE.get(e.get("label") or "", "other")}
+                return Speaker(entity=e["id"], name=e.get("name"), role=roles[0] if roles else None,
+                               type=R.LABEL_TYPE.get(e.get("label") or "", "other"))
     return None
 
 
-def title_attributions(doc: Document, span_model=None, use_model: bool = True) -> list[dict[str, Any]]:
-    """The attributions of ``doc``'s title lines (plain dicts, record format); ``span_model`` and
+def title_attributions(doc: Document, span_model=None, use_model: bool = True) -> list[Attribution]:
+    """The attributions of ``doc``'s title lines (ids ``T1 ...``, with ``metadata_line``); ``span_model`` and
     ``use_model`` as for :func:`.document.attribute`."""
-    out: list[dict[str, Any]] = []
+    out: list[Attribution] = []
     for index, line in enumerate(doc.metadata_spans):
         if line.reason != "title" or not line.text.strip():
             continue
@@ -73,14 +71,13 @@ def title_attributions(doc: Document, span_model=None, use_model: bool = True) -
         sdoc = parse_extra(cased or line.text)  # same length: the parse's offsets are the line's
         for a in attribute(sub, sdoc, use_model=use_model, span_model=span_model if tuned.TITLE_SPAN_MODEL else None,
                            headline=True):
-            if cased is not None:
-                a["rule"] += "+" + R.RULE_HEADLINE_SENTENCE_CASE
-            moved = {k: _moved(doc, line, a[k]) for k in ("source", "cue", "content", "complementizer")}
-            frags = a["content_fragments"]
-            out.append({
-                "id": f"T{len(out) + 1}", "metadata_line": index, "kind": a["kind"], **moved,
-                "content_fragments": [_moved(doc, line, f) for f in frags] if frags else None,
-                "speaker": _body_speaker(doc, index, moved["source"]) or a["speaker"],
-                "rule": a["rule"],
-            })
+            source = _moved(doc, line, a.source)
+            out.append(Attribution(
+                id=f"T{len(out) + 1}", metadata_line=index, kind=a.kind, source=source,
+                cue=_moved(doc, line, a.cue), content=_moved(doc, line, a.content),
+                complementizer=_moved(doc, line, a.complementizer),
+                content_fragments=[_moved(doc, line, f) for f in a.content_fragments] if a.content_fragments else None,
+                speaker=_body_speaker(doc, index, source) or a.speaker,
+                rule=a.rule + "+" + R.RULE_HEADLINE_SENTENCE_CASE if cased is not None else a.rule,
+            ))
     return out

@@ -9,16 +9,19 @@ from .models import load_models
 
 
 class AttributionStep:
-    """Pipeline step: ``doc.extra["attributions"]``.
+    """Pipeline step: ``doc.extra["attributions"]`` and ``doc.extra["title_attributions"]``
+    (:class:`newsdistill.record.Attribution` objects), and ``attributed_to`` on the figures.
 
     ``model``: ``rules`` (default: rules + the learned cue model), ``lite`` (also the small
-    BiLSTM tagger over the parse's features, :mod:`.lite_tagger`, numpy only) or ``minilm`` (also
-    the MiniLM span model, :mod:`.span_model`, with the lite tagger's vote; needs the
+    BiLSTM tagger over the parse's features, :mod:`.models.lite_tagger`, numpy only) or ``minilm`` (also
+    the MiniLM span model, :mod:`.models.span_model`, with the lite tagger's vote; needs the
     ``newsdistill[model]`` extra, loaded here so a missing extra fails before any document)."""
 
     name = "attribution"
-    needs = ("text",)
-    adds = ("attributions", "title_attributions")
+    # the parse step's spaCy doc, the entity clusters the speakers resolve to, and the figures
+    # a content may hold; ``figures.attributed_to`` is the field this step fills on each figure
+    needs = ("text", "nlp_doc", "entities", "figures")
+    adds = ("attributions", "title_attributions", "figures.attributed_to")
 
     def __init__(self, model: str = "rules"):
         self.span_model, self.lite_tagger = load_models(model)  # raises ValueError for an unknown mode

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from .. import errors
 from ..errors import BadRecord, Fatal
+from ..record import attributions_in_order
 from . import queries
 from .names import name_key
 from .quote_clusters import cluster_quotes, normalize
@@ -69,22 +70,22 @@ def _span(d: Any) -> dict:
     return d if isinstance(d, dict) else {}
 
 
-def _headline(attributions: list[dict] | None) -> list[dict]:
-    """The headline's attributions (``title_attributions``) as rows like the body's: their span
-    offsets point into the title line, not ``text``, so ``start``/``end`` (offsets into ``text``)
-    stay null and the line offsets go to ``line_start``/``line_end`` (the viewer highlights them in
-    the title; ``quotes`` finds them like any attribution)."""
-    out = []
-    for a in attributions or []:
-        a = dict(a)
-        for key in ("source", "cue", "content"):
-            if isinstance(a.get(key), dict):
-                span = {k: v for k, v in a[key].items() if k not in ("start", "end")}
-                if isinstance(a.get("metadata_line"), int):
-                    span.update(line_start=a[key].get("start"), line_end=a[key].get("end"))
-                a[key] = span
-        out.append(a)
-    return out
+def _row_spans(a: dict, in_headline: bool) -> dict:
+    """An attribution as its row.  A headline attribution's span offsets point into the title
+    line, not ``text``, so ``start``/``end`` (offsets into ``text``) stay null and, when it names
+    its ``metadata_line``, the line offsets go to ``line_start``/``line_end`` (the viewer
+    highlights them in the title; ``quotes`` finds them like any attribution).  A body
+    attribution is its row as it is."""
+    if not in_headline:
+        return a
+    a = dict(a)
+    for key in ("source", "cue", "content"):
+        if isinstance(a.get(key), dict):
+            span = {k: v for k, v in a[key].items() if k not in ("start", "end")}
+            if isinstance(a.get("metadata_line"), int):
+                span.update(line_start=a[key].get("start"), line_end=a[key].get("end"))
+            a[key] = span
+    return a
 
 
 def line_offsets(m: dict, lines: list) -> tuple[int | None, int | None, int | None]:
@@ -216,7 +217,7 @@ class Store:
               c.get("input_start"), c.get("input_end"), c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
         )
         self._load_entities(cur, doc, r.get("entities") or [], r.get("metadata_lines") or [])
-        self._load_attributions(cur, doc, [*_headline(r.get("title_attributions")), *(r.get("attributions") or [])],
+        self._load_attributions(cur, doc, [_row_spans(a, h) for h, a in attributions_in_order(r, tagged=True)],
                                 r.get("published") or "~")
         cur.executemany(
             'INSERT OR REPLACE INTO figures(doc, fid, value, qualifier, unit, thing, "of", "where", kind, start, "end", text, attributed_to)'

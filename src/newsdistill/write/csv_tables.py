@@ -13,6 +13,8 @@ import csv
 import os
 from typing import Any
 
+from ..record import attributions_in_order
+
 ENTITY_COLUMNS = ["doc_id", "doc_url", "doc_title", "entity", "name", "label", "gender", "aliases", "roles",
                   "mentions", "first_start", "first_end"]
 ATTRIBUTION_COLUMNS = ["doc_id", "doc_url", "doc_title", "attribution", "kind", "speaker", "speaker_entity",
@@ -42,9 +44,7 @@ def entity_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 def attribution_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     doc = {"doc_id": record.get("id"), "doc_url": record.get("source", {}).get("url"), "doc_title": record.get("title")}
     rows = []
-    tagged = [(True, a) for a in record.get("title_attributions") or []] + \
-        [(False, a) for a in record.get("attributions") or []]
-    for in_title, att in tagged:
+    for in_title, att in attributions_in_order(record, tagged=True):
         speaker = att.get("speaker") or {}
         content = {"text": _text(att.get("content"))} if in_title else att.get("content") or {}  # line offsets
         rows.append({**doc, "attribution": att.get("id"), "kind": att.get("kind"),
