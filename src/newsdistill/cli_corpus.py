@@ -26,7 +26,7 @@ def use_attribution_model(name: str) -> None:
     try:
         load()
     except SpanModelError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.message) from None
 
 
 def _open(db):

