@@ -60,7 +60,7 @@ INTERNAL = "internal-error"
 # invariant of the run itself (a shard completed twice, Ray returning documents out of order).
 BAD_OPTION = "bad-option"  # an option or option combination the run cannot honour
 RESUME_MISMATCH = "resume-mismatch"  # a shard directory from another command, or shards without a manifest
-WORKER_DIED = "worker-died"  # worker processes keep dying, MAX_CONSECUTIVE_DEATHS in a row
+WORKER_DIED = "worker-died"  # worker processes keep dying: more than engine.local.MAX_CONSECUTIVE_DEATHS in a row
 NO_DATABASE = "no-database"  # no corpus database given, or none at the path
 OLD_DATABASE = "old-database"  # a corpus database whose store schema this version cannot migrate to its own
 MODEL_UNAVAILABLE = "model-unavailable"  # the spaCy pipeline is not installed (nothing downloads)
