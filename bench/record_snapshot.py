@@ -28,16 +28,17 @@ def main() -> None:
     ap.add_argument("--modes", default=",".join(MODES))
     args = ap.parse_args()
     shared = Path(os.environ.get("NEWSDISTILL_SHARED", REPO.parent / "shared")).resolve()
-    corpora = {"examples": REPO / "examples", "seed": shared / "seed",
+    corpora = {"examples": Path("examples"),  # relative: the same record paths from any checkout
+               "seed": shared / "seed",
                "polnear-dev": shared / "data" / "polnear" / "dev" / "text"}
     args.out.mkdir(parents=True, exist_ok=True)
     cli = [sys.executable, "-m", "newsdistill.cli"]
     for mode in args.modes.split(","):
         for name, path in corpora.items():
-            out = args.out / f"{name}-{mode}.jsonl"
+            out = (args.out / f"{name}-{mode}.jsonl").resolve()
             cmd = cli + ["run", str(path), "-o", str(out), "--workers", "1", "--no-progress",
                          "--attribution-model", mode]
-            subprocess.run(cmd, check=True)
+            subprocess.run(cmd, check=True, cwd=REPO)
             print(f"{out}: {sum(1 for _ in out.open(encoding='utf-8'))} records", flush=True)
 
 
