@@ -21,6 +21,18 @@ class NewsdistillError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self):
+        # rebuilt from code and message: a worker process's error reaches the parent as itself
+        # (Exception's default pickling passes only the one formatted string to __init__)
+        return _rebuild, (type(self), self.__dict__)
+
+
+def _rebuild(cls, state: dict):
+    exc = cls.__new__(cls)
+    NewsdistillError.__init__(exc, state["code"], state["message"])
+    exc.__dict__.update(state)
+    return exc
+
 
 class BadRecord(NewsdistillError):
     kind = "record"
