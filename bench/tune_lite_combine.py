@@ -8,48 +8,30 @@ the tagger's spans alone, the combination under the current ``MODEL_COMBINE``, t
 ascent over its settings; with ``--seed-safe`` only settings under which the seed's nine
 attributions stay exactly as the golden test wants are accepted.  Also times the tagger
 (features + numpy forward + decoding) against the spaCy parse of the same texts (same run).
+The tuning is :mod:`newsdistill.training.lite_combine` (and ``.combine``).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
-import sys
-import time
 from pathlib import Path
 
+from newsdistill.eval.shared import shared_dir
+from newsdistill.training.combine import coordinate_ascent, own_span_f1
+from newsdistill.training.data import heldout_base
+from newsdistill.training.lite_combine import combination_objective, seed_checker, seed_guard, tagged_heldout
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO / "bench"))
 
 
-def seed_checker():
-    """``check(attrs) -> bool``: the seed golden test's main conditions on a list of attributions."""
+def seed_golden():
+    """The seed golden test (``tests/test_attribution_seed.py``: ``GOLDEN``, ``COMPLEMENTIZERS``,
+    ``FRAGMENTS``), loaded from its file."""
     spec = importlib.util.spec_from_file_location("seed_golden", REPO / "tests" / "test_attribution_seed.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-
-    def check(attrs) -> bool:
-        sourced = sorted((a["source"]["text"], a["cue"]["text"]) for a in attrs if a["source"] is not None)
-        if sourced != sorted((g[2], g[1]) for g in mod.GOLDEN):
-            return False
-        for kind, cue, source, _, c_start, c_end in mod.GOLDEN:
-            a = next(a for a in attrs if a["source"] and a["source"]["text"] == source and a["cue"]["text"] == cue)
-            if kind is not None and a["kind"] != kind:
-                return False
-            if not (a["content"]["text"].startswith(c_start) and a["content"]["text"].endswith(c_end)):
-                return False
-            comp = a["complementizer"]
-            want = mod.COMPLEMENTIZERS.get((cue, source))
-            if (comp is None) != (want is None) or (want and (comp["start"], comp["end"]) != want[:2]):
-                return False
-            frags = a["content_fragments"]
-            want = mod.FRAGMENTS.get((cue, source))
-            if (frags is None) != (want is None) or (want and [(f["start"], f["end"]) for f in frags] != [w[:2] for w in want]):
-                return False
-        return True
-
-    return check
+    return mod
 
 
 def main() -> None:
@@ -61,62 +43,26 @@ def main() -> None:
     ap.add_argument("--seed-safe", action="store_true", help="accept only settings that keep the seed golden")
     ap.add_argument("--no-tune", action="store_true")
     args = ap.parse_args()
-    import newsdistill
-    from attribution_eval import new_scores, score
     from newsdistill.attribution import tuned
-    from newsdistill.attribution.candidates import find_candidates
-    from newsdistill.attribution.document import attribute, paragraph_offsets
     from newsdistill.attribution.models import cue_model
-    from newsdistill.attribution.models.lite_tagger import LiteTagger
-    from newsdistill.extract.nlp import load_model
-    from tune_span_combine import coordinate_ascent, heldout_base, objective, own_span_f1
+    from newsdistill.attribution.models.lite_tagger import WEIGHTS_PATH, LiteTagger
 
     cues = cue_model.load()
-    from newsdistill.attribution.models.lite_tagger import WEIGHTS_PATH
-
     tagger = LiteTagger.load(args.weights or WEIGHTS_PATH, decoding=args.decoding)
-    base = heldout_base(args.cache)
-    nlp = load_model()
-    t_parse = t_tag = t_rules = 0.0
-    arts = []
-    for doc, sdoc, raw, roles, attrs in base:
-        t0 = time.perf_counter()
-        nlp(doc.text)
-        tp = time.perf_counter()
-        cands = find_candidates(sdoc, doc.text, paragraph_offsets(doc), cue_model=cues)  # attribute() has them
-        t1 = time.perf_counter()
-        pred = tagger.predict(sdoc, doc.text[:len(sdoc.text)], paragraph_offsets(doc), cands)
-        t2 = time.perf_counter()
-        attribute(doc, sdoc)
-        t3 = time.perf_counter()
-        t_parse += tp - t0
-        t_tag += t2 - t1
-        t_rules += t3 - t2
-        arts.append((doc, sdoc, raw, roles, attrs, pred))
+    arts, t_parse, t_tag, t_rules = tagged_heldout(tagger, heldout_base(args.cache), cues)
     print(f"{len(arts)} held-out articles; spaCy parse {t_parse:.2f}s, rules attribution {t_rules:.2f}s "
           f"({100 * t_rules / t_parse:.1f}%), lite tagger {t_tag:.2f}s ({100 * t_tag / t_parse:.1f}% of the parse)",
           flush=True)
     print("tagger spans alone, exact F1 (content vs all gold contents, nested ones too): " + own_span_f1(arts),
           flush=True)
 
-    check = seed_checker()
-    from attribution_eval import shared_dir
-
+    golden = seed_golden()
+    check = seed_checker(golden.GOLDEN, golden.COMPLEMENTIZERS, golden.FRAGMENTS)
     seed_text = next((shared_dir() / "seed").glob("*.txt")).read_text(encoding="utf-8")
-    seed = newsdistill.distill(seed_text, id="seed")
-    seed_cands = find_candidates(seed.nlp_doc, seed.text, paragraph_offsets(seed), cue_model=cues)
-    seed_pred = tagger.predict(seed.nlp_doc, seed.text[:len(seed.nlp_doc.text)], paragraph_offsets(seed), seed_cands)
-
-    def seed_ok(params) -> bool:
-        seed.extra["attributions"] = attribute(seed, seed.nlp_doc, prediction=seed_pred, combine_params=params)
-        return check(seed.to_dict()["attributions"])
+    seed_ok = seed_guard(tagger, cues, check, seed_text)
 
     def run(params, use_span=True):
-        res = new_scores()
-        for doc, sdoc, raw, roles, gold, pred in arts:
-            out = attribute(doc, sdoc, prediction=pred if use_span else None, combine_params=params)
-            score(out, raw, roles, gold, res)
-        return objective(res)
+        return combination_objective(arts, params, use_span)
 
     def show(name, obj, f, ok=None):
         print(f"{name:<40} obj {100 * obj:5.1f}  " + "  ".join(f"{k} {100 * v:5.1f}" for k, v in f.items())

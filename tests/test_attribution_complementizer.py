@@ -1,14 +1,14 @@
 """The complementizer a reported clause opens with ("said *that* X"): left out of the content,
 kept as the attribution's ``complementizer`` span (rule content.complementizer), and the
-PolNeAR convention of bench/attribution_eval.py that scores it with the content."""
+PolNeAR convention of newsdistill.eval.polnear that scores it with the content."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import newsdistill
-from conftest import load_bench
 from newsdistill.attribution.document import attribute
+from newsdistill.eval import polnear as E
 from test_attribution_rules import LEAD, only
 
 
@@ -74,7 +74,6 @@ def _span(s, e):
 
 
 def test_polnear_content_joins_complementizer_and_content():
-    E = load_bench("attribution_eval")
     with_that = {"content": _span(13, 27), "complementizer": _span(8, 12)}
     assert E.polnear_content(with_that) == (108, 127)
     assert E.polnear_content({"content": _span(13, 27), "complementizer": None}) == (113, 127)
@@ -82,7 +81,6 @@ def test_polnear_content_joins_complementizer_and_content():
 
 
 def test_score_counts_a_that_content_exact_only_under_polnear_convention():
-    E = load_bench("attribution_eval")
     raw = "He said that the plan works."
     s_that, s_plan, end = raw.index("that"), raw.index("the plan"), raw.index(".")
     span = lambda s, e: {"input_start": s, "input_end": e}  # noqa: E731

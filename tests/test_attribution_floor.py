@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import load_bench
+from newsdistill.eval.polnear import evaluate
 
 # measured with bench/attribution_eval.py --split dev: exact F1 source 73.9, cue 68.2, content 58.8
 # (51.1 as written, 58.6 exact-that), content overlap 78.1, linked exact 55.5 (47.9 as written,
@@ -33,10 +33,10 @@ LINKED_FLOORS = {"exact": 0.552, "exact-as-written": 0.476, "exact-that": 0.549}
 
 
 def dev_result(shared_dir, attribution_model: str = "rules") -> dict:
-    """``attribution_eval.evaluate`` on PolNeAR dev in one mode (skips without the split)."""
+    """``newsdistill.eval.polnear.evaluate`` on PolNeAR dev in one mode (skips without the split)."""
     if not (shared_dir / "data" / "polnear" / "dev").is_dir():
         pytest.skip("PolNeAR dev split not found under the shared folder")
-    return load_bench("attribution_eval").evaluate("dev", attribution_model=attribution_model)
+    return evaluate("dev", attribution_model=attribution_model)
 
 
 def check_floor(result, floors, key) -> None:

@@ -1,6 +1,6 @@
 """A content that holds its own source and cue ("X, he said, is Y"): recorded as
 ``content_fragments`` without them (rule content.fragments), and scored fragment by fragment by
-bench/attribution_eval.py, as PolNeAR annotates such contents."""
+newsdistill.eval.polnear, as PolNeAR annotates such contents."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsdistill
-from conftest import load_bench
 from newsdistill.attribution.document import attribute
 from newsdistill.attribution.patterns import content_fragments
+from newsdistill.eval import polnear as E
 from test_attribution_rules import LEAD, only
 
 
@@ -108,7 +108,6 @@ def _span(s, e):
 
 
 def test_score_counts_predicted_fragments_as_gold_ones():
-    E = load_bench("attribution_eval")
     raw = "The plan, he said, is a failure."
     plan, he, said, rest = _at(raw, "The plan"), _at(raw, "he"), _at(raw, "said"), _at(raw, "is a failure")
     gold_roles = {"Source": {he}, "Cue": {said}, "Content": {plan, rest}}
@@ -137,7 +136,6 @@ def test_score_counts_predicted_fragments_as_gold_ones():
 
 
 def test_polnear_convention_starts_the_first_fragment_at_the_complementizer():
-    E = load_bench("attribution_eval")
     raw = "He noted that the plan, he said, is a failure."
     that, plan, rest = _at(raw, "that"), _at(raw, "the plan"), _at(raw, "is a failure")
     a = {"source": None, "cue": None, "content": _span(plan[0], rest[1]), "complementizer": _span(*that),

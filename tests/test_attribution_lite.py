@@ -3,9 +3,6 @@ the seed golden holds exactly in lite mode, training runs end to end on a tiny i
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -24,8 +21,6 @@ from test_attribution_seed import (  # noqa: F401
     test_seed_kinds_of_quoted_statements,
     test_seed_speakers_resolve_to_entities_and_documents,
 )
-
-BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +91,7 @@ def test_shipped_tagger_predicts_char_spans(nlp):
 
 def _train_tiny(nlp, tmp_path, hidden=8):
     torch = pytest.importorskip("torch")
-    sys.path.insert(0, str(BENCH))
-    import train_lite_tagger as T
+    from newsdistill.training import lite_tagger as T
 
     sdoc = nlp(TEXT)
     tensor, pos, dep, flags, offsets, para = L.token_features(sdoc, _paragraphs(TEXT))

