@@ -42,8 +42,9 @@ def main() -> None:
     ap.add_argument("--start", type=int, default=0, help="skip the first N articles of the split")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--rules-only", action="store_true", help="ignore the learned cue model")
-    ap.add_argument("--attribution-model", choices=["rules", "lite", "minilm"], default="rules",
-                    help="lite: also the BiLSTM tagger (extract/lite_tagger.py); minilm: also the MiniLM span model")
+    ap.add_argument("--attribution-model", choices=["accurate", "fast", "lite", "minilm", "rules"], default="accurate",
+                    help="accurate (the default): rules + cue model + the MiniLM span model with the lite tagger's vote; "
+                         "fast: rules + cue model; lite: rules + cue model + the BiLSTM tagger; minilm, rules: old names")
     ap.add_argument("--heldout", action="store_true", help="train's held-out tenth only (not trained on; for tuning)")
     ap.add_argument("--every", type=int, default=1, help="only every N-th article (a fixed subset for quick iteration)")
     args = ap.parse_args()
@@ -53,10 +54,11 @@ def main() -> None:
         sys.exit("--heldout is a part of --split train")
     res = evaluate(args.split, args.limit, args.verbose, use_model=not args.rules_only, start=args.start,
                    attribution_model=args.attribution_model, heldout=args.heldout, every=args.every)
+    from newsdistill.attribution import canonical_mode
     from newsdistill.attribution.models import cue_model
 
     system = "rules" if args.rules_only or cue_model.load() is None else "rules + learned cue model"
-    if args.attribution_model == "minilm":
+    if canonical_mode(args.attribution_model) == "accurate":
         system += " + MiniLM span model"
     elif args.attribution_model == "lite":
         system += " + lite BiLSTM tagger"

@@ -45,9 +45,11 @@ def main() -> None:
     from newsdistill.attribution import tuned
     from newsdistill.attribution.models import cue_model, lite_tagger
     from newsdistill.attribution.models import span_model as M
+    from newsdistill.training import span_encoder
 
     t0 = time.perf_counter()
-    model = M.load(args.weights)
+    # the shipped ONNX model (what runs), or the torch model of freshly trained --weights
+    model = M.load() if args.weights is None else span_encoder.load(args.weights)
     model.decoding = args.decoding
     lite = None if args.no_lite else lite_tagger.load()
     cues = cue_model.load()

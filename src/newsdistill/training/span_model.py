@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..attribution.models import span_model as M
 from ..eval.polnear import cleaned_articles
+from . import span_encoder as E
 from .data import clean_offsets
 from .runs import add_runs, new_run_tally, run_f1
 
@@ -65,12 +66,12 @@ def prepare(folder: Path, limit: int | None = None, max_pieces: int | None = Non
 
     (folder / "base").mkdir(parents=True, exist_ok=True)
     torch.save({"train": renumber(train), "heldout": renumber(heldout), "special": tuple(new_id[i] for i in special),
-                "base": M.base_info(), "vocab_used": len(used),
+                "base": E.base_info(), "vocab_used": len(used),
                 "max_pieces": max_pieces}, folder / "data.pt")
-    cfg = json.loads((M.base_dir() / "config.json").read_text())
+    cfg = json.loads((E.base_dir() / "config.json").read_text())
     cfg["vocab_size"] = len(used)
     (folder / "base" / "config.json").write_text(json.dumps(cfg, indent=1))
-    state = load_file(str(M.base_dir() / "model.safetensors"))
+    state = load_file(str(E.base_dir() / "model.safetensors"))
     key = next(k for k in state if k.endswith("word_embeddings.weight"))
     state[key] = state[key][torch.tensor(used)]
     save_file({k: v.to(torch.float16).contiguous() for k, v in state.items()}, str(folder / "base" / "model.safetensors"))
@@ -87,7 +88,7 @@ def heldout_f1(model, rows, special, device, batch: int = 64) -> dict[str, float
     with torch.inference_mode(), _autocast(device):
         for k in range(0, len(rows), batch):
             group = rows[k:k + batch]
-            ids, mask = M.batch_tensors([r[1] for r in group], special)
+            ids, mask = E.batch_tensors([r[1] for r in group], special)
             c_logits, r_logits = model(ids.to(device), mask.to(device))
             c_pred, r_pred = c_logits.argmax(-1).tolist(), r_logits.argmax(-1).tolist()
             for j, r in enumerate(group):
@@ -132,9 +133,9 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
 
     random.seed(seed)
     torch.manual_seed(seed)
-    model = M.build_model(frozen, base)
+    model = E.build_model(frozen, base)
     if init is not None:
-        model.load_state_dict(M.load(init).model.state_dict())
+        model.load_state_dict(E.load(init).model.state_dict())
     model.to(device)
     model.train()
     enc = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
@@ -163,7 +164,7 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
                 step += 1
                 continue
             rows = [data[i] for i in order[k:k + batch]]
-            ids, mask = M.batch_tensors([r[1] for r in rows], special)
+            ids, mask = E.batch_tensors([r[1] for r in rows], special)
             yc, yr = labels([r[2] for r in rows], ids.shape[1]), labels([r[3] for r in rows], ids.shape[1])
             with _autocast(device):
                 c_logits, r_logits = model(ids.to(device), mask.to(device))
@@ -187,7 +188,7 @@ def train(data, epochs: float, frozen: int, out: Path, batch: int = 16, lr: floa
                     + " ".join(f"{k} {100 * v:.1f}" for k, v in f1.items()))
             if step % save_every == 0 or step == stop or out_of_time:
                 model.eval()
-                M.save(model, out, dict(meta, steps=step, epochs_done=round(step / per_epoch, 3),
+                E.save(model, out, dict(meta, steps=step, epochs_done=round(step / per_epoch, 3),
                                         train_seconds=round(elapsed)), base_info)
                 model.train()
                 log(f"saved {out} at step {step}")
@@ -209,7 +210,7 @@ def load_prepared(path: Path) -> tuple[list, list, tuple, dict, int]:
 def continued_stages(init: Path) -> list[dict]:
     """The training stages (``from_step``, learning rates) of the weights ``init``, the last one
     closed at the step they were written: the history a continued run carries on."""
-    prev = M.load(init).meta
+    prev = E.load(init).meta
     stages = prev.get("stages") or [{"from_step": 0, "lr": prev.get("lr"), "head_lr": prev.get("head_lr")}]
     stages[-1]["to_step"] = prev.get("steps")
     return stages

