@@ -54,9 +54,9 @@ MAX_PIECES = 254  # + [CLS] and [SEP] = 256
 CHUNK_OVERLAP = 64
 EXPORT_HINT = "reinstall newsdistill, or rebuild the model from the repository with `make export-span-model`"
 THREADS_ENV = "NEWSDISTILL_THREADS"  # set by the local engine in each worker: cores / workers
-# windows per ONNX Runtime call: 8 windows of 256 pieces (a long article) in one call, a longer
-# article in several (one thread: batching beyond that gains nothing and grows the buffers)
-BATCH_WINDOWS = 8
+# windows per ONNX Runtime call: one.  Batching windows (within or across documents) was slower on
+# one thread: 156 windows of ~250 pieces took 25.9 s one by one, 31.9 s in fours, 36.3 s in eights
+BATCH_WINDOWS = 1
 
 
 class SpanModelError(Fatal):
