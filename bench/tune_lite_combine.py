@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def seed_golden():
-    """The seed golden test (``tests/test_attribution_seed.py``: ``GOLDEN``, ``COMPLEMENTIZERS``,
+    """The seed golden table (``tests/support/seed_golden.py``: ``GOLDEN``, ``COMPLEMENTIZERS``,
     ``FRAGMENTS``), loaded from its file."""
-    spec = importlib.util.spec_from_file_location("seed_golden", REPO / "tests" / "test_attribution_seed.py")
+    spec = importlib.util.spec_from_file_location("seed_golden", REPO / "tests" / "support" / "seed_golden.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

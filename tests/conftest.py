@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# the shared helpers and checks of tests/support/ report failed asserts as test modules do
+pytest.register_assert_rewrite("support")
+
 REPO = Path(__file__).resolve().parents[1]
 
 

@@ -9,7 +9,6 @@ from collections import Counter
 
 import pytest
 
-from engine_corpus import make_corpus
 from newsdistill.engine import make_engine
 from newsdistill.engine.local import LocalEngine
 from newsdistill.engine.runner import RunOptions, run_corpus
@@ -17,6 +16,7 @@ from newsdistill.errors import Fatal
 from newsdistill.pipeline import Pipeline
 from newsdistill.read import iter_documents
 from newsdistill.record import Document
+from support.engine_corpus import make_corpus
 
 
 def _records(path):

@@ -1,4 +1,4 @@
-"""Entities, roles, figures and dates on articles written for these tests (tests/data/entities/)."""
+"""Entities, roles, figures and dates on articles written for these tests (tests/extract/data/entities/)."""
 
 from __future__ import annotations
 

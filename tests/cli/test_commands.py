@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newsdistill.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 ARTICLE = ("The harbour authority said on Monday that the strike had halted more than a thousand containers a day.\n\n"
            "- Advertisement -\n\n"

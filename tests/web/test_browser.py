@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import store_fixture as fx
+from support import store_fixture as fx
 
 pytestmark = pytest.mark.browser
 

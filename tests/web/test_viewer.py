@@ -7,10 +7,10 @@ import re
 import pytest
 from starlette.testclient import TestClient
 
-import store_fixture as fx
 from newsdistill.corpus.store import index_records
 from newsdistill.web.app import CSP, check_host, create_app
 from newsdistill.web.render import safe_url
+from support import store_fixture as fx
 
 
 @pytest.fixture(scope="module")

@@ -9,24 +9,7 @@ from hypothesis import strategies as st
 
 import newsdistill
 from newsdistill.attribution.candidates import find_quotes
-
-LEAD = ("The finance ministry published its annual report on Tuesday, and the opposition parties "
-        "in parliament criticised the plan for the coming year as too timid for the economy.")
-
-
-def attributions(body: str) -> list[dict]:
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
-    assert doc.status == "ok"
-    assert not doc.removed, [r.text for r in doc.removed]  # the test text must reach the body
-    return doc.to_dict()["attributions"]
-
-
-def only(body: str, **match) -> dict:
-    found = [a for a in attributions(body) if all(
-        (a[k]["text"] if isinstance(a[k], dict) else a[k]) == v for k, v in match.items())]
-    assert len(found) == 1, found
-    return found[0]
-
+from support.attribution_cases import LEAD, attributions, only
 
 # ---- quote marks ------------------------------------------------------------------------------
 STYLES = {

@@ -9,7 +9,6 @@ import sqlite3
 
 from starlette.testclient import TestClient
 
-import store_fixture as fx
 from newsdistill.corpus import queries
 from newsdistill.corpus.store import (
     LINE_COLUMNS,
@@ -21,6 +20,7 @@ from newsdistill.corpus.store import (
     schema_sql,
 )
 from newsdistill.web.app import create_app
+from support import store_fixture as fx
 
 
 def test_headline_offsets_round_trip(tmp_path):

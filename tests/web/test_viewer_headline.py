@@ -10,10 +10,10 @@ import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-import store_fixture as fx
 from newsdistill.corpus.store import index_records
 from newsdistill.web import render
 from newsdistill.web.app import create_app
+from support import store_fixture as fx
 
 
 def _att(aid: str, line: int, source: tuple | None, cue: tuple | None, content: tuple, **extra) -> dict:

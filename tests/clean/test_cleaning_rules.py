@@ -10,7 +10,7 @@ import pytest
 import newsdistill
 from newsdistill.clean import rules
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 BODY = [
     "The city council voted on Tuesday to expand the tram network to the northern suburbs by 2030.",

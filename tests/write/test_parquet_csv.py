@@ -8,12 +8,12 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from engine_corpus import make_corpus
 from newsdistill.engine.runner import RunOptions, run_corpus
 from newsdistill.errors import Fatal
 from newsdistill.write import read_records
 from newsdistill.write.csv_tables import ATTRIBUTION_COLUMNS, ENCODING, ENTITY_COLUMNS, CsvTables
 from newsdistill.write.parquet import ParquetWriter
+from support.engine_corpus import make_corpus
 
 
 def _synthetic(i: int) -> dict:

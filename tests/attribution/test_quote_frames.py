@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 from newsdistill.attribution import patterns as quote_cues
 from newsdistill.attribution.candidates import find_candidates, find_quotes
 from newsdistill.attribution.tokens import Ctx
-from test_attribution_rules import attributions, only
+from support.attribution_cases import attributions, only
 
 POTHOLES = ("''There are far too many potholes on this road, and I want the council to remember who pays for "
             "them,'' the former mayor told a crowd that organizers estimated at 2,000 people in the square.")

@@ -14,7 +14,7 @@ import newsdistill
 from newsdistill.attribution.document import attribute
 from newsdistill.attribution.patterns import content_fragments
 from newsdistill.eval import polnear as E
-from test_attribution_rules import LEAD, only
+from support.attribution_cases import LEAD, only
 
 
 def _at(text: str, words: str) -> tuple[int, int]:

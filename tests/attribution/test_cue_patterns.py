@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsdistill.attribution.candidates import find_quotes
-from test_attribution_rules import attributions, only
+from support.attribution_cases import attributions, only
 
 
 def test_mixed_double_quote_closes_at_the_other_style():

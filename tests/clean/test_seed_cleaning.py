@@ -82,6 +82,6 @@ def test_seed_record_json(seed_doc):
 def test_every_record_field_is_documented(seed_doc):
     from pathlib import Path
 
-    doc_text = (Path(__file__).resolve().parents[1] / "docs" / "record-format.md").read_text(encoding="utf-8")
+    doc_text = (Path(__file__).resolve().parents[2] / "docs" / "record-format.md").read_text(encoding="utf-8")
     undocumented = [k for k in seed_doc.to_dict() if f"`{k}`" not in doc_text]
     assert not undocumented, f"fields missing from docs/record-format.md: {undocumented}"

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import store_fixture as fx
 from newsdistill.cli import main
 from newsdistill.corpus import queries
 from newsdistill.corpus.store import Store, index_records, outlet_of
+from support import store_fixture as fx
 
 TABLES = ["documents", "paragraphs", "removed", "captions", "entities", "entity_roles", "mentions", "attributions",
           "figures", "dates", "quote_clusters", "quote_variants", "speakers"]

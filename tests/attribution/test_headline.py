@@ -83,7 +83,7 @@ def test_csv_rows_hold_the_headline(tmp_path):
 
 def test_corpus_store_finds_headline_quotes(tmp_path):
     """`quotes --speaker` on a corpus finds a headline's attribution; the viewer's document page
-    marks it in the title (its offsets are the title line's; tests/test_web_headline.py has more)."""
+    marks it in the title (its offsets are the title line's; tests/web/test_viewer_headline.py has more)."""
     import sqlite3
 
     from newsdistill.corpus.store import index_records

@@ -4,7 +4,7 @@ parenthetical cues after an introduction, trailing relative clauses, object cont
 from __future__ import annotations
 
 from newsdistill.attribution.candidates import find_quotes
-from test_attribution_rules import attributions, only
+from support.attribution_cases import attributions, only
 
 
 def test_doubled_single_marks_are_one_quote():

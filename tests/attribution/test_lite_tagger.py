@@ -12,7 +12,7 @@ from newsdistill.attribution.models import lite_tagger as L
 from newsdistill.attribution.models.span_model import Prediction
 
 # the seed golden tests, collected again here with the seed distilled in lite mode (seed_doc below)
-from test_attribution_seed import (  # noqa: F401
+from support.seed_checks import (  # noqa: F401
     attributions,
     test_quotes_table_rows,
     test_seed_attribution,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 PROBE = ("import newsdistill.extract.roles, thinc.compat, sys; "
          "print(thinc.compat.has_torch, 'torch' in sys.modules and sys.modules['torch'] is not None)")
 

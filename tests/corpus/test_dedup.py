@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from engine_corpus import gen_news
 from newsdistill.corpus.dedup import Deduplicator, DedupOptions, normalise
 from newsdistill.record import Document
+from support.engine_corpus import gen_news
 
 
 def _doc(doc_id, text, status="ok"):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from engine_corpus import make_corpus
 from newsdistill.engine.runner import RunOptions, run_corpus
+from support.engine_corpus import make_corpus
 
 pytest.importorskip("ray.data", reason="Ray is an extra: pip install 'newsdistill[ray]'")
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from engine_corpus import gen_news, write_jsonl
 from newsdistill.engine.runner import RunOptions, run_corpus
 from newsdistill.engine.shards import ShardDir
 from newsdistill.errors import Fatal
+from support.engine_corpus import gen_news, write_jsonl
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def _cmd(inputs, out, *extra):
