@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from . import credit_rules as cr
 from . import rules
 
 
@@ -15,6 +17,162 @@ class CaptionParse:
     restrictions: list[str] = field(default_factory=list)
     date: str | None = None
     place: str | None = None
+    photographer: str | None = None  # the credit's person, where it names one ("Jane Doe")
+    agency: str | None = None  # the credit's agency or outlet ("AFP", "AFP via Getty Images", "Gazette")
+
+
+@dataclass(slots=True)
+class Credit:
+    """A credit found by the grammar of :mod:`.credit_rules`: its rule, the text as printed
+    (without the parentheses) and the photographer and agency it names."""
+
+    rule: str
+    text: str
+    photographer: str | None = None
+    agency: str | None = None
+
+
+_PART_SPLIT = re.compile("(" + cr.PART_SPLIT.pattern + ")")
+_HANDOUT_MARKERS = frozenset(("ho", "handout", "handout photo", "courtesy"))
+
+
+def parse_credit_block(body: str) -> Credit | None:
+    """Photographer and agency of one credit block ("Photo by LUDOVIC MARIN / AFP", "Jane
+    Doe/AFP via Getty Images"); None unless every part is an agency, a marker or a name, and
+    the block names an agency (or has a photo label and a name)."""
+    body = body.strip(" .")
+    label = cr.CREDIT_LABEL.match(body)
+    rest = body[label.end():] if label else body
+    if not rest or len(body) > cr.WIRE_MAX_CHARS:
+        return None
+    pieces = _PART_SPLIT.split(rest)
+    people: list[str] = []
+    agencies: list[tuple[str, str]] = []  # (connector before it, name)
+    agency_side = False
+    connector = ""
+    for k, part in enumerate(pieces):
+        if k % 2:
+            connector = part
+            if cr.AGENCY_SIDE.fullmatch(part):
+                agency_side = True
+            continue
+        part = part.strip(" .")
+        low = part.lower()
+        if not part:
+            if k == 0 and len(pieces) > 1:
+                continue
+            return None
+        if low in cr.MARKERS:
+            if low in _HANDOUT_MARKERS:
+                agency_side = True  # "HO / SANA": the source that handed the picture out
+            continue
+        if cr.AGENCY.fullmatch(part):
+            agencies.append((connector, part))
+            continue
+        m = cr.AGENCY_PHOTO.fullmatch(part)
+        if m is not None:
+            name = m.group("name")
+            if name.lower() not in cr.MARKERS:
+                agencies.append((connector, name))
+            continue
+        if agency_side and (cr.PERSON.fullmatch(part) or cr.OUTLET.fullmatch(part) or cr.ORG.fullmatch(part)):
+            agencies.append((connector, part))
+            continue
+        if cr.OUTLET.fullmatch(part):
+            agencies.append((connector, part))
+            continue
+        if cr.PERSON.fullmatch(part) and len(part.split()) <= 5:
+            if people and "/" in connector:
+                agencies.append((connector, part))  # "Mark Olsen/Tulsa World via AP": the outlet after the name
+            else:
+                people.append(part)
+            continue
+        return None
+    if not agencies and not (label and people):
+        return None
+    if len(pieces) == 1 and not label and cr.AGENCY_PHOTO.fullmatch(rest) is None:
+        return None  # "(Reuters)", "(Bloomberg)" alone close prose too: the older patterns decide
+    agency = None
+    if agencies:
+        agency = agencies[0][1]
+        for conn, name in agencies[1:]:
+            via = cr.AGENCY_SIDE.fullmatch(conn)
+            agency += f" {conn.strip()} " if via else "/"
+            agency += name
+    return Credit("", body, ", ".join(people) or None, agency)
+
+
+def _restriction_only(tail: str) -> bool:
+    """``tail`` (what follows a credit) is empty or only restrictions."""
+    if cr.RESTRICTION_TAIL.match(tail):
+        return True
+    parts = [p.strip(" =-|./") for p in _split_restrictions(tail)]
+    parts = [p for p in parts if p]
+    return bool(parts) and all(_is_restriction(p) for p in parts)
+
+
+def _paren_credit(text: str) -> Credit | None:
+    last = cr.CREDIT_PAREN.match(text, text.rfind("("))  # the last parenthesised group
+    if last is None or not _restriction_only(text[last.end():]):
+        return None
+    credit = parse_credit_block(last.group("body"))
+    if credit is None:
+        return None
+    body = credit.text
+    if cr.CREDIT_LABEL.match(body):
+        credit.rule = "credit.photo-by"
+    elif cr.AGENCY_PHOTO.match(body.split("/")[0].strip()) and not cr.AGENCY.fullmatch(body.split("/")[0].strip()):
+        credit.rule = "credit.ap-style"
+    else:
+        credit.rule = "credit.paren"
+    return credit
+
+
+_BLOCK_END = re.compile(r"\s*===|\s+\|\s+|\s*\n|\s+-\s+(?=[A-Z]{2,}\b[^a-z]*$)")
+
+
+def _wire_credit(text: str) -> Credit | None:
+    for m in cr.CREDIT_WIRE_START.finditer(text):
+        block = text[m.start():]
+        end = _BLOCK_END.search(block)
+        if end is not None:
+            block = block[:end.start()]
+        parts = block.split(" / ")
+        while len(parts) > 1 and _is_restriction(parts[-1].strip(" .")):
+            parts.pop()
+        block = " / ".join(parts).rstrip(" .")
+        if len(block) > cr.WIRE_MAX_CHARS:
+            continue
+        credit = parse_credit_block(block)
+        if credit is None:
+            continue
+        head = block[:m.end() - m.start()]
+        if cr.CREDIT_LABEL.match(head):
+            credit.rule = "credit.label"
+        elif head.upper().startswith("REUTERS/") or head.upper().startswith("REUTERS /"):
+            credit.rule = "credit.reuters-name"
+        elif re.search(r"(?i)photo", head):
+            credit.rule = "credit.wire-photo"
+        else:
+            credit.rule = "credit.wire"
+        return credit
+    return None
+
+
+def find_credit_parts(text: str) -> Credit | None:
+    """The caption's credit by the grammar of :mod:`.credit_rules` (its last parenthesised
+    group, or a wire credit to the end), else by the older patterns of ``rules.CREDIT_PATTERNS``
+    (then without photographer and agency)."""
+    if len(text) <= rules.MAX_CAPTION_CHARS:
+        credit = _paren_credit(text) if ")" in text else None
+        if credit is None:
+            low = text.lower()
+            if any(n in low for n in cr.WIRE_NEEDLES) or any(n in text for n in cr.CASED_NEEDLES):
+                credit = _wire_credit(text)
+        if credit is not None:
+            return credit
+    found = _pattern_credit(text)
+    return Credit(found[0], found[1]) if found else None
 
 
 # a line holding none of the credit patterns' needles (most lines) has no credit: one test
@@ -23,7 +181,13 @@ _ALL_CREDIT_NEEDLES = (tuple(sorted({n for needles in rules.CREDIT_NEEDLES.value
 
 
 def find_credit(text: str, low: str | None = None) -> tuple[str, str] | None:
-    """(rule name, credit) of the first credit in ``text``, if any (``low``: ``text.lower()``)."""
+    """(rule name, credit) of the credit in ``text``, if any (see :func:`find_credit_parts`)."""
+    credit = find_credit_parts(text)
+    return (credit.rule, credit.text) if credit else None
+
+
+def _pattern_credit(text: str, low: str | None = None) -> tuple[str, str] | None:
+    """(rule name, credit) of the first of ``rules.CREDIT_PATTERNS`` in ``text``, if any."""
     low = text.lower() if low is None else low
     if _ALL_CREDIT_NEEDLES is not None and not any(n in low for n in _ALL_CREDIT_NEEDLES):
         return None
@@ -47,17 +211,36 @@ def find_restrictions(text: str, low: str | None = None) -> list[str]:
     if not any(n in low for n in rules.RESTRICTION_NEEDLES) or not rules.RESTRICTION_ANY.search(text):
         return []
     found: list[str] = []
-    for part in rules.RESTRICTION_SPLIT.split(text):
-        part = part.strip(" =-|.")
-        letters = [c for c in part if c.isalpha()]
-        if not letters:
-            continue
-        upper = sum(c.isupper() for c in letters) / len(letters)
-        if upper >= rules.RESTRICTION_MIN_UPPER_SHARE and rules.RESTRICTION_ANY.search(part):
+    for part in _split_restrictions(text):
+        part = part.strip(" =-|./")
+        if _is_restriction(part):
             found.append(part)
-        elif rules.RESTRICTION_ANY.fullmatch(part.strip()):
-            found.append(part.strip())
     return found
+
+
+def _split_restrictions(text: str) -> list[str]:
+    """``text`` split on :data:`.credit_rules.RESTRICTION_SEPARATORS`, never inside double quotes."""
+    if '"' not in text:
+        return cr.RESTRICTION_SEPARATORS.split(text)
+    parts: list[str] = []
+    start = 0
+    for m in cr.RESTRICTION_SEPARATORS.finditer(text):
+        if text.count('"', start, m.start()) % 2:
+            continue  # inside a quotation: 'MANDATORY CREDIT "AFP PHOTO / HO / SANA"'
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _is_restriction(part: str) -> bool:
+    letters = [c for c in part if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    if upper >= rules.RESTRICTION_MIN_UPPER_SHARE and rules.RESTRICTION_ANY.search(part):
+        return True
+    return rules.RESTRICTION_ANY.fullmatch(part.strip()) is not None
 
 
 def find_date(text: str) -> str | None:
@@ -117,9 +300,10 @@ def find_place(text: str, date_at: int | None) -> str | None:
 
 
 def parse_caption(text: str, rule: str) -> CaptionParse:
-    credit = find_credit(text)
+    credit = find_credit_parts(text)
     restrictions = find_restrictions(text)
-    parsed = CaptionParse(rule=rule, credit=credit[1] if credit else None, restrictions=restrictions)
+    parsed = CaptionParse(rule=rule, credit=credit.text if credit else None, restrictions=restrictions,
+                          photographer=credit.photographer if credit else None, agency=credit.agency if credit else None)
     m = rules.CAPTION_DATE.search(text)
     parsed.date = find_date(text)
     parsed.place = find_place(text, m.start() if m else None)
@@ -140,4 +324,6 @@ def caption_rule(text: str) -> str | None:
         return "caption.restriction"
     if rules.CAPTION_PREFIX.match(text) and len(text.split()) >= 5:
         return "caption.prefix"
+    if cr.FILES_PREFIX.match(text) and len(text.split()) >= cr.FILES_PREFIX_MIN_WORDS:
+        return "caption.files"
     return None

@@ -1,0 +1,143 @@
+"""The caption credit grammar (issue #14; clean/credit_rules.py, clean/captions.py): agency and
+photographer in either order, markers, restrictions one item each.  Each row stands for a class of
+real credit formats (AP, Reuters, AFP, Getty, EPA, pool, handout, local papers); the names,
+places and agencies are made up and varied."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsdistill
+from newsdistill.clean.captions import caption_rule, find_restrictions, parse_caption, parse_credit_block
+
+BODY = ("The council approved the budget after a long debate about fares, parking and the tram lines, "
+        "and the mayor said the vote was a turning point for the city.")
+SECOND = "Opposition members said they would keep pressing for cheaper tickets and more night buses across the region."
+
+# (caption, credit as printed, photographer, agency, restrictions)
+CASES = [
+    # AP
+    ("Firefighters battle a blaze in an apartment block in Lyon, France, on July 2, 2023. (AP Photo/Jean Martin)",
+     "AP Photo/Jean Martin", "Jean Martin", "AP", []),
+    ("Senator Ruth Alvarez speaks to reporters at the Capitol in Washington. (AP Photo/J. Scott Ferris, File)",
+     "AP Photo/J. Scott Ferris, File", "J. Scott Ferris", "AP", []),
+    ("Crews clear debris from the highway near Tulsa after the storm on Sunday. (Mark Olsen/Tulsa World via AP)",
+     "Mark Olsen/Tulsa World via AP", "Mark Olsen", "Tulsa World via AP", []),
+    ("Herders wait with their goats at a market outside Kabul on April 15, 2024. (Photo: AP)",
+     "Photo: AP", None, "AP", []),
+    # Reuters
+    ("Protesters gather outside parliament in Rome on Monday evening. (Reuters/Giulia Conti)",
+     "Reuters/Giulia Conti", "Giulia Conti", "Reuters", []),
+    ("Protesters march through central Nairobi on Monday. REUTERS/Thomas Mukoya", "REUTERS/Thomas Mukoya",
+     "Thomas Mukoya", "REUTERS", []),
+    ("A tanker sails past the port of Fujairah in the Gulf of Oman. REUTERS/Hamad Khalil/File Photo",
+     "REUTERS/Hamad Khalil/File Photo", "Hamad Khalil", "REUTERS", []),
+    ("Smoke rises over the city after shelling on Tuesday morning. Handout via REUTERS", "Handout via REUTERS",
+     None, "REUTERS", []),
+    # AFP
+    ("French President Paul Girard speaks at the palace in Paris on May 2, 2024. AFP PHOTO / LUDOVIC MARIN / "
+     "RESTRICTED TO EDITORIAL USE", "AFP PHOTO / LUDOVIC MARIN", "LUDOVIC MARIN", "AFP",
+     ["RESTRICTED TO EDITORIAL USE"]),
+    ("The prime minister greets delegates at the summit in Brussels. (Photo by ANNA KOWALSKA / AFP) / "
+     "RESTRICTED TO EDITORIAL USE", "Photo by ANNA KOWALSKA / AFP", "ANNA KOWALSKA", "AFP",
+     ["RESTRICTED TO EDITORIAL USE"]),
+    ("A handout picture shows troops near the border on May 1, 2022. AFP PHOTO / HO / MINISTRY === RESTRICTED TO "
+     "EDITORIAL USE - NO MARKETING NO ADVERTISING CAMPAIGNS ===", "AFP PHOTO / HO / MINISTRY", None, "AFP/MINISTRY",
+     ["RESTRICTED TO EDITORIAL USE", "NO MARKETING NO ADVERTISING CAMPAIGNS"]),
+    ("(FILES) This file photo taken on March 3, 2020 shows the tower in Dubai. (Photo by KARIM SAAD / AFP)",
+     "Photo by KARIM SAAD / AFP", "KARIM SAAD", "AFP", []),
+    ("This handout picture released by the presidency shows the leaders in Kyiv. (Photo by Handout / Ukrainian "
+     "Presidential Press Service / AFP) / RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT \"AFP PHOTO / UKRAINIAN "
+     "PRESIDENTIAL PRESS SERVICE\" - NO MARKETING NO ADVERTISING CAMPAIGNS",
+     "Photo by Handout / Ukrainian Presidential Press Service / AFP", None,
+     "Ukrainian Presidential Press Service/AFP",
+     ["RESTRICTED TO EDITORIAL USE", "MANDATORY CREDIT \"AFP PHOTO / UKRAINIAN PRESIDENTIAL PRESS SERVICE\"",
+      "NO MARKETING NO ADVERTISING CAMPAIGNS"]),
+    # Getty
+    ("Fans cheer during the final at Wembley Stadium in London. (Jane Doe/Getty Images)", "Jane Doe/Getty Images",
+     "Jane Doe", "Getty Images", []),
+    ("Rescuers search the rubble in Antakya on Feb. 7, 2023. (Omar Haddad/AFP via Getty Images)",
+     "Omar Haddad/AFP via Getty Images", "Omar Haddad", "AFP via Getty Images", []),
+    ("The king waves from the balcony in London, England. (Photo by Chris Hale - WPA Pool/Getty Images)",
+     "Photo by Chris Hale - WPA Pool/Getty Images", "Chris Hale", "WPA Pool/Getty Images", []),
+    ("Guests arrive at the gala in New York City on Monday night. (Photo by Lena Park/Getty Images for Tiffany & Co)",
+     "Photo by Lena Park/Getty Images for Tiffany & Co", "Lena Park", "Getty Images for Tiffany & Co", []),
+    # EPA
+    ("Rescue workers at the site of the strike in Kharkiv on Friday. EPA-EFE/SERGEY DOLZHENKO",
+     "EPA-EFE/SERGEY DOLZHENKO", "SERGEY DOLZHENKO", "EPA-EFE", []),
+    ("Riot police stand guard outside the stadium in Madrid on Sunday. (EPA/RODRIGO JIMENEZ)",
+     "EPA/RODRIGO JIMENEZ", "RODRIGO JIMENEZ", "EPA", []),
+    # pool
+    ("The president meets the chancellor at the chancellery in Berlin. (Pool photo by Erik Lund via AP)",
+     "Pool photo by Erik Lund via AP", "Erik Lund", "AP", []),
+    ("The two leaders shake hands before their talks in Beijing on Tuesday. (Photo by Wang Li / POOL / AFP)",
+     "Photo by Wang Li / POOL / AFP", "Wang Li", "AFP", []),
+    # local papers
+    ("Volunteers plant trees along the river trail on Saturday morning. (Gazette photo/Ana Ruiz)",
+     "Gazette photo/Ana Ruiz", "Ana Ruiz", "Gazette", []),
+    ("The mayor cuts the ribbon at the new library branch on Elm Street. Jane Doe for The New York Times",
+     "Jane Doe for The New York Times", "Jane Doe", "The New York Times", []),
+    ("Students line up for the science fair at Lincoln Middle School. (Photo by Sam Ortiz/The Daily Herald)",
+     "Photo by Sam Ortiz/The Daily Herald", "Sam Ortiz", "The Daily Herald", []),
+]
+
+
+def _with(caption: str):
+    return newsdistill.distill("\n\n".join([BODY, caption, SECOND]), id="cap")
+
+
+@pytest.mark.parametrize(("caption", "credit", "photographer", "agency", "restrictions"), CASES,
+                         ids=[c[1][:40] for c in CASES])
+def test_credit_formats(caption, credit, photographer, agency, restrictions):
+    rule = caption_rule(caption)
+    assert rule is not None and rule.startswith("caption.")
+    parsed = parse_caption(caption, rule)
+    assert (parsed.credit, parsed.photographer, parsed.agency, parsed.restrictions) == (
+        credit, photographer, agency, restrictions)
+
+
+@pytest.mark.parametrize("caption", [c[0] for c in CASES[::3]])
+def test_caption_leaves_the_body(caption):
+    doc = _with(caption)
+    assert [c.text for c in doc.captions] == [caption]
+    assert caption not in doc.text
+    assert doc.text == BODY + "\n\n" + SECOND
+    cap = doc.captions[0]
+    assert doc.input_text[cap.input_start:cap.input_end] == caption
+
+
+def test_restriction_in_quotes_is_one_item():
+    text = 'Soldiers at the base. AFP PHOTO / HO / SANA === MANDATORY CREDIT "AFP PHOTO / HO / SANA" === NO SALES'
+    assert find_restrictions(text) == ['MANDATORY CREDIT "AFP PHOTO / HO / SANA"', "NO SALES"]
+
+
+def test_restrictions_on_their_own_lines():
+    assert find_restrictions("Photo by X / AFP\nRESTRICTED TO EDITORIAL USE\nNO MARKETING") == [
+        "RESTRICTED TO EDITORIAL USE", "NO MARKETING"]
+
+
+@pytest.mark.parametrize("line", [
+    # prose that ends in an agency or a slash is not a caption
+    "Shares of the company rose sharply after the quarterly results were published on Thursday (Reuters).",
+    "The senator, who represents the district (D/Md.), said he would vote against the bill next week.",
+    "The rally drew about two thousand people to the square, organisers said, according to local media.",
+    "Officials said the photo was taken by a resident and posted online before it was removed by the site.",
+])
+def test_prose_is_not_a_caption(line):
+    assert caption_rule(line) is None
+
+
+@pytest.mark.parametrize("block", ["Jane Doe", "in red", "left to right", "2024/25 season", "see page 4"])
+def test_blocks_without_an_agency_or_label_are_not_credits(block):
+    assert parse_credit_block(block) is None
+
+
+def test_files_marker_opens_a_caption():
+    assert caption_rule("(FILES) This file photo taken on March 3, 2020 shows the tower in Dubai.") == "caption.files"
+
+
+def test_name_slash_agency_after_the_last_sentence():
+    caption = "Do you have a healthy relationship with your phone? Mira Patel/DigitalVision via Getty Images"
+    parsed = parse_caption(caption, caption_rule(caption) or "-")
+    assert (parsed.credit, parsed.photographer, parsed.agency) == (
+        "Mira Patel/DigitalVision via Getty Images", "Mira Patel", "DigitalVision via Getty Images")
