@@ -37,4 +37,4 @@ def seed_text(shared_dir: Path) -> str:
 def seed_doc(seed_text: str):
     import newsdistill
 
-    return newsdistill.distill(seed_text, id="seed")
+    return newsdistill.distill(seed_text, id="seed", attribution_model="fast")

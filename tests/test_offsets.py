@@ -72,7 +72,7 @@ def test_hard_wrapped_paragraph_is_joined_and_maps_back():
     text = ("The committee met on Tuesday to discuss the budget for the coming year and\n"
             "agreed to postpone the vote until the auditors have finished their report.\n\n"
             "Members said the delay would not affect the schools programme in any way at all.")
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     assert len(doc.paragraphs) == 2
     p = doc.paragraphs[0]
     assert "year and agreed" in p.text
@@ -82,7 +82,7 @@ def test_hard_wrapped_paragraph_is_joined_and_maps_back():
 def test_messy_whitespace_and_crlf():
     text = "Officials   said\tthe  bridge would reopen on Friday after two years of repairs costing millions.\r\n\r\n" \
            "Residents welcomed the news, saying the detour had added half an hour to every trip into town.\r\n"
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     assert doc.paragraphs[0].text.startswith("Officials said the bridge would reopen")
     for p in doc.paragraphs:
         assert " ".join(text[p.input_start:p.input_end].split()) == p.text

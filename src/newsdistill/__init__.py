@@ -19,7 +19,7 @@ def _attribution_mode(name: str) -> str:
 
 
 def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None,
-            attribution_model: str = "fast") -> Document:
+            attribution_model: str = "accurate") -> Document:
     """Distil one plain-text article.  Never raises for bad text: check ``doc.status``.
 
     ``attribution_model``: ``accurate`` (the default: rules, cue model and the MiniLM span model),
@@ -40,7 +40,7 @@ def distill(text: str, *, url: str | None = None, published: str | None = None, 
 
 
 def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = None,
-                 attribution_model: str = "fast") -> Document:
+                 attribution_model: str = "accurate") -> Document:
     """Distil one HTML page: main content and metadata with trafilatura, then the same cleaning.
     Never raises for a bad page: check ``doc.status``.  Input offsets refer to ``doc.input_text``,
     the text extracted from the page; ``attribution_model`` as for :func:`distill`."""

@@ -12,7 +12,7 @@ _db = click.option("--db", envvar="NEWSDISTILL_DB", type=click.Path(dir_okay=Fal
                    help="Corpus database (SQLite); default: $NEWSDISTILL_DB.")
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 attribution_model_option = click.option(
-    "--attribution-model", type=click.Choice(["accurate", "fast", "lite", "minilm", "rules"]), default="fast",
+    "--attribution-model", type=click.Choice(["accurate", "fast", "lite", "minilm", "rules"]), default="accurate",
     show_default=True,
     help="Who-said-what: accurate: rules + learned cue model + the MiniLM span model with the lite tagger's vote "
          "(most accurate); fast: rules + learned cue model (most throughput); lite: rules + cue model + a small "
@@ -113,7 +113,7 @@ def quotes(file, db, speaker, about, limit, doc_index, attribution_model, fmt) -
         emit_rows(rows, fmt, queries.QUOTE_COLUMNS)
 
 
-def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_model: str = "fast") -> list[dict] | None:
+def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_model: str = "accurate") -> list[dict] | None:
     """Attributions of the documents of PATH as rows; as the attribution step's own table when it has one."""
     from .engine.serial import process
     from .pipeline import default_pipeline

@@ -65,7 +65,7 @@ def cleaning_steps() -> list[Step]:
     return [ExtractHtml(), CleanText(), DetectLanguage()]
 
 
-def default_steps(attribution_model: str = "fast") -> list[Step]:
+def default_steps(attribution_model: str = "accurate") -> list[Step]:
     from .attribution import AttributionStep
     from .extract.dates import ExtractDates
     from .extract.entities import ExtractEntities
@@ -87,7 +87,7 @@ def attribution_mode(name: str) -> str:
 _default: dict[str, Pipeline] = {}
 
 
-def default_pipeline(attribution_model: str = "fast") -> Pipeline:
+def default_pipeline(attribution_model: str = "accurate") -> Pipeline:
     """The pipeline ``newsdistill run`` uses, built once per process (models load once);
     ``attribution_model``: ``accurate``, ``fast`` or ``lite`` (``--attribution-model``; the
     deprecated ``minilm`` and ``rules`` name the first two)."""

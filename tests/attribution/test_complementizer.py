@@ -22,7 +22,7 @@ def test_said_that_gives_complementizer_and_content():
 
 def test_complementizer_offsets_point_at_the_input():
     body = "The opposition leader Karl Weber said that the budget would fail in parliament."
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    doc = newsdistill.distill(LEAD + "\n\n" + body, attribution_model="fast")
     (a,) = [a for a in doc.to_dict()["attributions"] if a["cue"]["text"] == "said"]
     comp = a["complementizer"]
     assert doc.text[comp["start"]:comp["end"]] == "that"
@@ -57,7 +57,7 @@ def test_modeldrop_leading_that_keeps_the_word():
 
 def test_model_content_snap_takes_the_models_complementizer():
     body = "The opposition leader Karl Weber said on Tuesday that the budget would fail in parliament before the summer."
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    doc = newsdistill.distill(LEAD + "\n\n" + body, attribution_model="fast")
     s = doc.text.index("that the budget")
     e = doc.text.index(" before the summer")
     pred = SimpleNamespace(contents=[(s, e)], sources=[], cues=[])

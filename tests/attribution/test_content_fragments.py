@@ -79,7 +79,7 @@ def test_parenthetical_cue_gets_fragments_in_the_record():
     frags = a["content_fragments"]
     assert [f["text"] for f in frags] == ["The new budget", "is a failure for the whole country"]
     assert (frags[0]["start"], frags[-1]["end"]) == (a["content"]["start"], a["content"]["end"])
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    doc = newsdistill.distill(LEAD + "\n\n" + body, attribution_model="fast")
     for f in frags:
         assert doc.input_text[f["input_start"]:f["input_end"]] == f["text"]
 
@@ -93,7 +93,7 @@ def test_model_hull_content_gets_the_same_fragments():
     """With the span model, a parenthetical cue's content takes the hull of the model's parts
     (model_attribution._hull); the fragments come from the same rule."""
     body = "The new budget, the opposition leader Karl Weber said, is a failure for the whole country."
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    doc = newsdistill.distill(LEAD + "\n\n" + body, attribution_model="fast")
     t = doc.text
     parts = [_at(t, "The new budget"), _at(t, "is a failure for the whole country")]
     pred = SimpleNamespace(contents=parts, sources=[], cues=[])
@@ -149,7 +149,7 @@ def test_model_content_around_the_rules_own_cue_does_not_support_it():
     """MODEL_COMBINE swallow_cue=False: a rule content beside its cue neither takes nor is
     supported by a model content that holds that cue; it keeps one that leaves the cue out."""
     body = "The opposition leader Karl Weber said on Tuesday that the budget would fail in parliament."
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    doc = newsdistill.distill(LEAD + "\n\n" + body, attribution_model="fast")
     t = doc.text
     around = (t.index("Karl Weber"), t.index(" in parliament."))
     beside = (t.index("the budget"), t.index(" in parliament."))

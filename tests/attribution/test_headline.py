@@ -13,7 +13,7 @@ BODY = ("\n\nRepublican presidential candidate Sen. Lindsey Graham (R-SC) called
 
 
 def record(title: str) -> dict:
-    d = newsdistill.distill(title + BODY).to_dict()
+    d = newsdistill.distill(title + BODY, attribution_model="fast").to_dict()
     assert [m["reason"] for m in d["metadata_lines"]] == ["title"], d["metadata_lines"]
     return d
 
@@ -49,7 +49,7 @@ def test_headline_with_a_speech_verb():
 
 
 def test_no_title_no_title_attributions(seed_text):
-    doc = newsdistill.distill(seed_text)
+    doc = newsdistill.distill(seed_text, attribution_model="fast")
     assert doc.to_dict()["title_attributions"] == [] and title_attributions(doc) == []
 
 

@@ -148,7 +148,7 @@ def _ctx_of(text: str):
     import newsdistill
     from newsdistill.attribution.document import paragraph_offsets, parsed
 
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     sdoc, paragraphs = parsed(doc), paragraph_offsets(doc)
     return sdoc, Ctx(sdoc, doc.text, paragraphs, find_quotes(doc.text, paragraphs))
 

@@ -94,7 +94,7 @@ def test_find_quotes_never_raises_and_stays_in_bounds(parts):
      " officials", ", he adds,", " is"])), min_size=1, max_size=40))
 def test_attribution_never_raises_on_random_quote_marks(parts):
     text = LEAD + " " + "".join(parts)
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     assert doc.status == "ok"
     for a in doc.to_dict()["attributions"]:
         spans = [a["content"], a["source"], a["cue"], a["complementizer"], *(a["content_fragments"] or [])]
@@ -164,7 +164,7 @@ Mr. Smith said in a statement that the bank was ready to sign the loan agreement
 
 @pytest.fixture(scope="module")
 def smiths():
-    doc = newsdistill.distill(SMITHS)
+    doc = newsdistill.distill(SMITHS, attribution_model="fast")
     d = doc.to_dict()
     return {(a["source"]["text"], a["cue"]["text"]): a for a in d["attributions"] if a["source"]}, d["entities"]
 
@@ -215,7 +215,7 @@ def test_attribution_cost_stays_linear_on_a_dense_article():
         f"\u201cThe council will vote on the budget next week, and we expect it to pass,\u201d {names[i % 16]} said on "
         f"Monday. He added that the reserves were large, according to the report, and she noted that \u201ctaxes "
         f"will not rise.\u201d" for i in range(200))
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     assert len(doc.extra["attributions"]) >= 600
     nlp = load_model()
     t0 = time.perf_counter()

@@ -61,3 +61,27 @@ def test_the_default_order_passes_the_check():
     steps = default_steps()
     assert [s.name for s in steps][-1] == "attribution"
     Pipeline(steps)
+
+
+def test_accurate_is_the_default_everywhere_and_old_names_still_work():
+    import inspect
+
+    import newsdistill
+    from newsdistill.attribution import DEFAULT_MODE, canonical_mode, deprecation
+    from newsdistill.cli_corpus import attribution_model_option
+    from newsdistill.engine.runner import RunOptions
+
+    assert DEFAULT_MODE == "accurate"
+    for fn in (newsdistill.distill, newsdistill.distill_html):
+        assert inspect.signature(fn).parameters["attribution_model"].default == "accurate"
+    assert RunOptions().attribution_model == "accurate"
+
+    @attribution_model_option
+    def probe(attribution_model):
+        return attribution_model
+
+    assert probe.__click_params__[0].default == "accurate"
+    assert (canonical_mode("minilm"), canonical_mode("rules"), canonical_mode("lite")) == ("accurate", "fast", "lite")
+    assert "accurate" in deprecation("minilm") and deprecation("accurate") is None
+    with pytest.raises(ValueError, match="unknown attribution model"):
+        canonical_mode("bert")

@@ -28,7 +28,7 @@ DOCS = st.one_of(
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCS)
 def test_no_exception_and_spans_inside_text(text):
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     if not text.strip():
         assert doc.status == "error" and doc.error.code == "empty-input"
         return
@@ -47,7 +47,7 @@ def test_no_exception_and_spans_inside_text(text):
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCS)
 def testparagraph_offsets_map_back_to_the_input(text):
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     if doc.status != "ok":
         return
     for p in doc.paragraphs:
@@ -60,7 +60,7 @@ def testparagraph_offsets_map_back_to_the_input(text):
 @settings(max_examples=150, deadline=None)
 @given(DOCS, st.data())
 def test_any_substring_maps_inside_its_paragraph(text, data):
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     if doc.status != "ok" or not doc.text:
         return
     start = data.draw(st.integers(0, len(doc.text)))
@@ -75,7 +75,7 @@ def test_any_substring_maps_inside_its_paragraph(text, data):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(LINES, min_size=1, max_size=25).map("\n".join))
 def test_every_nonblank_line_is_accounted_for_once(text):
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     if doc.status != "ok":
         return
     pieces = ([(p.input_start, p.input_end) for p in doc.paragraphs] + [(r.input_start, r.input_end) for r in doc.removed]
@@ -93,11 +93,11 @@ def test_every_nonblank_line_is_accounted_for_once(text):
 def test_a_control_character_ftfy_drops_keeps_neighbours_mapped():
     """Found by hypothesis: ftfy drops the vertical tab of "0\\v\\x80", so the token structure
     changes; the "0" must still map to the "0" alone, not to the whole line."""
-    doc = newsdistill.distill("0\x0b\x80")
+    doc = newsdistill.distill("0\x0b\x80", attribution_model="fast")
     assert doc.text == "0€"
     assert doc.to_input(0, 1) == (0, 1)
     assert doc.to_input(1, 2) in {(1, 3), (2, 3)}  # the € with or without the dropped \v
-    doc = newsdistill.distill("0\x0b00\x800")
+    doc = newsdistill.distill("0\x0b00\x800", attribution_model="fast")
     assert doc.text == "000€0"
     assert [doc.to_input(i, i + 1) for i in range(5)] == [(0, 1), (2, 3), (3, 4), (4, 5), (5, 6)]
 
@@ -106,7 +106,7 @@ def test_separator_controls_vanish_with_or_without_repair():
     """U+001C-U+001F vanish as ftfy drops them, whether or not ftfy runs on the line (found by
     hypothesis: "0\\x8000\\x1f0" dropped it, "00\\x1f0" made it a space)."""
     for text in ("0\x8000\x1f0", "00\x1f0"):
-        doc = newsdistill.distill(text)
+        doc = newsdistill.distill(text, attribution_model="fast")
         assert "\x1f" not in doc.text and " " not in doc.text
         for start in range(len(doc.text)):
             for end in range(start, len(doc.text) + 1):

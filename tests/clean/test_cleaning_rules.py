@@ -32,7 +32,7 @@ def _with(line: str, where: str = "middle") -> newsdistill.Document:
         parts.append(line)
     else:
         parts.insert(0, line)
-    return newsdistill.distill("\n\n".join(parts))
+    return newsdistill.distill("\n\n".join(parts), attribution_model="fast")
 
 
 @pytest.mark.parametrize(("line", "reason", "where"), [
@@ -93,7 +93,7 @@ def test_comments_section_after_the_article_is_removed_whole():
     comments = ["23 Comments",
                 "This is the best news I have heard all year, finally some sense from the council on this matter.",
                 "I disagree completely, the buses are cheaper and the council never finishes anything on time."]
-    doc = newsdistill.distill("\n\n".join(BODY + comments))
+    doc = newsdistill.distill("\n\n".join(BODY + comments), attribution_model="fast")
     assert len(doc.paragraphs) == len(BODY)
     assert [r.reason for r in doc.removed] == ["comments"] * 3
 
@@ -102,19 +102,19 @@ def test_comment_thread_heading_closes_the_article_even_before_long_comments():
     comments = ["3 Comments on “Trams to reach the northern suburbs”"] + [
         f"Commenter number {i} wrote a long reply arguing at length about buses, trams, budgets and the council's record."
         for i in range(8)]
-    doc = newsdistill.distill("\n\n".join(BODY + comments))
+    doc = newsdistill.distill("\n\n".join(BODY + comments), attribution_model="fast")
     assert len(doc.paragraphs) == len(BODY)
     assert {r.reason for r in doc.removed} == {"comments"}
 
 
 def test_bare_comments_counter_under_the_headline_does_not_cut_the_article():
-    doc = newsdistill.distill("\n\n".join(BODY[:1] + ["12 Comments"] + BODY[1:]))
+    doc = newsdistill.distill("\n\n".join(BODY[:1] + ["12 Comments"] + BODY[1:]), attribution_model="fast")
     assert len(doc.paragraphs) == len(BODY)
 
 
 def test_byline_title_dateline_are_metadata():
     text = "Tram Network to Reach Northern Suburbs\nBy Jane Doe\nPublished: March 3, 2024\n\n" + "\n\n".join(BODY)
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     assert doc.title == "Tram Network to Reach Northern Suburbs"
     assert doc.byline == "Jane Doe"
     assert doc.published == "2024-03-03"
@@ -124,7 +124,7 @@ def test_byline_title_dateline_are_metadata():
 
 def test_published_argument_wins_over_dateline():
     text = "Published: March 3, 2024\n\n" + "\n\n".join(BODY)
-    assert newsdistill.distill(text, published="2024-03-05").published == "2024-03-05"
+    assert newsdistill.distill(text, published="2024-03-05", attribution_model="fast").published == "2024-03-05"
 
 
 @pytest.mark.parametrize(("caption", "credit", "restrictions"), [
@@ -163,7 +163,7 @@ def test_rule_names_unique_and_reasons_documented():
 
 
 def test_every_removed_line_names_a_real_rule():
-    doc = newsdistill.distill((REPO / "examples/drought-report.txt").read_text(encoding="utf-8"))
+    doc = newsdistill.distill((REPO / "examples/drought-report.txt").read_text(encoding="utf-8"), attribution_model="fast")
     known = {r.name for r in rules.BOILERPLATE_RULES + rules.IMAGE_CREDIT_RULES}
     for r in doc.removed:
         base = re.sub(r"\.section$", "", r.rule)

@@ -219,7 +219,7 @@ def test_overview_is_cached_at_finalize_and_dropped_on_load(db):
 
 def test_cli_quotes_file_without_database(shared_dir):
     seed = shared_dir / "seed" / "000_efc30bb2d1477963.txt"
-    r = CliRunner().invoke(main, ["quotes", str(seed), "--format", "json"], env={"NEWSDISTILL_DB": ""})
+    r = CliRunner().invoke(main, ["quotes", str(seed), "--format", "json", "--attribution-model", "fast"], env={"NEWSDISTILL_DB": ""})
     assert r.exit_code == 0, r.output
     rows = json.loads(r.output)
     assert isinstance(rows, list)

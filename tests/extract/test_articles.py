@@ -13,7 +13,7 @@ DATA = Path(__file__).parent / "data" / "entities"
 
 @pytest.fixture(scope="module")
 def harbour():
-    doc = newsdistill.distill((DATA / "harbour_council.txt").read_text(encoding="utf-8"), published="2024-03-06")
+    doc = newsdistill.distill((DATA / "harbour_council.txt").read_text(encoding="utf-8"), published="2024-03-06", attribution_model="fast")
     assert doc.status == "ok"
     return doc.to_dict()
 
@@ -118,7 +118,7 @@ def test_parse_number(text, value):
 
 @pytest.fixture(scope="module")
 def budget():
-    doc = newsdistill.distill((DATA / "budget_vote.txt").read_text(encoding="utf-8"), published="2023-06-08")
+    doc = newsdistill.distill((DATA / "budget_vote.txt").read_text(encoding="utf-8"), published="2023-06-08", attribution_model="fast")
     assert doc.status == "ok"
     return doc.to_dict()
 
@@ -162,7 +162,7 @@ def test_transcript_speaker_labels_and_untagged_surnames():
             "A partial transcript follows.\n\n"
             "\"FERREIRA: Will the money for the flooded river towns arrive before the first snow of the winter?\n\n"
             "\"WHITCOMBE: It will, and we have said so from the start, whatever the opposition claims about the delays.")
-    rec = newsdistill.distill(text).to_dict()
+    rec = newsdistill.distill(text, attribution_model="fast").to_dict()
     laura = _ent(rec, "Laura Whitcombe")
     assert [m["text"] for m in laura["mentions"]] == ["Laura Whitcombe", "Whitcombe", "WHITCOMBE"]
     assert laura["roles"] == ["Governor"]
@@ -172,7 +172,7 @@ def test_transcript_speaker_labels_and_untagged_surnames():
 
 def test_figure_currency_outside_model_span_and_owner_not_the_counted_group():
     rec = newsdistill.distill("The fund paid an improper $25,000 contribution last spring, auditors found. "
-                              "The 29 commuters wounded by the blast were treated at Mercy Hospital.").to_dict()
+                              "The 29 commuters wounded by the blast were treated at Mercy Hospital.", attribution_model="fast").to_dict()
     figs = {f["span"]["text"]: f for f in rec["figures"]}
     assert figs["$25,000"]["unit"] == "USD" and figs["$25,000"]["kind"] == "money" and figs["$25,000"]["value"] == 25000
     wounded = figs["29"]
@@ -190,5 +190,5 @@ def test_figure_currency_outside_model_span_and_owner_not_the_counted_group():
      "Jorge Castañeda", ["former Mexican foreign minister"]),
 ])
 def test_role_phrases(text, name, roles):
-    rec = newsdistill.distill(text).to_dict()
+    rec = newsdistill.distill(text, attribution_model="fast").to_dict()
     assert _ent(rec, name)["roles"] == roles

@@ -12,14 +12,14 @@ DATA = Path(__file__).parent / "data" / "entities"
 
 
 def test_no_entities():
-    doc = newsdistill.distill((DATA / "empty_of_names.txt").read_text(encoding="utf-8"))
+    doc = newsdistill.distill((DATA / "empty_of_names.txt").read_text(encoding="utf-8"), attribution_model="fast")
     rec = doc.to_dict()
     assert rec["status"] == "ok"
     assert rec["entities"] == [] and rec["figures"] == [] and rec["dates"] == []
 
 
 def test_non_english_is_skipped_with_reason():
-    doc = newsdistill.distill((DATA / "german.txt").read_text(encoding="utf-8"))
+    doc = newsdistill.distill((DATA / "german.txt").read_text(encoding="utf-8"), attribution_model="fast")
     rec = doc.to_dict()
     assert rec["status"] == "ok" and rec["language"] == "de"
     assert "entities" not in rec and "figures" not in rec and "dates" not in rec
@@ -40,7 +40,7 @@ def test_five_thousand_entities_bounded():
     from newsdistill.pipeline import default_pipeline
     from newsdistill.record import Document
 
-    newsdistill.distill("Warm up with Anna Berg in Paris on Monday.")
+    newsdistill.distill("Warm up with Anna Berg in Paris on Monday.", attribution_model="fast")
     doc = Document(id="many", input_text=text)
     took, per_step = 0.0, {}
     for step in default_pipeline().steps:
@@ -60,7 +60,7 @@ def test_five_thousand_entities_bounded():
 def test_extremely_long_sentence_bounded():
     text = "The committee met " + " and then the committee met again with Anna Berg of the Harbour Board" * 3000 + "."
     started = time.perf_counter()
-    doc = newsdistill.distill(text)
+    doc = newsdistill.distill(text, attribution_model="fast")
     assert doc.status == "ok"
     rec = doc.to_dict()
     assert any(e["name"] == "Anna Berg" for e in rec["entities"])
@@ -69,7 +69,7 @@ def test_extremely_long_sentence_bounded():
 
 def test_caption_only_and_tiny_inputs():
     for text in ("Hi.", "Paris", "123 456", "“”", "the the the"):
-        rec = newsdistill.distill(text).to_dict()
+        rec = newsdistill.distill(text, attribution_model="fast").to_dict()
         assert rec["status"] in ("ok", "error")
         for e in rec.get("entities", []):
             for m in e["mentions"]:

@@ -16,7 +16,7 @@ WORDS = ["Anna", "Berg", "said", "the", "UN", "Daesh", "in", "Syria", "Mr.", "Ms
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=80), st.sampled_from([None, "2020-02-29"]))
 def test_spans_and_ids_consistent(words, published):
     text = " ".join(words)
-    doc = newsdistill.distill(text, published=published)
+    doc = newsdistill.distill(text, published=published, attribution_model="fast")
     rec = doc.to_dict()
     if rec["status"] != "ok" or "entities" not in rec:
         return

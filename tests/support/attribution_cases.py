@@ -10,7 +10,7 @@ LEAD = ("The finance ministry published its annual report on Tuesday, and the op
 
 
 def attributions(body: str) -> list[dict]:
-    doc = newsdistill.distill(LEAD + "\n\n" + body)
+    doc = newsdistill.distill(LEAD + "\n\n" + body, attribution_model="fast")
     assert doc.status == "ok"
     assert not doc.removed, [r.text for r in doc.removed]  # the test text must reach the body
     return doc.to_dict()["attributions"]

@@ -48,7 +48,7 @@ def headline_record():
     """A plain-text article distilled by the real pipeline whose title line attributes ("Graham:")."""
     import newsdistill
 
-    rec = newsdistill.distill(HEADLINE_TEXT, id="headline-1").to_dict()
+    rec = newsdistill.distill(HEADLINE_TEXT, id="headline-1", attribution_model="fast").to_dict()
     assert [a["cue"]["text"] for a in rec["title_attributions"]] == [":"], rec["title_attributions"]
     return rec
 

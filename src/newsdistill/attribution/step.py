@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..record import Document
 from .document import attribute
 from .headline import title_attributions
-from .models import canonical_mode, load_models
+from .models import DEFAULT_MODE, canonical_mode, load_models
 
 
 class AttributionStep:
@@ -24,7 +24,7 @@ class AttributionStep:
     needs = ("text", "nlp_doc", "entities", "figures")
     adds = ("attributions", "title_attributions", "figures.attributed_to")
 
-    def __init__(self, model: str = "fast"):
+    def __init__(self, model: str = DEFAULT_MODE):
         self.model = canonical_mode(model)  # raises ValueError for an unknown mode
         self.span_model, self.lite_tagger = load_models(self.model)
 

@@ -12,7 +12,7 @@ ENGINES = ("local", "ray")
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None,
                 batch_size: int | None = None, timeout: float | None = None, model: str | None = None,
-                attribution_model: str = "fast"):
+                attribution_model: str = "accurate"):
     import functools
 
     from .. import errors

@@ -38,7 +38,7 @@ from .serial import process
 PipelineFactory = Callable[[], Pipeline]
 
 
-def configured_pipeline(model: str | None = None, attribution_model: str = "fast") -> Pipeline:
+def configured_pipeline(model: str | None = None, attribution_model: str = "accurate") -> Pipeline:
     """The default pipeline with the spaCy model chosen by ``--model`` and the attribution model
     of ``--attribution-model`` (a worker's factory: ``functools.partial(configured_pipeline, model,
     attribution_model)`` pickles, a process-global setting would not travel)."""

@@ -47,7 +47,7 @@ class RunOptions:
     csv_dir: str | None = None
     db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
-    attribution_model: str = "fast"  # accurate | fast | lite (newsdistill.attribution.MODES)
+    attribution_model: str = "accurate"  # accurate | fast | lite (newsdistill.attribution.MODES)
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:
