@@ -73,6 +73,12 @@ def main() -> None:
               f"trafilatura + metadata, {r['speed_ratio_text_only']:.2f}x trafilatura text only; "
               f"html step alone {r['html_step_pages_per_s']} pages/s = {r['html_step_speed_ratio']:.2f}x / "
               f"{r['html_step_speed_ratio_text_only']:.2f}x; ms/page {r['ms_per_page']}")
+        c, b = r["captions"], r["bylines"]
+        print(f"captions (unique figcaptions of 20+ chars in the article container): {c['found']}/{c['expected']} "
+              f"in captions ({c['found_rate']}), {c['in_body']} left in the body ({c['in_body_rate']}), on {c['pages']} pages")
+        print("  per page (found/expected):", " ".join(f"{k}:{v}" for k, v in c["per_page"].items()))
+        print(f"bylines matching the reference author (normalised: case, By, punctuation, name order): "
+              f"html mode {b['ours']}/{b['pages']}, trafilatura + metadata {b['trafilatura']}/{b['pages']}")
         if "removed_words_in_reference_by_rule" in r:
             print("removed words also in the reference, by rule:", r["removed_words_in_reference_by_rule"])
 

@@ -44,25 +44,34 @@ class Pipeline:
             try:
                 doc = step(doc)
             except BadRecord as exc:
-                return doc.fail(exc.code, exc.message)
+                return _private_dropped(doc).fail(exc.code, exc.message)
             except (RecursionError, MemoryError) as exc:
                 # pathological input (nesting bombs, huge documents): this record fails, the run goes on
-                return doc.fail(errors.INTERNAL, f"{step.name}: {type(exc).__name__}")
+                return _private_dropped(doc).fail(errors.INTERNAL, f"{step.name}: {type(exc).__name__}")
             doc.steps_run.append(step.name)
-        return doc
+        return _private_dropped(doc)
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
 
 
+def _private_dropped(doc: Document) -> Document:
+    """``doc`` without the ``extra`` entries whose key starts with "_": what one step hands a later
+    one (the HTML step's captions for ``html-captions``), never part of a record."""
+    if doc.extra and any(k.startswith("_") for k in doc.extra):
+        for key in [k for k in doc.extra if k.startswith("_")]:
+            del doc.extra[key]
+    return doc
+
+
 def cleaning_steps() -> list[Step]:
     """The steps before the spaCy parse: HTML extraction, cleaning, language (no model loads)."""
     from .clean import CleanText
     from .extract.language import DetectLanguage
-    from .read.html import ExtractHtml
+    from .read.html import ExtractHtml, HtmlCaptions
 
-    return [ExtractHtml(), CleanText(), DetectLanguage()]
+    return [ExtractHtml(), CleanText(), HtmlCaptions(), DetectLanguage()]
 
 
 def default_steps(attribution_model: str = "accurate") -> list[Step]:

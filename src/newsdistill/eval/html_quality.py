@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -67,10 +68,10 @@ def html_mode():
     newsdistill's input side for one page, timed per step (CPU time of this process)."""
     from newsdistill.clean import CleanText
     from newsdistill.errors import BadRecord
-    from newsdistill.read.html import ExtractHtml, html_document
+    from newsdistill.read.html import ExtractHtml, HtmlCaptions, html_document
     from newsdistill.record import Source
 
-    extract, clean = ExtractHtml(timeout=None), CleanText()
+    extract, clean, captions = ExtractHtml(timeout=None), CleanText(), HtmlCaptions()
 
     def run(html: bytes, url: str | None):
         t0 = time.process_time()
@@ -81,7 +82,7 @@ def html_mode():
             doc.fail(exc.code, exc.message)
         t1 = time.process_time()
         if doc.status == "ok":
-            doc = clean(doc)
+            doc = captions(clean(doc))
         return doc, t1 - t0, time.process_time() - t1
 
     return run
@@ -105,6 +106,50 @@ def _norm(value) -> str:
     return " ".join(str(value or "").lower().split())
 
 
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
+_BY = re.compile(r"^\s*(?:by|written by|words by|story by|author:?)\s+", re.IGNORECASE)
+
+
+def byline_names(value) -> frozenset[str]:
+    """A byline or author as a set of names, normalised: case, a leading "By", punctuation and the
+    order of several names do not count ("By Jane Roe and John Doe" == "john doe; jane roe")."""
+    text = _BY.sub("", str(value or ""))
+    names = set()
+    for part in _NAME_SPLIT.split(text.lower()):
+        name = " ".join(re.sub(r"[^\w\s'-]", " ", part).split())
+        if name:
+            names.add(name)
+    return frozenset(names)
+
+
+def byline_matches(predicted, reference) -> bool:
+    return bool(reference) and byline_names(predicted) == byline_names(reference)
+
+
+def page_captions(html: bytes) -> list[str]:
+    """The measure's expected captions of a page: unique ``<figcaption>`` texts (whitespace
+    collapsed) of 20+ characters inside the article container (an ``<article>``, ``<main>`` or
+    ``itemprop=articleBody`` ancestor).  Independent of how HTML mode picks its container."""
+    from lxml.html import fromstring
+
+    try:
+        tree = fromstring(html)
+    except (ValueError, TypeError):
+        return []
+    found: list[str] = []
+    for fc in tree.iter("figcaption"):
+        text = " ".join("".join(fc.itertext()).split())
+        if len(text) < 20 or text in found:
+            continue
+        if any(a.tag in ("article", "main") or a.attrib.get("itemprop") == "articleBody" for a in fc.iterancestors()):
+            found.append(text)
+    return found
+
+
+def _caption_found(expected: str, captions: list[str]) -> bool:
+    return any(expected in c or (len(c) >= 20 and c in expected) for c in captions)
+
+
 def evaluate(pages, show_removed: bool = False, log=print) -> dict:
     """Scores and speeds of HTML mode, trafilatura text only and trafilatura + metadata on ``pages``
     (from :func:`load_pages`), as bench/html_quality.py prints them; ``show_removed``: also ``log``
@@ -118,6 +163,9 @@ def evaluate(pages, show_removed: bool = False, log=print) -> dict:
     meta_hits: Counter = Counter()  # field -> pages where the record's value equals the reference
     meta_total: Counter = Counter()
     meta_hits_base: Counter = Counter()  # the same for trafilatura + metadata
+    caps = Counter()  # expected, found (in captions), in_body (left in text)
+    caps_pages: dict = {}  # page id -> "found/expected (in body)" for pages with expected captions
+    bylines = Counter()  # pages with a reference author, ours / trafilatura's matching it (normalised)
     for k, (_fid, html, gt, url) in enumerate(pages):
         # rotate which runs first, so none profits from warm caches more
         for who in (k % 3, (k + 1) % 3, (k + 2) % 3):
@@ -146,6 +194,18 @@ def evaluate(pages, show_removed: bool = False, log=print) -> dict:
                 meta_total[field] += 1
                 meta_hits[field] += _norm(value) == _norm(want)
                 meta_hits_base[field] += _norm(theirs) == _norm(want)
+        expected = page_captions(html)
+        if expected:
+            texts = [c.text for c in doc.captions]
+            body = " ".join((doc.text or "").split())
+            hit = sum(_caption_found(e, texts) for e in expected)
+            left = sum(e in body for e in expected)
+            caps.update(expected=len(expected), found=hit, in_body=left, pages=1)
+            caps_pages[_fid] = f"{hit}/{len(expected)}" + (f" ({left} in body)" if left else "")
+        if gt.get("author"):
+            bylines["pages"] += 1
+            bylines["ours"] += byline_matches(doc.byline, gt["author"])
+            bylines["trafilatura"] += byline_matches(getattr(found, "author", None), gt["author"])
         base.add(base_text, ref, with_s, without_s)
         base_meta.add((getattr(found, "text", None) or ""), ref, with_s, without_s)
         if show_removed:
@@ -164,6 +224,12 @@ def evaluate(pages, show_removed: bool = False, log=print) -> dict:
         "trafilatura": base.to_dict() | {"pages_per_s": round(n / t_base, 1)},
         "trafilatura_metadata": base_meta.to_dict() | {"pages_per_s": round(n / t_meta, 1)},
     }
+    result["captions"] = {"pages": caps["pages"], "expected": caps["expected"], "found": caps["found"],
+                          "in_body": caps["in_body"],
+                          "found_rate": round(caps["found"] / caps["expected"], 4) if caps["expected"] else None,
+                          "in_body_rate": round(caps["in_body"] / caps["expected"], 4) if caps["expected"] else None,
+                          "per_page": caps_pages}
+    result["bylines"] = {"pages": bylines["pages"], "ours": bylines["ours"], "trafilatura": bylines["trafilatura"]}
     result["html_mode"]["metadata_exact"] = {f: f"{meta_hits[f]}/{meta_total[f]}" for f in meta_total}
     result["trafilatura_metadata"]["metadata_exact"] = {f: f"{meta_hits_base[f]}/{meta_total[f]}" for f in meta_total}
     # the goal's ratio: HTML mode pages/s over trafilatura + metadata pages/s (same outputs)

@@ -28,7 +28,7 @@ import logging
 import re
 from collections.abc import Iterator
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,6 +37,7 @@ from ..errors import BadRecord
 from ..record import Document, Source
 from ..timeout import time_limit
 from .decode import check_not_binary
+from .html_figures import HtmlCaption, find_captions
 from .sources import ReadOptions, register
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own max_file_size; news pages are 50 KB - 2 MB
@@ -104,6 +105,7 @@ class HtmlFields:
     url: str | None = None  # the page's canonical URL (or the one passed in)
     sitename: str | None = None
     language: str | None = None  # declared in the page
+    captions: list = field(default_factory=list)  # the article's photo captions (:class:`.html_figures.HtmlCaption`)
 
 
 def nesting_depth(data: bytes, limit: int = LXML_MAX_DEPTH) -> int:
@@ -133,7 +135,7 @@ def extract_html(html: bytes | str, url: str | None = None, *, timeout: float | 
         data = data.replace(b"\x00", b"")  # lxml stops parsing at a NUL byte
     with time_limit(timeout, "HTML extraction"):
         try:
-            text, meta = _trafilatura(data, url)
+            text, meta, captions = _trafilatura(data, url)
         except RecursionError:
             raise BadRecord(errors.TOO_DEEP, "HTML nested too deep to extract") from None
         if not text.strip():
@@ -143,11 +145,12 @@ def extract_html(html: bytes | str, url: str | None = None, *, timeout: float | 
     return HtmlFields(
         text=text,
         title=_clean(meta.title),
-        author=_clean(meta.author),
+        author=author_name(_clean(meta.author)),
         date=_clean(meta.date),
         url=_clean(meta.url) or url,
         sitename=_clean(meta.sitename),
         language=_clean(getattr(meta, "language", None)),
+        captions=captions,
     )
 
 
@@ -165,16 +168,18 @@ def _trafilatura(data: bytes, url: str | None):
     except ImportError:  # pragma: no cover - another trafilatura layout
         load_html = None
     meta = None
+    captions: list = []
     if load_html is not None:
         tree = _parse(data, load_html)
         if tree is None:
-            return "", None
+            return "", None, []
         meta = _metadata(tree, url)
+        captions = find_captions(tree, remove=True)  # before _main_text prunes the figures away
     if meta is None:
         found = bare_extraction(data, url=url, with_metadata=True, date_extraction_params=DATE_OPTIONS | {"url": url},
                                 **TRAFILATURA_OPTIONS)
-        return ((found.text if found is not None else None) or ""), found
-    return _main_text(tree, url), meta
+        return ((found.text if found is not None else None) or ""), found, captions
+    return _main_text(tree, url), meta, captions
 
 
 _XML_INVALID_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))  # trafilatura's INVALID_XML_CHARS, as UTF-8
@@ -358,6 +363,17 @@ def _gate(attrib, gate) -> bool:
     return False
 
 
+def author_name(author: str | None) -> str | None:
+    """``author`` without a date, update label or job title after the name
+    (:data:`.html_rules.AUTHOR_TAIL`): "Luke Kim December" -> "Luke Kim"."""
+    if not author:
+        return author
+    from .html_rules import AUTHOR_MIN_CHARS, AUTHOR_TAIL
+
+    cut = AUTHOR_TAIL.sub("", author).strip(" ,;|-")
+    return cut if len(cut) >= AUTHOR_MIN_CHARS else author
+
+
 def _clean(value) -> str | None:
     if not isinstance(value, str):
         return None
@@ -391,4 +407,53 @@ class ExtractHtml:
         doc.published = doc.published or fields.date
         if doc.source.url is None and fields.url:
             doc.source.url = fields.url
+        if fields.captions:
+            doc.extra[HTML_CAPTIONS_KEY] = fields.captions
+        return doc
+
+
+HTML_CAPTIONS_KEY = "_html_captions"  # ExtractHtml -> HtmlCaptions, popped there (never in a record)
+RULE_HTML_CAPTION = "caption.html-figure"
+CAPTION_SEPARATOR = "\n\n"
+
+
+class HtmlCaptions:
+    """Pipeline step after ``clean``: the page's photo captions (found by :func:`.html_figures.find_captions`
+    before trafilatura pruned them) become ``captions``, parsed like plain-text captions (credit,
+    restrictions, date, place; rule ``caption.html-figure``).  Their text is appended to
+    ``input_text`` after the article, each as a paragraph of its own, so every span still maps
+    back into the record's input; ``text`` and its offset map are left as they are (the
+    caption's words are never in the body).  A caption the cleaner already found in the
+    article text is not added twice.  A no-op for other inputs."""
+
+    name = "html-captions"
+    needs = ("captions",)
+    adds = ("captions", "input_text")
+
+    def __call__(self, doc: Document) -> Document:
+        found: list[HtmlCaption] | None = doc.extra.pop(HTML_CAPTIONS_KEY, None)
+        if not found or doc.text is None:
+            return doc
+        from ..clean.captions import parse_caption, parse_credit_block
+        from ..record import Caption
+
+        known = {" ".join(c.text.split()) for c in doc.captions}
+        pieces = [doc.input_text]
+        at = len(doc.input_text)
+        for cap in found:
+            if cap.text in known:
+                continue
+            known.add(cap.text)
+            start = at + len(CAPTION_SEPARATOR)
+            parsed = parse_caption(cap.text, RULE_HTML_CAPTION)
+            credit = parsed.credit
+            block = parse_credit_block(cap.credit) if cap.credit else None
+            if cap.credit and (credit is None or (block is not None and credit not in cap.credit)):
+                credit = cap.credit  # the page marks it apart (<span class="credit">)
+                parsed.photographer, parsed.agency = (block.photographer, block.agency) if block else (None, None)
+            doc.captions.append(Caption(start, start + len(cap.text), cap.text, credit, parsed.restrictions,
+                                        parsed.date, parsed.place, RULE_HTML_CAPTION))
+            pieces += [CAPTION_SEPARATOR, cap.text]
+            at = start + len(cap.text)
+        doc.input_text = "".join(pieces)
         return doc

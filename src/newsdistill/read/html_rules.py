@@ -69,3 +69,17 @@ DISCARD_ALWAYS = {"time", "figure"}
 DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
 DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram"
                            "|article-(?:share|support)|print|category|meta-date|meta-reviewer|^(?:title|date)$")
+
+# The page's author as trafilatura gives it, with what follows the name on the same line cut off
+# (issue #14; WCXB dev, first half: "Jordana Cepelewicz December", "Cazzy Magennis Last Updated
+# August 1", "Nicoletta Richardson Trending Editor"): a date or an update label after the name,
+# a job title after it.  Months that are also first names (April, May, June, August) only
+# count when a day follows.
+AUTHOR_TAIL = re.compile(
+    r"(?<=\w)\s+(?:(?i:(?:last\s+)?(?:updated|published|posted|modified))\b.*"
+    r"|(?:January|February|March|July|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"\.?(?:\s+\d.*)?"
+    r"|(?:April|May|June|August)\s+\d.*"
+    r"|(?:(?:Senior|Former|Staff|Trending|Contributing|Deputy|Managing|Associate|Chief|Executive|News)\s+)"
+    r"(?:[A-Z][\w&-]*\s+){0,2}(?:Editor|Writer|Reporter|Correspondent|Contributor|Consultant|Producer)s?)$")
+AUTHOR_MIN_CHARS = 3  # what is left must still be a name

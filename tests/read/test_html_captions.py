@@ -1,0 +1,116 @@
+"""HTML mode keeps the article's photo captions (issue #14; read/html_figures.py, the html-captions
+step): figures inside the article container become ``captions`` with credit and restrictions,
+their words stay out of ``text``, every span maps back into ``input_text``; teaser cards and
+figures outside the article are not captions; bad pages stay bounded."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import newsdistill
+from newsdistill.read.html import HTML_CAPTIONS_KEY
+from newsdistill.read.html_figures import MAX_CAPTION_CHARS, MAX_FIGURES, find_captions
+
+PARAS = [
+    "Herders in the northern provinces say the drought has already cost them a third of their animals, "
+    "and the grazing grounds they relied on for generations have turned to dust over the past two years.",
+    "The agriculture ministry said on Tuesday that it would open emergency fodder depots in four districts, "
+    "but farmers' groups said the plan came too late for many families who had already sold their herds.",
+    "Aid agencies warned that the coming winter could be the hardest in a decade, with prices for hay and "
+    "grain at record levels and many roads to remote villages cut off by landslides after the spring storms.",
+    "Local officials said they had asked the central government for more money to repair wells and to pay "
+    "for trucks that could bring water to the worst-hit areas before the temperatures start to fall again.",
+]
+CAPTION = "Herders wait with their goats at a market outside Kabul on April 15, 2024."
+
+
+def _page(article_extra: str = "", outside: str = "") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f"<!DOCTYPE html><html><head><title>Drought hits herders</title></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+            f"<main><article><h1>Drought hits herders</h1>{article_extra}{body}</article></main>"
+            f"{outside}<footer>Contact us</footer></body></html>").encode()
+
+
+def _distill(page: bytes):
+    return newsdistill.distill(page, id="page", input_kind="html") if False else _run(page)
+
+
+def _run(page: bytes):
+    from newsdistill.pipeline import Pipeline, cleaning_steps
+    from newsdistill.read.html import html_document
+    from newsdistill.record import Source
+
+    return Pipeline(cleaning_steps())(html_document(page, "page", Source()))
+
+
+def test_figcaption_becomes_a_caption_with_its_credit():
+    fig = f"<figure><img src='a.jpg'><figcaption>{CAPTION} (Photo: AP)</figcaption></figure>"
+    doc = _run(_page(fig))
+    assert doc.status == "ok", doc.error
+    assert [c.text for c in doc.captions] == [f"{CAPTION} (Photo: AP)"]
+    cap = doc.captions[0]
+    assert (cap.credit, cap.date, cap.rule) == ("Photo: AP", "2024-04-15", "caption.html-figure")
+    assert doc.input_text[cap.input_start:cap.input_end] == cap.text
+    assert "goats" not in doc.text
+    assert doc.text.startswith("Herders in the northern provinces")
+    for p in doc.paragraphs:
+        assert doc.input_text[p.input_start:p.input_end] == p.text
+
+
+def test_credit_element_and_restrictions():
+    fig = (f"<figure><img src='a.jpg'><figcaption>{CAPTION} <span class='credit'>AFP PHOTO / WAKIL KOHSAR / "
+           "RESTRICTED TO EDITORIAL USE</span></figcaption></figure>"
+           "<figure><img src='b.jpg'><figcaption>A shepherd leads his flock across a dry riverbed near Herat."
+           "</figcaption><div class='image-credit'>Jane Doe/Getty Images</div></figure>")
+    doc = _run(_page(fig))
+    first, second = doc.captions
+    assert (first.credit, first.restrictions) == ("AFP PHOTO / WAKIL KOHSAR", ["RESTRICTED TO EDITORIAL USE"])
+    assert second.text.endswith("Jane Doe/Getty Images") and second.credit == "Jane Doe/Getty Images"
+    assert all(doc.input_text[c.input_start:c.input_end] == c.text for c in doc.captions)
+
+
+def test_teasers_and_figures_outside_the_article_are_not_captions():
+    teaser = ("<aside class='related-stories'><a href='/other'><figure><img src='t.jpg'><figcaption>"
+              "Flooding in the south leaves thousands without homes</figcaption></figure></a></aside>")
+    linked = ("<figure><img src='c.jpg'><figcaption><a href='/story/123'>Read: how the drought spread across "
+              "the region</a></figcaption></figure>")
+    footer = "<div><figure><img src='f.jpg'><figcaption>Our newsroom team at the annual awards dinner</figcaption></figure></div>"
+    doc = _run(_page(teaser + linked, outside=footer))
+    assert doc.captions == []
+    assert HTML_CAPTIONS_KEY not in doc.to_dict()
+
+
+def test_short_and_repeated_captions():
+    fig = ("<figure><img src='a.jpg'><figcaption>Photo</figcaption></figure>"
+           f"<figure><img src='a.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+           f"<figure><img src='a.jpg'><figcaption>{CAPTION}</figcaption></figure>")
+    doc = _run(_page(fig))
+    assert [c.text for c in doc.captions] == [CAPTION]
+
+
+def test_record_json_has_no_private_carrier():
+    doc = _run(_page(f"<figure><figcaption>{CAPTION}</figcaption></figure>"))
+    d = json.loads(json.dumps(doc.to_dict()))
+    assert not any(k.startswith("_") for k in d)
+    assert d["captions"][0]["text"] == CAPTION
+
+
+def test_bad_pages_stay_bounded():
+    from lxml.html import fromstring
+
+    many = "".join(f"<figure><img src='{i}.jpg'><figcaption>Picture number {i} of the long gallery of herds"
+                   "</figcaption></figure>" for i in range(2000))
+    huge = "<figure><figcaption>" + "word " * 10_000 + "</figcaption></figure>"
+    nested = "<figure>" * 50 + f"<figcaption>{CAPTION}</figcaption>" + "</figure>" * 50
+    empty = "<figure><img src='x.jpg'></figure>" * 500
+    t = time.perf_counter()
+    caps = find_captions(fromstring(_page(many + huge + nested + empty)))
+    assert time.perf_counter() - t < 5
+    assert len(caps) == MAX_FIGURES
+    assert all(len(c.text) <= MAX_CAPTION_CHARS for c in caps)
+    doc = _run(_page(huge + nested + empty))
+    assert doc.status == "ok"
+    assert len(doc.captions) == 2 and len(doc.captions[0].text) <= MAX_CAPTION_CHARS
+    assert "word word" not in doc.text
