@@ -1,18 +1,32 @@
-"""Command line: a thin shell over the Python API.  Exit codes: 0 ok, 1 nothing could be
-read (every input failed), 2 usage error (click)."""
+"""Command line: a thin shell over the Python API.  Exit codes (docs/cli.md, and the group's
+--help): 0 at least one document distilled (or the command did its job), 1 nothing could be
+distilled or a runtime failure, 2 a usage error found before any document is processed."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
 
 from . import __version__
-from .cli_corpus import attribution_model_option, use_attribution_model
+from .cli_corpus import attribution_model_option, fatal, use_attribution_model
+from .cli_paths import EXIT_FAILED, sqlite_file, writable_file, writable_folder
+
+EPILOG = """\b
+Exit codes (all commands):
+  0  at least one document was distilled, or the command did its job
+  1  nothing could be distilled (every input failed), or a runtime
+     failure (worker processes keep dying)
+  2  usage error, found before any document is processed: a bad option
+     value; an output (-o, --csv-dir, --db, --summary-json) that cannot
+     be created or written; a missing input of index or serve
+A missing input path of `run` is not a usage error: it becomes an
+unreadable-file error record, like any input that cannot be read."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(__version__, prog_name="newsdistill")
 def main() -> None:
     """Distil raw scraped news: clean body with reasons, captions, entities, who said what."""
@@ -45,11 +59,11 @@ def _read_options(text_field: str, id_field: str, url_field: str):
               help="Most documents per shard (directory output).")
 @click.option("--dedup/--no-dedup", default=True, show_default=True, help="Mark exact and near duplicates (duplicate_of, cluster).")
 @click.option("--drop-duplicates", is_flag=True, help="Leave duplicates out of the output.")
-@click.option("--csv-dir", type=click.Path(file_okay=False), help="Also write entities.csv and attributions.csv here.")
+@click.option("--csv-dir", help="Also write entities.csv and attributions.csv here.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-@click.option("--summary-json", type=click.Path(dir_okay=False), help="Also write the run summary as JSON here.")
+@click.option("--summary-json", help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
-@click.option("--db", type=click.Path(dir_okay=False), help="Also load the records into this corpus database (SQLite, see docs/store.md).")
+@click.option("--db", help="Also load the records into this corpus database (SQLite, see docs/store.md).")
 @attribution_model_option
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
         shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db, attribution_model) -> None:
@@ -60,6 +74,7 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
 
     if drop_duplicates and not dedup:
         raise click.UsageError("--drop-duplicates needs --dedup")
+    _check_outputs(output, fmt, csv_dir, summary_json, db)
     _use_model(model)
     use_attribution_model(attribution_model)
     options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
@@ -67,17 +82,56 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
                          dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model, db=db,
                          attribution_model=attribution_model,
                          progress=sys.stderr.isatty() if progress is None else progress)
+    if _no_supported_files(paths):
+        sys.exit(EXIT_FAILED)
     try:
         summary = run_corpus(paths, output, options)
     except Fatal as exc:
-        raise click.UsageError(exc.message) from None
+        fatal(exc)
+    except OSError as exc:  # the disk filled up, the output vanished mid-run: one line, not a traceback
+        click.echo(f"Error: {exc.filename or output}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_FAILED)
     click.echo(summary.line(), err=True)
     for line in summary.details():
         click.echo(line, err=True)
     if summary_json:
         with open(summary_json, "w", encoding="utf-8") as fh:
             json.dump(summary.to_dict(), fh, indent=2)
-    sys.exit(0 if summary.ok else 1)
+    sys.exit(0 if summary.ok else EXIT_FAILED)
+
+
+def _check_outputs(output: str, fmt: str | None, csv_dir: str | None, summary_json: str | None, db: str | None) -> None:
+    """Every output of `run` can be written (missing parent folders are created), before any input is read."""
+    from .engine.runner import is_directory_output
+    from .errors import Fatal
+    from .write import format_for
+
+    if is_directory_output(output):
+        writable_folder(output, "-o")
+    elif output != "-":
+        try:
+            format_for(output, fmt)
+        except Fatal as exc:
+            raise click.UsageError(exc.message) from None
+        writable_file(output, "-o")
+    if csv_dir:
+        writable_folder(csv_dir, "--csv-dir")
+    if summary_json:
+        writable_file(summary_json, "--summary-json")
+    if db:
+        sqlite_file(db, "--db", must_exist=False)
+
+
+def _no_supported_files(paths) -> bool:
+    """Say so for each folder with no file newsdistill reads; True when that is every input."""
+    from .read import READERS
+    from .read.sources import expand
+
+    empty = [p for p in paths if os.path.isdir(p) and next(expand([p]), None) is None]
+    kinds = ", ".join(sorted({s for s in READERS if s.startswith(".")}))
+    for folder in empty:
+        click.echo(f"newsdistill: no supported files found in {folder} (newsdistill reads {kinds}, also .gz/.zst)", err=True)
+    return bool(empty) and len(empty) == len(paths)
 
 
 def _use_model(model: str | None) -> None:
@@ -98,29 +152,53 @@ def _use_model(model: str | None) -> None:
 @click.argument("path")
 @click.option("--index", default=0, show_default=True, help="Which document of PATH to show (for JSONL dumps).")
 @click.option("--no-removed", is_flag=True, help="Hide removed lines.")
-@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON instead.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table: the article, then entities, figures, dates and who said what; json: the record; "
+                   "csv: the who-said-what rows (the columns of `quotes FILE`).")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON (same as --format json).")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
 @attribution_model_option
-def show(path, index, no_removed, as_json, model, attribution_model) -> None:
-    """Print the distilled article of PATH in the terminal: body, removed lines with reasons, captions."""
-    from rich.console import Console
+def show(path, index, no_removed, fmt, as_json, model, attribution_model) -> None:
+    """Print the distilled article of PATH in the terminal: body, removed lines with reasons, captions,
+    entities, figures, dates and who said what."""
+    from .errors import Fatal
 
+    if as_json:
+        fmt = "json"
+    _use_model(model)
+    use_attribution_model(attribution_model)
+    try:
+        doc = _distil_one(path, index, attribution_model)
+    except Fatal as exc:
+        fatal(exc)
+    if fmt == "json":
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from .cli_corpus import attribution_rows
+        from .corpus import queries
+        from .corpus.output import emit_rows
+
+        if doc.status != "ok":
+            click.echo(f"Error: {doc.error.code}: {doc.error.message}" if doc.error else "Error", err=True)
+        emit_rows(attribution_rows(doc), "csv", queries.QUOTE_COLUMNS)
+    else:
+        from rich.console import Console
+
+        from .show import render
+
+        render(doc, Console(), show_removed=not no_removed)
+    sys.exit(0 if doc.status == "ok" else EXIT_FAILED)
+
+
+def _distil_one(path: str, index: int, attribution_model: str):
+    """Document number ``index`` of ``path``, distilled; a usage error when there is none."""
     from .engine.serial import process
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
-    _use_model(model)
-    use_attribution_model(attribution_model)
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if i == index:
-            doc = process(default_pipeline(attribution_model), doc)
-            if as_json:
-                click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
-            else:
-                from .show import render
-
-                render(doc, Console(), show_removed=not no_removed)
-            sys.exit(0 if doc.status == "ok" else 1)
+            return process(default_pipeline(attribution_model), doc)
     raise click.UsageError(f"{path} has no document number {index}")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-_db = click.option("--db", envvar="NEWSDISTILL_DB", type=click.Path(dir_okay=False),
+_db = click.option("--db", envvar="NEWSDISTILL_DB",
                    help="Corpus database (SQLite); default: $NEWSDISTILL_DB.")
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 attribution_model_option = click.option(
@@ -36,12 +36,33 @@ def use_attribution_model(name: str) -> None:
         raise click.UsageError(exc.message) from None
 
 
+# Fatal codes of a failure while the run goes on (exit 1); every other Fatal is a usage error (exit 2)
+RUNTIME_CODES = frozenset({"worker-died", "internal-error", "ray-unavailable"})
+
+
+def fatal(exc) -> None:
+    """End the command for a :class:`~newsdistill.errors.Fatal`: one line, exit 1 for a runtime
+    failure, else a usage error (exit 2)."""
+    import sys
+
+    if exc.code in RUNTIME_CODES:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(1)
+    raise click.UsageError(exc.message) from None
+
+
 def _open(db):
+    from .cli_paths import sqlite_file
     from .corpus.queries import connect_ro, default_db
     from .errors import Fatal
 
     try:
-        return connect_ro(default_db(db))
+        path = default_db(db)
+    except Fatal as exc:
+        raise click.UsageError(exc.message) from None
+    sqlite_file(path, "--db", must_exist=True)
+    try:
+        return connect_ro(path)
     except Fatal as exc:
         raise click.UsageError(exc.message) from None
 
@@ -51,22 +72,74 @@ def _open(db):
 @_db
 @click.option("--batch", default=500, show_default=True, help="Records per transaction.")
 def index(paths, db, batch) -> None:
-    """Load newsdistill JSONL output (PATHS) into the corpus database; re-loading a record replaces it."""
+    """Load newsdistill output (PATHS: the .jsonl / .jsonl.gz / .parquet files `run` wrote) into the
+    corpus database; re-loading a record replaces it."""
     import itertools
     import time
 
+    from .cli_paths import sqlite_file
     from .corpus.queries import default_db
-    from .corpus.store import index_records, read_jsonl
-    from .errors import NewsdistillError
+    from .corpus.store import index_records
+    from .errors import Fatal, NewsdistillError
+    from .summary import plural
 
+    try:
+        db = default_db(db)
+    except Fatal as exc:
+        raise click.UsageError(exc.message) from None
+    for p in paths:
+        _check_index_input(p)
+    sqlite_file(db, "--db", must_exist=False)
     started = time.perf_counter()
     try:
-        stats = index_records(itertools.chain.from_iterable(read_jsonl(p) for p in paths), default_db(db), batch)
-    except NewsdistillError as exc:
+        stats = index_records(itertools.chain.from_iterable(_records_of(p) for p in paths), db, batch)
+    except Fatal as exc:  # an old store schema: a usage error, nothing was loaded
+        fatal(exc)
+    except NewsdistillError as exc:  # a bad line past the first record: the batches before it are loaded
         raise click.ClickException(exc.message) from None
     seconds = time.perf_counter() - started
-    click.echo(f"{stats['documents']} documents, {stats['attributions']} attributions, {stats['quote_clusters']} quote clusters "
-               f"({stats['multi_document_clusters']} in several documents) in {seconds:.1f}s", err=True)
+    click.echo(f"{plural(stats['documents'], 'document')}, {plural(stats['attributions'], 'attribution')}, "
+               f"{plural(stats['quote_clusters'], 'quote cluster')} ({stats['multi_document_clusters']} in several documents) "
+               f"in {seconds:.1f}s", err=True)
+
+
+_NOT_OUTPUT_HINT = "distil it first (`newsdistill run {p} -o out.jsonl`), then index out.jsonl"
+
+
+def _records_of(path: str):
+    """The records of one newsdistill output file; a record without ``format_version`` is refused."""
+    from .errors import BadRecord
+
+    if path.endswith(".parquet"):
+        from .write import read_records
+
+        records = read_records(path)
+    else:
+        from .corpus.store import read_jsonl
+
+        records = read_jsonl(path)
+    for n, record in enumerate(records, 1):
+        if not isinstance(record, dict) or "format_version" not in record:
+            raise BadRecord("not-newsdistill-output", f"{path}: record {n} is not newsdistill output (no format_version): "
+                            + _NOT_OUTPUT_HINT.format(p=path))
+        yield record
+
+
+def _check_index_input(path: str) -> None:
+    """An ``index`` input exists, is a file, and starts with a newsdistill record (usage error, exit 2, if not)."""
+    from .cli_paths import PathError, input_file
+    from .errors import NewsdistillError
+
+    input_file(path, "index")
+    try:
+        next(_records_of(path), None)
+    except NewsdistillError as exc:
+        if exc.code == "not-newsdistill-output":
+            raise PathError(exc.message) from None
+        raise PathError(f"index {path}: not newsdistill output ({exc.message}); " + _NOT_OUTPUT_HINT.format(p=path)) from None
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+        raise PathError(f"index {path}: cannot read it as newsdistill output ({type(exc).__name__}: {exc}); "
+                        + _NOT_OUTPUT_HINT.format(p=path)) from None
 
 
 @click.command()
@@ -76,18 +149,23 @@ def index(paths, db, batch) -> None:
 @click.option("--limit", default=20, show_default=True)
 @click.option("--quotes", "in_quotes", is_flag=True, help="Search quote content instead of article text.")
 def search(text, db, fmt, limit, in_quotes) -> None:
-    """Full-text search (bm25) over article text, or over quote content with --quotes."""
+    """Full-text search over article text, or over quote content with --quotes.  Results are ranked
+    by bm25; relevance is the result's bm25 score divided by the best score of the query's result
+    set (1 for the best match, towards 0 for weaker ones)."""
     from .corpus import queries
     from .corpus.output import emit_rows
 
     conn = _open(db)
     if in_quotes:
         rows = queries.search_quotes(conn, text, limit)
-        emit_rows(rows, fmt, ["speaker_name", "content", "doc_id", "outlet", "published", "quote_cluster"])
+        emit_rows(rows, fmt, ["rank", "relevance", "speaker_name", "content", "doc_id", "outlet", "published", "quote_cluster"])
     else:
         res = queries.search(conn, text, limit)
-        emit_rows(res["results"], fmt, ["id", "title", "outlet", "published", "score", "snippet"],
-                  title=f"{res['total']} documents match")
+        from .summary import plural
+
+        emit_rows(res["results"], fmt, ["rank", "relevance", "id", "title", "outlet", "published", "snippet"],
+                  title=f"{plural(res['total'], 'document')} {'matches' if res['total'] == 1 else 'match'}"
+                        + ("" if res["ranking"] == "bm25" else " (newest first: too many to rank)"))
 
 
 @click.command()
@@ -100,47 +178,100 @@ def search(text, db, fmt, limit, in_quotes) -> None:
 @attribution_model_option
 @_fmt
 def quotes(file, db, speaker, about, limit, doc_index, attribution_model, fmt) -> None:
-    """Who said what: distil FILE and list its attributions, or query the corpus database (--db / $NEWSDISTILL_DB)."""
+    """Who said what: distil FILE and list its attributions, or query the corpus database (--db / $NEWSDISTILL_DB).
+    --speaker, --about and --limit filter both."""
+    import sys
+
     from .corpus import queries
     from .corpus.output import emit_rows
 
-    if file:
-        use_attribution_model(attribution_model)
-        rows = _file_quotes(file, doc_index, table=fmt == "table", attribution_model=attribution_model)
+    if not file:
+        emit_rows(queries.quotes(_open(db), speaker=speaker, about=about, limit=limit), fmt, queries.QUOTE_COLUMNS)
+        return
+    from .errors import Fatal
+
+    use_attribution_model(attribution_model)
+    try:
+        docs = _file_documents(file, doc_index, attribution_model)
+    except Fatal as exc:
+        fatal(exc)
+    keep = _quote_filter(speaker, about)
+    failed = [d for d in docs if d.status != "ok"]
+    for d in failed:
+        click.echo(f"Error: {d.id}: {d.error.code}: {d.error.message}" if d.error else f"Error: {d.id}", err=True)
+    if fmt == "table":
+        from rich.console import Console
+
+        from .quotes_table import render_quotes
+
+        console, left = Console(), limit
+        for d in docs:
+            if d.status == "ok" and left > 0:
+                left -= render_quotes(d, console, keep=keep, limit=left)
     else:
-        rows = queries.quotes(_open(db), speaker=speaker, about=about, limit=limit)
-    if rows is not None:
+        rows = [row for d in docs for row in attribution_rows(d, keep)][:limit]
         emit_rows(rows, fmt, queries.QUOTE_COLUMNS)
+    sys.exit(1 if failed and len(failed) == len(docs) else 0)
 
 
-def _file_quotes(path: str, doc_index: int | None, table: bool, attribution_model: str = "accurate") -> list[dict] | None:
-    """Attributions of the documents of PATH as rows; as the attribution step's own table when it has one."""
+def _file_documents(path: str, doc_index: int | None, attribution_model: str) -> list:
+    """The documents of PATH (only number ``doc_index`` when given), distilled."""
     from .engine.serial import process
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
-    from .record import attributions_in_order
 
-    try:
-        from .quotes_table import render_quotes  # the attribution step's table, when present
-    except ImportError:
-        render_quotes = None
-    rows = []
+    pipeline, docs = None, []
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if doc_index is not None and i != doc_index:
             continue
-        doc = process(default_pipeline(attribution_model), doc)
-        if table and render_quotes is not None:
-            from rich.console import Console
+        pipeline = pipeline or default_pipeline(attribution_model)
+        docs.append(process(pipeline, doc))
+    if doc_index is not None and not docs:
+        raise click.UsageError(f"{path} has no document number {doc_index}")
+    return docs
 
-            render_quotes(doc, Console())
+
+def _quote_filter(speaker: str | None, about: str | None):
+    """The corpus query's filters for one file's attributions: speaker name contains ``speaker``
+    (case and accents ignored, as :func:`newsdistill.corpus.queries.find_speakers`); the content has
+    every word of ``about``."""
+    if not speaker and not about:
+        return None
+    import re
+
+    from .corpus.names import name_key
+
+    key = name_key(speaker) if speaker else None
+    words = [w.lower() for w in re.findall(r"\w+", about or "")]
+
+    def keep(a) -> bool:
+        if key is not None:
+            sp = a.speaker
+            name = (sp.name if sp else None) or (a.source.text if a.source else "")
+            if key not in (name_key(name) or ""):
+                return False
+        content = set(re.findall(r"\w+", a.content.text.lower()))
+        return all(w in content for w in words)
+
+    return keep
+
+
+def attribution_rows(doc, keep=None) -> list[dict]:
+    """One document's attributions as rows with :data:`newsdistill.corpus.queries.QUOTE_COLUMNS`."""
+    from .record import attributions_in_order
+
+    if doc.status != "ok":
+        return []
+    rows = []
+    for a in attributions_in_order(doc):
+        if keep is not None and not keep(a):
             continue
-        r = doc.to_dict()
-        for a in attributions_in_order(r):
-            sp = a.get("speaker") or {}
-            rows.append({"speaker": sp.get("name"), "role": sp.get("role"), "kind": a.get("kind"), "content": a["content"]["text"],
-                         "cue": (a.get("cue") or {}).get("text"), "source": (a.get("source") or {}).get("text"),
-                         "doc_id": r["id"], "outlet": None, "published": r.get("published"), "cluster": None})
-    return None if table and render_quotes is not None else rows
+        sp = a.speaker
+        rows.append({"speaker": (sp.name if sp else None) or (a.source.text if a.source else None),
+                     "role": sp.role if sp else None, "kind": a.kind, "content": a.content.text,
+                     "cue": a.cue.text if a.cue else None, "source": a.source.text if a.source else None,
+                     "doc_id": doc.id, "outlet": None, "published": doc.published, "cluster": None})
+    return rows
 
 
 @click.command()
@@ -169,14 +300,16 @@ def stats(db, fmt, top) -> None:
 
 
 @click.command()
-@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("db")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
 @click.option("--allow-remote", is_flag=True, help="Required to bind to anything but loopback.")
 def serve(db, host, port, allow_remote) -> None:
     """Browse the corpus database DB in a web browser (read-only)."""
+    from .cli_paths import sqlite_file
     from .web.app import check_host, create_app
 
+    sqlite_file(db, "serve", must_exist=True)
     try:
         check_host(host, allow_remote)
     except ValueError as exc:

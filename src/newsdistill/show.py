@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
+from .quotes_table import fitted_table, render_quotes
 from .record import Document
 
 
@@ -48,6 +48,7 @@ def render(doc: Document, console: Console, *, show_removed: bool = True) -> Non
     for _, text in sorted(items, key=lambda x: x[0]):
         console.print(text)
     render_extracted(doc, console)
+    render_quotes(doc, console)
 
 
 def _dicts(value) -> list[dict]:
@@ -61,30 +62,22 @@ def render_extracted(doc: Document, console: Console) -> None:
     entities = _dicts(doc.extra.get("entities"))
     names = {e["id"]: e["name"] for e in entities}
     if entities:
-        table = Table(title="entities", show_lines=False)
-        for col in ("id", "name", "label", "roles", "aliases", "mentions"):
-            table.add_column(col)
+        rows = []
         for e in entities:
             label = e.get("label", "") + (f" ({e['gender']})" if e.get("gender") else "")
-            table.add_row(e["id"], e.get("name", ""), label, "; ".join(e.get("roles", [])), ", ".join(e.get("aliases", [])),
-                          str(len(e.get("mentions", []))))
-        console.print(table)
+            rows.append([e["id"], e.get("name", ""), label, "; ".join(e.get("roles", [])), ", ".join(e.get("aliases", [])),
+                         str(len(e.get("mentions", [])))])
+        console.print(fitted_table(["id", "name", "label", "roles", "aliases", "mentions"], rows, console.width, title="entities"))
     figures = _dicts(doc.extra.get("figures"))
     if figures:
-        table = Table(title="figures")
-        for col in ("figure", "kind", "value", "thing", "of", "where"):
-            table.add_column(col)
-        for f in figures:
-            table.add_row(f["span"]["text"], f.get("kind") or "", str(f.get("value")), f.get("thing") or "",
-                          names.get(f.get("of"), ""), ", ".join(names.get(w, w) for w in f.get("where") or []))
-        console.print(table)
+        rows = [[f["span"]["text"], f.get("kind") or "", str(f.get("value")), f.get("thing") or "",
+                 names.get(f.get("of"), ""), ", ".join(names.get(w, w) for w in f.get("where") or [])] for f in figures]
+        console.print(fitted_table(["figure", "kind", "value", "thing", "of", "where"], rows, console.width, title="figures"))
     dates = _dicts(doc.extra.get("dates"))
     if dates:
-        table = Table(title="dates")
-        for col in ("expression", "value", "granularity", "interval", "relative"):
-            table.add_column(col)
+        rows = []
         for d in dates:
             iv = d.get("interval")
-            table.add_row(d.get("text", ""), str(d.get("value")), d.get("granularity") or "",
-                          f"{iv['start']} .. {iv['end']}" if iv else "", "yes" if d.get("relative") else "")
-        console.print(table)
+            rows.append([d.get("text", ""), str(d.get("value")), d.get("granularity") or "",
+                         f"{iv['start']} .. {iv['end']}" if iv else "", "yes" if d.get("relative") else ""])
+        console.print(fitted_table(["expression", "value", "granularity", "interval", "relative"], rows, console.width, title="dates"))

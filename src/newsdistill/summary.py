@@ -20,6 +20,7 @@ class RunSummary:
     seconds: float = 0.0
     resumed_documents: int = 0  # documents of shards a previous run completed (counted above too)
     shards: int = 0
+    first_error: str | None = None  # the input (path, else id) of the first error record, for the summary line
 
     def add(self, doc: Document, duplicate: str | None = None, dropped: bool = False) -> None:
         self.documents += 1
@@ -29,6 +30,9 @@ class RunSummary:
             self.captions += len(doc.captions)
         else:
             self.errors[doc.error.code if doc.error else "unknown"] += 1
+            if self.first_error is None:
+                src = doc.source
+                self.first_error = (f"{src.path}:{src.line}" if src.path and src.line else src.path) or doc.id
         if duplicate:
             self.duplicates[duplicate] += 1
         if dropped:
@@ -51,14 +55,18 @@ class RunSummary:
         self.captions += other.captions
         self.duplicates.update(other.duplicates)
         self.dropped += other.dropped
+        self.first_error = self.first_error or other.first_error
 
     def line(self) -> str:
-        parts = [f"{self.documents} documents: {self.ok} ok, {self.error_count} error"]
-        if self.errors:
+        """``3 documents: 2 ok, 1 error (unreadable-file: missing.txt); ...``: a single error names its input."""
+        parts = [f"{plural(self.documents, 'document')}: {self.ok} ok, {plural(self.error_count, 'error')}"]
+        if self.error_count == 1 and self.first_error:
+            parts.append(f"({next(iter(self.errors))}: {self.first_error})")
+        elif self.errors:
             parts.append("(" + ", ".join(f"{c} {n}" for c, n in self.errors.most_common()) + ")")
         if self.duplicates:
             dup = ", ".join(f"{n} {rule.removesuffix('-text')}" for rule, n in sorted(self.duplicates.items()))
-            parts.append(f"; {sum(self.duplicates.values())} duplicates ({dup})" + (f", {self.dropped} dropped" if self.dropped else ""))
+            parts.append(f"; {plural(sum(self.duplicates.values()), 'duplicate')} ({dup})" + (f", {self.dropped} dropped" if self.dropped else ""))
         if self.resumed_documents:
             parts.append(f"; {self.resumed_documents} from completed shards of an earlier run")
         if self.seconds:
@@ -92,6 +100,11 @@ class RunSummary:
         return cls(documents=d.get("documents", 0), ok=d.get("ok", 0), errors=Counter(d.get("errors", {})),
                    removed_reasons=Counter(d.get("removed_reasons", {})), captions=d.get("captions", 0),
                    duplicates=Counter(d.get("duplicates", {})), dropped=d.get("dropped", 0))
+
+
+def plural(n: int, word: str) -> str:
+    """``1 document``, ``2 documents``, ``0 documents``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _rate(r: float) -> str:

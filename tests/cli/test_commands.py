@@ -46,7 +46,7 @@ def test_run_text_file_to_output(tmp_path):
     assert recs[0]["id"] == "harbor-strike"
     assert recs[0]["status"] == "ok"
     assert recs[0]["source"]["path"].endswith("harbor-strike.txt")
-    assert "1 documents: 1 ok, 0 error" in result.stderr
+    assert "1 document: 1 ok, 0 errors" in result.stderr
 
 
 def test_run_folder_and_jsonl_one_record_per_document(tmp_path):
@@ -83,7 +83,7 @@ def test_jsonl_custom_fields_and_bad_lines(tmp_path):
     assert [r.get("error", {}).get("code") for r in recs] == [None, "bad-json", "not-an-object", "missing-text-field", None]
     assert recs[1]["source"]["line"] == 2
     assert recs[0]["source"]["url"] == "https://x.test/a"
-    assert "5 documents: 2 ok, 3 error" in result.stderr
+    assert "5 documents: 2 ok, 3 errors" in result.stderr
     assert result.exit_code == 0
 
 

@@ -170,7 +170,7 @@ def test_cli_index_and_queries(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.output
     assert counts(db)["documents"] == 8
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "x1", "text": "fine"}\nnot json\n')
+    bad.write_text('{"id": "x1", "format_version": "1.4", "text": "fine"}\nnot json\n')
     r = runner.invoke(main, ["index", str(bad), "--db", db])
     assert r.exit_code == 1 and "bad-json" not in r.output and "bad.jsonl:2" in r.output
     assert counts(db)["documents"] == 8  # the batch holding the bad line was never written

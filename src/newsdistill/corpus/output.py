@@ -34,18 +34,31 @@ def emit_rows(rows: list[dict], fmt: str, columns: list[str] | tuple[str, ...] |
             w.writerow([_cell(r.get(c)) for c in columns])
     else:
         from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
 
-        table = Table(title=title, show_lines=False)
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(escape(_cell(r.get(c))) for c in columns))
-        console = Console(file=out, soft_wrap=False)
-        if not console.is_terminal:
-            console = Console(file=out, soft_wrap=False, width=max(160, 24 * len(columns)))
-        console.print(table)
+        from ..quotes_table import fitted_table
+
+        if rows:  # a table leaves out the columns empty in every row (json and csv keep them all)
+            columns = [c for c in columns if any(r.get(c) not in (None, "", []) for r in rows)]
+        console = Console(file=out, soft_wrap=False, width=table_width(out, len(columns)))
+        cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+        console.print(fitted_table(columns, cells, console.width, title=title))
+
+
+def table_width(out: TextIO, n_columns: int) -> int | None:
+    """The width tables are drawn to: the terminal's (None: rich asks it), else $COLUMNS when
+    set, else wide enough for a file or a pipe (160, or 24 per column)."""
+    import os
+
+    try:
+        terminal = out.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if terminal:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return max(160, 24 * n_columns)
 
 
 def emit_stats(stats: dict[str, Any], fmt: str, out: TextIO | None = None) -> None:

@@ -85,10 +85,30 @@ def _top(conn: sqlite3.Connection, table: str, weights: str, q: str, limit: int,
         (q, RANK_WINDOW, limit, offset)).fetchall()
 
 
+def relevance(score: float | None, best: float | None) -> float | None:
+    """A result's relevance from 0 to 1 within its result set: its bm25 score over the best
+    score of the set.  SQLite's bm25 is negative, better matches more negative, so the ratio of
+    two scores is positive: the best match is 1.0, a match half as strong 0.5.  None when the
+    set is not ranked by bm25 (``ranking`` ``newest``)."""
+    if score is None or not best:
+        return None
+    return round(max(0.0, min(1.0, score / best)), 3)
+
+
+def _best(conn: sqlite3.Connection, table: str, weights: str, q: str, top: list[tuple], offset: int) -> float | None:
+    """The best bm25 score of the whole result set (the first page's first; looked up past page one)."""
+    if not top or top[0][1] is None:
+        return None
+    if offset == 0:
+        return top[0][1]
+    return _top(conn, table, weights, q, 1, 0)[2][0][1]
+
+
 def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Documents matching ``text`` by bm25 (title weighted 3x), with highlighted snippets.
     ``total`` is exact up to :data:`COUNT_CAP` (``total_capped`` says when it is a floor;
-    ``ranking`` is then ``newest``)."""
+    ``ranking`` is then ``newest``).  Each result has ``rank`` (1 for the first of the set),
+    ``relevance`` (:func:`relevance`, 0..1) and ``score`` (the raw bm25, negative)."""
     q = fts_query(text)
     if not q:
         return {"query": text, "total": 0, "total_capped": False, "ranking": "bm25", "results": []}
@@ -103,22 +123,27 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0
         (HL_START, HL_END, q, *rowids)).fetchall())
     docs = {r["doc"]: dict(r) for r in conn.execute(
         f"SELECT doc, id, title, outlet, published FROM documents WHERE doc IN ({marks})", rowids)}
-    for rowid, score in top:
+    best = _best(conn, "documents_fts", ", 3.0, 1.0", q, top, offset)
+    for rank, (rowid, score) in enumerate(top, offset + 1):
         d = docs[rowid]
-        d.update(score=None if score is None else round(score, 3), snippet=snippets.get(rowid))
+        d.update(rank=rank, relevance=relevance(score, best), score=score,
+                 snippet=snippets.get(rowid))
         del d["doc"]
         out["results"].append(d)
     return out
 
 
 def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
-    """Attributions whose content matches ``text`` (ranked as :func:`search`)."""
+    """Attributions whose content matches ``text`` (ranked as :func:`search`, with ``rank`` and ``relevance``)."""
     q = fts_query(text)
     if not q:
         return []
-    top = [r[0] for r in _top(conn, "quotes_fts", "", q, limit, 0)[2]]
-    if not top:
+    ranked = _top(conn, "quotes_fts", "", q, limit, 0)[2]
+    if not ranked:
         return []
+    best = _best(conn, "quotes_fts", "", q, ranked, 0)
+    scores = dict(ranked)
+    top = [r[0] for r in ranked]
     marks = ",".join("?" * len(top))
     marked = dict(conn.execute(f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
                                (HL_START, HL_END, q, *top)).fetchall())
@@ -126,8 +151,8 @@ def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
         "SELECT a.rowid, d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.speaker_name, a.speaker_key, a.speaker_role,"
         f" a.quote_cluster, a.content FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.rowid IN ({marks})", top)}
     out = []
-    for rowid in top:
-        r = rows[rowid]
+    for rank, rowid in enumerate(top, 1):
+        r = {"rank": rank, "relevance": relevance(scores[rowid], best), **rows[rowid]}
         r["content"] = marked.get(rowid, r["content"])
         del r["rowid"]
         out.append(r)
@@ -207,9 +232,10 @@ def quote_cluster(conn: sqlite3.Connection, cluster: int, limit: int = 200) -> d
 
 # ---- entities / documents -------------------------------------------------------
 def top_entities(conn: sqlite3.Connection, top: int = 20, label: str | None = None) -> list[dict]:
+    """The entities in the most documents; ``label`` (PERSON, org, ...) matches case-insensitively."""
     sql = ("SELECT MAX(name) AS name, label, COUNT(*) AS documents, SUM(n_mentions) AS mentions, name_key FROM entities"
            f"{' WHERE label = ?' if label else ''} GROUP BY name_key, label ORDER BY documents DESC, mentions DESC LIMIT ?")
-    return _rows(conn.execute(sql, [label, top] if label else [top]))
+    return _rows(conn.execute(sql, [label.upper(), top] if label else [top]))  # labels are stored upper case
 
 
 def entity_documents(conn: sqlite3.Connection, key: str, limit: int = 100) -> list[dict]:

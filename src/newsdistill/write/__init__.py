@@ -5,17 +5,31 @@ from __future__ import annotations
 from .jsonl import JsonlWriter
 
 FORMATS = ("jsonl", "jsonl.gz", "parquet")
+# output name endings -> format, when no format is given; a name without a suffix is JSON Lines
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".gz": "jsonl.gz",
+            ".parquet": "parquet"}
 
 
 def format_for(path: str | None, fmt: str | None) -> str:
-    """The output format: ``fmt`` when given, else from the file suffix (JSON Lines by default)."""
+    """The output format: ``fmt`` when given, else from the file suffix (:data:`SUFFIXES`; JSON Lines
+    for stdout or a name without a suffix).  Any other suffix (``out.csv``, ``out.json``) is a
+    :class:`~newsdistill.errors.Fatal` ``bad-option`` error rather than JSON Lines under a wrong name."""
     if fmt:
         return fmt
-    if path and path.endswith(".parquet"):
-        return "parquet"
-    if path and path.endswith(".gz"):
-        return "jsonl.gz"
-    return "jsonl"
+    if not path or path == "-":
+        return "jsonl"
+    name = path.rsplit("/", 1)[-1].lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return SUFFIXES[suffix]
+    if "." not in name.lstrip("."):
+        return "jsonl"
+    from .. import errors
+    from ..errors import Fatal
+
+    known = ", ".join(s for s in SUFFIXES if s != ".gz")
+    raise Fatal(errors.BAD_OPTION, f"cannot tell the output format of {path!r}: name it {known} "
+                                   f"(or give --format {'|'.join(FORMATS)}); for CSV tables use --csv-dir")
 
 
 def open_writer(path: str | None, fmt: str):
