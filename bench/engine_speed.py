@@ -17,10 +17,10 @@ import os
 import sys
 import time
 
-from newsdistill.engine.local import LocalEngine, configured_pipeline
+from newsdistill.engine.local import LocalEngine
 from newsdistill.eval.shared import shared_dir
 from newsdistill.eval.synthetic.news import generate
-from newsdistill.pipeline import default_pipeline
+from newsdistill.pipeline import configured_pipeline, default_pipeline
 from newsdistill.record import Document
 
 

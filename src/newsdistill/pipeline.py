@@ -104,3 +104,16 @@ def default_pipeline(attribution_model: str = "accurate") -> Pipeline:
     if attribution_model not in _default:
         _default[attribution_model] = Pipeline(default_steps(attribution_model))
     return _default[attribution_model]
+
+
+def configured_pipeline(model: str | None = None, attribution_model: str = "accurate") -> Pipeline:
+    """The default pipeline with the spaCy model chosen by ``--model`` and the attribution model
+    of ``--attribution-model``: what an engine's workers build (``functools.partial(
+    configured_pipeline, model, attribution_model)`` pickles, a process-global setting would not
+    travel).  It lives here, not in the engines, because choosing the parse's model is a step's
+    business: the engines only call the factory."""
+    if model:
+        from .extract.nlp import set_model
+
+        set_model(model)
+    return default_pipeline(attribution_model)

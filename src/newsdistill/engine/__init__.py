@@ -17,7 +17,7 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
 
     from .. import errors
     from ..errors import Fatal
-    from .local import configured_pipeline
+    from ..pipeline import configured_pipeline
 
     factory = functools.partial(configured_pipeline, model, attribution_model)
 

@@ -38,17 +38,6 @@ from .serial import process
 PipelineFactory = Callable[[], Pipeline]
 
 
-def configured_pipeline(model: str | None = None, attribution_model: str = "accurate") -> Pipeline:
-    """The default pipeline with the spaCy model chosen by ``--model`` and the attribution model
-    of ``--attribution-model`` (a worker's factory: ``functools.partial(configured_pipeline, model,
-    attribution_model)`` pickles, a process-global setting would not travel)."""
-    if model:
-        from ..extract.nlp import set_model
-
-        set_model(model)
-    return default_pipeline(attribution_model)
-
-
 def finished(doc: Document) -> Document:
     """What leaves a worker: the record without its in-memory parse (``nlp_doc`` is never serialised)."""
     if getattr(doc, "nlp_doc", None) is not None:
