@@ -114,3 +114,35 @@ def test_bad_pages_stay_bounded():
     assert doc.status == "ok"
     assert len(doc.captions) == 2 and len(doc.captions[0].text) <= MAX_CAPTION_CHARS
     assert "word word" not in doc.text
+
+
+AP_NOTICE = ("Copyright 2024 The Associated Press. All rights reserved. This material may not be published, "
+             "broadcast, rewritten or redistributed.")
+
+
+def test_rights_notices_become_removed_lines():
+    page = _page(f"<div class='copyright'>{AP_NOTICE}</div><small>© 2025 The Valley Herald. All rights reserved.</small>",
+                 outside="<div class='site-footer'><small>© 2025 Other Site Inc. All rights reserved.</small></div>")
+    doc = _run(page)
+    got = [(r.text, r.reason, r.rule) for r in doc.removed if r.reason == "copyright-footer"]
+    assert (AP_NOTICE, "copyright-footer", "footer.copyright") in got
+    assert ("© 2025 The Valley Herald. All rights reserved.", "copyright-footer", "footer.copyright") in got
+    assert not any("Other Site" in t for t, *_ in got)  # outside the article container: not looked at
+    assert "Associated Press" not in doc.text
+    for r in doc.removed:
+        assert doc.input_text[r.input_start:r.input_end] == r.text
+    assert len([t for t, *_ in got if t == AP_NOTICE]) == 1
+
+
+def test_notices_are_bounded():
+    from lxml.html import fromstring
+
+    from newsdistill.read.html_notices import MAX_NOTICES, find_rights_notices
+
+    many = "".join(f"<p>© {2000 + i % 25} Agency number {i}. All rights reserved.</p>" for i in range(3000))
+    t = time.perf_counter()
+    from newsdistill.read.html_figures import article_container
+
+    found = find_rights_notices(article_container(fromstring(_page(many))))
+    assert time.perf_counter() - t < 5
+    assert len(found) == MAX_NOTICES

@@ -37,7 +37,8 @@ from ..errors import BadRecord
 from ..record import Document, Source
 from ..timeout import time_limit
 from .decode import check_not_binary
-from .html_figures import HtmlCaption, find_captions
+from .html_figures import HtmlCaption, article_container, find_captions
+from .html_notices import find_rights_notices
 from .sources import ReadOptions, register
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own max_file_size; news pages are 50 KB - 2 MB
@@ -106,6 +107,7 @@ class HtmlFields:
     sitename: str | None = None
     language: str | None = None  # declared in the page
     captions: list = field(default_factory=list)  # the article's photo captions (:class:`.html_figures.HtmlCaption`)
+    notices: list = field(default_factory=list)  # (rule, text) of the page's rights notices (:mod:`.html_notices`)
 
 
 def nesting_depth(data: bytes, limit: int = LXML_MAX_DEPTH) -> int:
@@ -135,7 +137,7 @@ def extract_html(html: bytes | str, url: str | None = None, *, timeout: float | 
         data = data.replace(b"\x00", b"")  # lxml stops parsing at a NUL byte
     with time_limit(timeout, "HTML extraction"):
         try:
-            text, meta, captions = _trafilatura(data, url)
+            text, meta, captions, notices = _trafilatura(data, url)
         except RecursionError:
             raise BadRecord(errors.TOO_DEEP, "HTML nested too deep to extract") from None
         if not text.strip():
@@ -151,6 +153,7 @@ def extract_html(html: bytes | str, url: str | None = None, *, timeout: float | 
         sitename=_clean(meta.sitename),
         language=_clean(getattr(meta, "language", None)),
         captions=captions,
+        notices=notices,
     )
 
 
@@ -169,17 +172,20 @@ def _trafilatura(data: bytes, url: str | None):
         load_html = None
     meta = None
     captions: list = []
+    notices: list = []
     if load_html is not None:
         tree = _parse(data, load_html)
         if tree is None:
-            return "", None, []
+            return "", None, [], []
         meta = _metadata(tree, url)
-        captions = find_captions(tree, remove=True)  # before _main_text prunes the figures away
+        container = article_container(tree)
+        captions = find_captions(tree, remove=True, container=container)  # before _main_text prunes the figures
+        notices = find_rights_notices(container)
     if meta is None:
         found = bare_extraction(data, url=url, with_metadata=True, date_extraction_params=DATE_OPTIONS | {"url": url},
                                 **TRAFILATURA_OPTIONS)
-        return ((found.text if found is not None else None) or ""), found, captions
-    return _main_text(tree, url), meta, captions
+        return ((found.text if found is not None else None) or ""), found, captions, notices
+    return _main_text(tree, url), meta, captions, notices
 
 
 _XML_INVALID_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))  # trafilatura's INVALID_XML_CHARS, as UTF-8
@@ -409,10 +415,13 @@ class ExtractHtml:
             doc.source.url = fields.url
         if fields.captions:
             doc.extra[HTML_CAPTIONS_KEY] = fields.captions
+        if fields.notices:
+            doc.extra[HTML_NOTICES_KEY] = fields.notices
         return doc
 
 
 HTML_CAPTIONS_KEY = "_html_captions"  # ExtractHtml -> HtmlCaptions, popped there (never in a record)
+HTML_NOTICES_KEY = "_html_notices"  # the same for the page's rights notices
 RULE_HTML_CAPTION = "caption.html-figure"
 CAPTION_SEPARATOR = "\n\n"
 
@@ -424,23 +433,26 @@ class HtmlCaptions:
     ``input_text`` after the article, each as a paragraph of its own, so every span still maps
     back into the record's input; ``text`` and its offset map are left as they are (the
     caption's words are never in the body).  A caption the cleaner already found in the
-    article text is not added twice.  A no-op for other inputs."""
+    article text is not added twice.  The page's rights notices (:mod:`.html_notices`) that
+    trafilatura left out become ``removed`` lines the same way (reason ``copyright-footer``).
+    A no-op for other inputs."""
 
     name = "html-captions"
-    needs = ("captions",)
-    adds = ("captions", "input_text")
+    needs = ("captions", "removed")
+    adds = ("captions", "removed", "input_text")
 
     def __call__(self, doc: Document) -> Document:
         found: list[HtmlCaption] | None = doc.extra.pop(HTML_CAPTIONS_KEY, None)
-        if not found or doc.text is None:
+        notices: list[tuple[str, str]] | None = doc.extra.pop(HTML_NOTICES_KEY, None)
+        if doc.text is None or not (found or notices):
             return doc
         from ..clean.captions import parse_caption, parse_credit_block
-        from ..record import Caption
+        from ..record import Caption, Removed
 
         known = {" ".join(c.text.split()) for c in doc.captions}
         pieces = [doc.input_text]
         at = len(doc.input_text)
-        for cap in found:
+        for cap in found or ():
             if cap.text in known:
                 continue
             known.add(cap.text)
@@ -455,5 +467,15 @@ class HtmlCaptions:
                                         parsed.date, parsed.place, RULE_HTML_CAPTION))
             pieces += [CAPTION_SEPARATOR, cap.text]
             at = start + len(cap.text)
+        body = " ".join(doc.text.split())
+        removed = {" ".join(r.text.split()) for r in doc.removed}
+        for rule, text in notices or ():
+            if text in removed or text in body:
+                continue  # trafilatura kept it: the cleaner has decided it
+            removed.add(text)
+            start = at + len(CAPTION_SEPARATOR)
+            doc.removed.append(Removed(start, start + len(text), text, "copyright-footer", rule))
+            pieces += [CAPTION_SEPARATOR, text]
+            at = start + len(text)
         doc.input_text = "".join(pieces)
         return doc

@@ -142,13 +142,18 @@ def _credit_of(el) -> str | None:
     return None
 
 
-def find_captions(tree, remove: bool = False) -> list[HtmlCaption]:
+_NO_CONTAINER = object()
+
+
+def find_captions(tree, remove: bool = False, container=_NO_CONTAINER) -> list[HtmlCaption]:
     """The page's own photo captions, in page order (see the module docstring).  ``remove``: take
     the caption elements out of the tree (their tail text stays), so that the main-text
-    extraction that follows can never put a caption's words in the body."""
+    extraction that follows can never put a caption's words in the body.  ``container``: the
+    page's :func:`article_container` where the caller has it already."""
     if next(tree.iter("figure", "figcaption"), None) is None:
         return []  # most pages: nothing to look for
-    container = article_container(tree)
+    if container is _NO_CONTAINER:
+        container = article_container(tree)
     if container is None:
         return []
     found: list[HtmlCaption] = []
