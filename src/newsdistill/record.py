@@ -13,7 +13,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.3"
+FORMAT_VERSION = "1.4"
 
 
 @dataclass(slots=True)
@@ -52,6 +52,23 @@ class Removed:
             "reason": self.reason,
             "rule": self.rule,
         }
+
+
+@dataclass(slots=True)
+class MetadataLine(Removed):
+    """An input line (or a line's opening) kept as metadata: the title, a byline, a dateline
+    (record field ``metadata_lines``).  A wire dateline ("PARIS (AFP) – " opening the first
+    paragraph, rule ``meta.wire-dateline``) has its ``place`` and ``agency`` (None when it names
+    none); both are None for every other metadata line."""
+
+    place: str | None = None
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = Removed.to_dict(self)
+        d["place"] = self.place
+        d["agency"] = self.agency
+        return d
 
 
 @dataclass(slots=True)
@@ -195,7 +212,7 @@ class Document:
     paragraphs: list[Span] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
-    metadata_spans: list[Removed] = field(default_factory=list)  # title/byline/dateline lines
+    metadata_spans: list[MetadataLine] = field(default_factory=list)  # title/byline/dateline lines
     # filled by later steps: typed objects with ``to_dict`` (entities, figures, dates; the
     # attribution step's :class:`Attribution`), each serialised under its key
     extra: dict[str, Any] = field(default_factory=dict)

@@ -4,6 +4,7 @@ Candidates (source/cue/content offsets) come from :mod:`.candidates`; in the ``l
 ``minilm`` modes the learned models' spans adjust and complete them (:mod:`.models.combine`);
 :mod:`.speakers` resolves each source to a speaker.  A content around its own source/cue gets
 its ``content_fragments`` (rule ``content.fragments``, whichever mode made the candidates).
+Candidates that are no statements are dropped, or repaired, in every mode (:mod:`.filters`).
 Figures (``doc.extra["figures"]``) inside a content get ``attributed_to``.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from ..record import Attribution, Document, Speaker
 from . import tuned
 from .candidates import find_candidates
+from .filters import filter_candidates
 from .models import cue_model
 from .patterns import content_fragments
 from .speakers import Resolver, entity_mentions, fallback_mentions
@@ -74,6 +76,7 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
         elif prediction is None:
             prediction = span_model.predict(doc.text[:len(sdoc.text)], paragraphs)
         cands = combine(cands, prediction, sdoc, doc.text, paragraphs, combine_params)
+    cands = filter_candidates(cands, sdoc, doc.text)  # what is no statement, in every mode (filters.py)
     entities = doc.extra.get("entities")
     mentions = entity_mentions(entities) if entities else fallback_mentions(sdoc)
     resolver = Resolver(doc, sdoc, mentions, cands)
@@ -89,7 +92,7 @@ def attribute(doc: Document, sdoc=None, use_model: bool = True, span_model=None,
             complementizer=doc.span(*cand.complementizer) if cand.complementizer else None,
             content_fragments=_fragments(doc, cand),
             speaker=Speaker(**{k: v for k, v in speaker.items() if not k.startswith("_")}) if speaker is not None else None,
-            rule=cand.rule,
+            rule=cand.rule + "".join(f"+{r}" for r in resolver.rules_of(cand)),
         ))
     _attribute_figures(doc, out)
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..record import Document
 from . import rules as R
+from .filters import antecedent
 from .tokens import Candidate
 
 
@@ -89,6 +90,12 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.speakers: list[tuple[int, dict]] = []  # (source start, speaker) of resolved attributions
         self._doc_nouns: list | None = None
+        self._rules: dict[int, list[str]] = {}  # id(candidate) -> the speaker rules that resolved it
+
+    def rules_of(self, cand: Candidate) -> list[str]:
+        """The named speaker rules that decided ``cand``'s speaker (``speaker.relative-antecedent``,
+        ``speaker.place-modifier``), for its ``rule``."""
+        return self._rules.get(id(cand), [])
 
     # -- helpers --
     def mentions_in(self, s: int, e: int) -> list[Mention]:
@@ -170,6 +177,31 @@ class Resolver:
                     "author": {"entity": author.get("entity"), "name": author.get("name")}}
         return None
 
+    def _locates(self, m: Mention, head) -> bool:
+        """Rule ``speaker.place-modifier``: a mention inside a source that only says where its
+        speaker is ("drivers in Portland", "the mayor of Lyon", "teachers at Acme"): a place
+        anywhere but as the possessor or after "for" ("Russia's foreign ministry", "a spokesman
+        for Belgium"), or any name after a preposition of place."""
+        toks = [t for t in head.subtree if m.start <= t.idx < m.end]
+        root = next((t for t in toks if not (m.start <= t.head.idx < m.end) or t.head is t), None)
+        if root is None:
+            return False
+        prep = root.head.lower_ if root.dep_ == "pobj" else None
+        if prep in R.LOCATIVE_PREPS:
+            return True
+        return m.label in R.PLACE_LABELS and root.dep_ not in R.PLACE_SPEAKER_DEPS and prep not in R.PLACE_SPEAKER_PREPS
+
+    def _antecedent_words(self, ant, pronoun) -> dict | None:
+        """A speaker made of the antecedent's words without its clauses and appositions ("one
+        resident" of "one resident, who declined to give her name"); None without a word."""
+        drop = {t.i for c in ant.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+        words = [t for t in ant.subtree if t.i not in drop and not t.is_punct and t.i < pronoun.i]
+        if not words:
+            return None
+        name = self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return {"entity": None, "name": name, "role": None,
+                "type": "person" if pronoun.lower_ in R.RELATIVE_PERSON_WORDS else "other"}
+
     def _name_at(self, tok) -> dict | None:
         for t in tok.subtree:
             for m in self.mentions:
@@ -183,21 +215,31 @@ class Resolver:
         s, e = cand.source
         head = self.sdoc[cand.source_head]
         speaker = None
-        if head.tag_ in R.RELATIVE_SOURCE_TAGS and head.head.dep_ == "relcl":
-            ant = head.head.head  # "Barkley, who said ...": the speaker is the antecedent
-            while ant.dep_ == "appos" and ant.head is not ant:  # "Weber, the party leader, who said"
-                ant = ant.head
+        if head.tag_ in R.RELATIVE_SOURCE_TAGS and (ant := antecedent(head)) is not None:
+            # "Barkley, who said ...": the speaker is the antecedent ("Weber, the party leader, who said": Weber)
             if ant.pos_ == "PRON":
                 speaker = self.pronoun(ant, ant.idx)
             else:
                 speaker = next((self._speaker(m) for t in ant.subtree if t.i <= ant.i
                                 for m in self.mentions if m.start <= t.idx < m.end), None)
+            direct = head.head.dep_ == "relcl" and ant.i < head.i  # the parse's own relative clause
+            if speaker is None:  # "one resident, who declined ...": the antecedent's own words
+                speaker = self._antecedent_words(ant, head)
+                direct = False
+            if not direct:  # named where the antecedent's words or a coordinated/missed clause decided
+                self._rules[id(cand)] = [R.RULE_RELATIVE_ANTECEDENT]
         elif head.pos_ == "PRON":
             speaker = self.pronoun(head, s)
         else:
             inside = self.mentions_in(s, e)
             on_head = [m for m in inside if m.start <= head.idx < m.end]
             pick = on_head or [m for m in inside if m.label == "PERSON"] or inside
+            if not on_head and inside:  # rule speaker.place-modifier: "drivers in Portland"
+                kept = [m for m in inside if not self._locates(m, head)]
+                unlocated = [m for m in kept if m.label == "PERSON"] or kept
+                if unlocated[:1] != pick[:1]:  # named only when it changed the speaker
+                    self._rules[id(cand)] = [R.RULE_PLACE_MODIFIER]
+                pick = unlocated
             if pick and not (head.lemma_.lower() in R.DOCUMENT_NOUNS and not on_head and head.pos_ == "NOUN"
                              and pick[0].label != "ORG"):
                 m = pick[0]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..offsets import OffsetMap, OffsetMapBuilder
-from ..record import Caption, Removed, Span
+from ..record import Caption, MetadataLine, Removed, Span
 from . import rules
 from .captions import parse_caption
 from .classify import BODY, BYLINE, CAPTION, DATELINE, REMOVED, TITLE, Decision
+from .dateline import wire_dateline
 from .lines import Line
 from .normalize import collapse_text, normalise, repair
 
@@ -20,7 +21,7 @@ class Assembled:
     paragraphs: list[Span] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
-    metadata: list[Removed] = field(default_factory=list)
+    metadata: list[MetadataLine] = field(default_factory=list)
     title: str | None = None
     byline: str | None = None
     dateline: str | None = None
@@ -30,9 +31,45 @@ def _clean_line(text: str) -> str:
     return collapse_text(repair(text))
 
 
-def assemble(lines: list[Line], decisions: list[Decision]) -> Assembled:
+def _split_wire_dateline(lines: list[Line], decisions: list[Decision]) -> tuple[list[Line], list[Decision], dict]:
+    """Rule ``meta.wire-dateline``: the first body line's wire dateline ("PARIS (AFP) – The
+    minister said ...") becomes a metadata line of its own (reason ``dateline``); the body line
+    starts after it.  A line right before the body that is a dateline and nothing else (taken for
+    a title or page chrome) becomes one too.  The input is not touched: both are stand-off.  Returns the lines, their
+    decisions and ``{input start of the dateline: (place, agency)}``."""
+    first = next((i for i, d in enumerate(decisions) if d.kind == BODY), None)
+    if first is None:
+        return lines, decisions, {}
+    wire = Decision(DATELINE, rules.RULE_WIRE_DATELINE, rules.WIRE_DATELINE_REASON)
+    if first > 0 and decisions[first - 1].kind != BODY:  # "WASHINGTON (AP) —" on a line of its own
+        before = lines[first - 1]
+        found = wire_dateline(before.text)
+        if found is not None and found.body_start == len(before.text):
+            return lines, [*decisions[:first - 1], wire, *decisions[first:]], {before.start: (found.place, found.agency)}
+    line = lines[first]
+    found = wire_dateline(line.text)
+    if found is None:
+        return lines, decisions, {}
+    head = Line(line.index, line.start, line.start + found.end, line.text[:found.end], line.block, len(line.text[:found.end].split()),
+                False)
+    rest = line.text[found.body_start:]
+    new_lines, new_decisions = [*lines[:first], head], [*decisions[:first], wire]
+    if rest.strip():
+        body = Line(line.index, line.start + found.body_start, line.end, rest, line.block, len(rest.split()), line.sentence_end,
+                    line.ignorable)
+        new_lines.append(body)
+        new_decisions.append(decisions[first])
+    return new_lines + lines[first + 1:], new_decisions + decisions[first + 1:], {head.start: (found.place, found.agency)}
+
+
+def assemble(lines: list[Line], decisions: list[Decision], wire_datelines: bool = True) -> Assembled:
+    """The clean text and the record's spans from the line decisions.  ``wire_datelines``: split a
+    wire dateline off the first body line (rule ``meta.wire-dateline``; plain-text input)."""
     out = OffsetMapBuilder()
     result = Assembled("", OffsetMap([]))
+    places: dict[int, tuple[str, str | None]] = {}  # input start of a wire dateline -> (place, agency)
+    if wire_datelines:
+        lines, decisions, places = _split_wire_dateline(lines, decisions)
     body = [(line, d) for line, d in zip(lines, decisions) if d.kind == BODY]
     para_start: int | None = None
     prev: Line | None = None
@@ -60,8 +97,11 @@ def assemble(lines: list[Line], decisions: list[Decision]) -> Assembled:
             parsed = parse_caption(line.text, d.rule)
             result.captions.append(Caption(line.start, line.end, line.text, parsed.credit, parsed.restrictions,
                                            parsed.date, parsed.place, d.rule))
+        elif d.kind in (TITLE, BYLINE, DATELINE) and d.rule == rules.RULE_WIRE_DATELINE:
+            place, agency = places.get(line.start, (None, None))
+            result.metadata.append(MetadataLine(line.start, line.end, line.text, DATELINE, d.rule, place, agency))
         elif d.kind in (TITLE, BYLINE, DATELINE):
-            result.metadata.append(Removed(line.start, line.end, line.text, d.kind, d.rule))
+            result.metadata.append(MetadataLine(line.start, line.end, line.text, d.kind, d.rule))
             value = _clean_line(line.text)
             if d.kind == TITLE and result.title is None:
                 result.title = value

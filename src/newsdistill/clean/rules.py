@@ -377,3 +377,36 @@ DATELINE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|first pu
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
                          "with", "from", "as", "is", "vs", "vs.", "via", "into", "over", "after", "about"))
+
+# ---------------------------------------------------------------------------
+# wire datelines: the opener of a wire story's first paragraph, "PARIS (AFP) – The minister said
+# ...", "WASHINGTON (AP) — ...", "PORTLAND, Ore. — ...", "WASHINGTON, June 24 (UPI) — ...",
+# "ORLANDO, Fla. (Reuters) - ...", "Washington (CNN)Donald Trump ...".  Rule meta.wire-dateline
+# (clean/dateline.py): the cleaner splits it off the first body paragraph as a metadata line
+# with reason ``dateline`` and its ``place`` and ``agency``; the attribution step never lets a
+# content begin with one (attribution rule content.no-wire-dateline).  PolNeAR (train and dev)
+# opens about one article in six with one.  Without an agency the place must be in capitals and
+# a spaced dash must follow ("QUESTIONABLE MEDICAL CLAIMS — ..." headings and "SIEGEL--"
+# transcript labels stand mid-article, where the cleaner does not look).
+# ---------------------------------------------------------------------------
+RULE_WIRE_DATELINE = "meta.wire-dateline"
+WIRE_DATELINE_REASON = "dateline"
+WIRE_DATELINE_MAX_CHARS = 80  # the longest in PolNeAR: "PASADENA, Calif., Jan. 1 (UPI) —" (32)
+WIRE_DATELINE_MIN_BARE_PLACE = 3  # without an agency or region: "ROME -" yes, "US - Mexico talks" no
+WIRE_AGENCIES = (
+    "AP", "AFP", "Reuters", "REUTERS", "UPI", "CNN", "Bloomberg", "dpa", "DPA", "Xinhua", "XINHUA", "AAP", "CP",
+    "PA", "ANSA", "EFE", "TASS", "Tass", "Yonhap", "Kyodo", "IANS", "PTI", "ANI", "KUNA", "WAFA", "Anadolu",
+    "Sputnik", "RIA Novosti", "Interfax", "Belga", "ANP", "Lusa", "NTB", "TT", "APA", "CTK", "PAP", "BTA",
+    "MTI", "Prensa Latina", "Notimex", "SPA", "WAM", "MENA", "IRNA", "Bernama", "Antara", "PNA", "CNA",
+    "NYT", "WP", "LAT", "AP Photo", "BBC", "CBS", "NBC", "ABC", "Fox News", "CNBC", "The Hill", "KRT",
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]*){0,3}"     # WASHINGTON, NEW YORK, ST. LOUIS
+_TITLE_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"                # Washington, Mexico City (with an agency)
+_REGION = r"(?:, [A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?)"      # , Ore. / , N.H. / , South Korea
+WIRE_DATELINE = re.compile(
+    rf"(?P<place>(?P<caps>{_CAPS_PLACE})?(?(caps)|{_TITLE_PLACE}){_REGION}?)"
+    rf"(?:, {_MONTH} \d{{1,2}})?"
+    rf"(?: ?\((?P<agency>{'|'.join(re.escape(a) for a in WIRE_AGENCIES)})\)(?: *(?:\u2014|\u2013|--|-))?"
+    r"| +(?:\u2014|\u2013|--|-))"
+    r" *(?=[\"'\u201c\u2018A-Za-z0-9]|$)")

@@ -23,7 +23,8 @@ class CleanText:
         lines = split_lines(doc.input_text)
         # HTML/WARC input arrives as trafilatura's main content: no page layout left to judge by position
         decisions = classify(lines, layout=doc.input_kind == "text")
-        result = assemble(lines, decisions)
+        # a wire dateline is split off plain text only (HTML: a later change, with the same rule)
+        result = assemble(lines, decisions, wire_datelines=doc.input_kind == "text")
         doc.text = result.text
         doc.offset_map = result.offset_map
         doc.paragraphs = result.paragraphs

@@ -52,6 +52,10 @@ CREATE TABLE IF NOT EXISTS removed (
     text TEXT NOT NULL,
     reason TEXT NOT NULL,
     rule TEXT,
+    -- a wire dateline's place and agency (metadata line, reason 'dateline', rule meta.wire-dateline:
+    -- "PARIS (AFP) –"); null for every other row.  Added in schema 4 (a schema-3 store gets them by
+    -- ALTER TABLE when opened for writing).
+    place TEXT, agency TEXT,
     PRIMARY KEY (doc, kind, idx)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS removed_reason ON removed(kind, reason);

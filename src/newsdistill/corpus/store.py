@@ -33,16 +33,18 @@ from . import queries
 from .names import name_key
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 BATCH = 500
 LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
                 "line_content_start", "line_content_end")
 MENTION_LINE_COLUMNS = ("metadata_line", "line_start", "line_end")
+DATELINE_COLUMNS = ("place", "agency")  # of removed rows: a wire dateline's (format 1.4), null for the others
 # an older schema version -> (the next version, the statements that bring a store to it); each step
 # only adds nullable columns, so rows loaded before it keep their meaning (re-index to fill them)
 MIGRATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "1": ("2", tuple(f"ALTER TABLE attributions ADD COLUMN {c} INTEGER" for c in LINE_COLUMNS)),
     "2": ("3", tuple(f"ALTER TABLE mentions ADD COLUMN {c} INTEGER" for c in MENTION_LINE_COLUMNS)),
+    "3": ("4", tuple(f"ALTER TABLE removed ADD COLUMN {c} TEXT" for c in DATELINE_COLUMNS)),
 }
 
 
@@ -207,9 +209,11 @@ class Store:
         )
         rows = []
         for kind, key in (("removed", "removed"), ("metadata", "metadata_lines")):
-            rows += [(doc, i, kind, x.get("input_start"), x.get("input_end"), x.get("text") or "", x.get("reason") or "", x.get("rule"))
+            rows += [(doc, i, kind, x.get("input_start"), x.get("input_end"), x.get("text") or "", x.get("reason") or "", x.get("rule"),
+                      x.get("place"), x.get("agency"))
                      for i, x in enumerate(r.get(key) or [])]
-        cur.executemany("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule) VALUES (?,?,?,?,?,?,?,?)", rows)
+        cur.executemany("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule, place, agency)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         cur.executemany(
             "INSERT INTO captions(doc, idx, text, credit, restrictions, date, place, input_start, input_end, rule)"
             " VALUES (?,?,?,?,?,?,?,?,?,?)",

@@ -30,6 +30,9 @@ from ..record import Document
 _SPAN_OFFSETS = [("input_start", pa.int64()), ("input_end", pa.int64())]
 PARAGRAPH = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), *_SPAN_OFFSETS])
 REMOVED = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string())])
+# a metadata line: a removed line's keys plus a wire dateline's place and agency (format 1.4)
+METADATA_LINE = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string()),
+                           ("place", pa.string()), ("agency", pa.string())])
 CAPTION = pa.struct([("text", pa.string()), ("credit", pa.string()), ("restrictions", pa.list_(pa.string())),
                      ("date", pa.string()), ("place", pa.string()), *_SPAN_OFFSETS, ("rule", pa.string())])
 SOURCE = pa.struct([("path", pa.string()), ("line", pa.int64()), ("offset", pa.int64()), ("url", pa.string()),
@@ -42,7 +45,7 @@ COLUMNS: list[tuple[str, pa.DataType]] = [
     ("source", SOURCE), ("input_kind", pa.string()), ("warnings", pa.list_(pa.string())),
     ("language", pa.string()), ("title", pa.string()), ("byline", pa.string()), ("published", pa.string()),
     ("text", pa.string()), ("paragraphs", pa.list_(PARAGRAPH)), ("removed", pa.list_(REMOVED)),
-    ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(REMOVED)),
+    ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(METADATA_LINE)),
     ("duplicate_of", pa.string()), ("cluster", pa.string()),
     ("entities", pa.string()), ("attributions", pa.string()), ("title_attributions", pa.string()),
     ("figures", pa.string()), ("dates", pa.string()), ("skipped", pa.string()),
@@ -59,7 +62,7 @@ ROW_GROUP = 2000  # records buffered per row group
 
 
 _STRUCTS = {"source": SOURCE, "error": ERROR, "paragraphs": PARAGRAPH, "removed": REMOVED, "captions": CAPTION,
-            "metadata_lines": REMOVED}
+            "metadata_lines": METADATA_LINE}
 _STRUCT_KEYS = {name: {typ.field(i).name for i in range(typ.num_fields)} for name, typ in _STRUCTS.items()}
 
 
