@@ -1,7 +1,7 @@
 """Attributions that are not statements: dropped, or repaired, before speakers are resolved.
 
 Run by :func:`.document.attribute` on the candidates of every mode (the rules' and, in the lite
-and minilm modes, after the models' spans are combined with them), so a model cannot bring back
+and accurate modes, after the models' spans are combined with them), so a model cannot bring back
 what a rule dropped.  Each step is a named rule of :mod:`.rules` (docs/attribution.md, step 3e):
 
 * ``cue.not-an-act``: a cue whose verb is an act, not a statement (``NON_SPEECH_ACTS``: "Belgium

@@ -367,7 +367,7 @@ HEADLINE_KICKERS: frozenset[str] = _words(
 ) | frozenset({"the latest", "just in", "must see", "fact check"})
 
 # ---- attributions that are not statements (attribution/filters.py; docs/attribution.md, step 3e) ----
-# Run on every mode's candidates (rules, lite, minilm: after the models' spans are combined), each
+# Run on every mode's candidates (fast, lite, accurate: after the models' spans are combined), each
 # a named rule; chosen on the held-out tenth of PolNeAR train, measured on dev once
 # (docs/benchmarks.md#not-statements).
 # Verbs of acts, not of statements ("Belgium banned disposable vapes", "Councillor Delgado sided
