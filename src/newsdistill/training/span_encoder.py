@@ -22,6 +22,7 @@ from ..attribution.models.span_model import (
     MAX_PIECES,
     ONNX_PATH,
     ROLE_TAGS,
+    THREADS_ENV,
     TOKENIZER_PATH,
     WEIGHTS_PATH,
     SpanModel,
@@ -128,8 +129,6 @@ def save(model, path: Path, meta: dict, base: dict[str, str] | None = None) -> N
     save_file(state, str(tmp), metadata=info)
     tmp.replace(path)
 
-
-THREADS_ENV = "NEWSDISTILL_THREADS"
 
 
 def load_torch(path: Path | None = None):
