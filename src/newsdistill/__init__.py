@@ -18,14 +18,33 @@ def _attribution_mode(name: str) -> str:
     return name
 
 
+def _check_types(func: str, name: str, value: object, allowed: tuple[type, ...], hint: str = "") -> None:
+    """A clear TypeError for a value of the wrong type, before it reaches a step (``distill(None)``
+    would otherwise fail deep inside with an AttributeError)."""
+    if not isinstance(value, allowed):
+        names = " or ".join("None" if t is type(None) else t.__name__ for t in allowed)
+        raise TypeError(f"{func}(): {name} must be {names}, not {type(value).__name__}{hint}")
+
+
+def _check_options(func: str, **options: object) -> None:
+    for name, value in options.items():
+        _check_types(func, name, value, (str, type(None)))
+
+
 def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None,
             attribution_model: str = "accurate") -> Document:
     """Distil one plain-text article.  Never raises for bad text: check ``doc.status``.
 
     ``attribution_model``: ``accurate`` (the default: rules, cue model and the MiniLM span model),
     ``fast`` (rules and cue model: the most throughput) or ``lite`` (rules, cue model and a small
-    tagger), as ``--attribution-model``; an unknown name is a ValueError."""
+    tagger), as ``--attribution-model``; an unknown name is a ValueError, a ``text`` (or option)
+    of the wrong type a TypeError."""
     import hashlib
+
+    _check_types("distill", "text", text, (str,),
+                 " (decode bytes first, or pass an HTML page to distill_html)" if isinstance(text, (bytes, bytearray)) else "")
+    _check_options("distill", url=url, published=published, id=id)
+    _check_types("distill", "attribution_model", attribution_model, (str,))
 
     from .engine.serial import process
     from .pipeline import default_pipeline
@@ -43,15 +62,20 @@ def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = 
                  attribution_model: str = "accurate") -> Document:
     """Distil one HTML page: main content and metadata with trafilatura, then the same cleaning.
     Never raises for a bad page: check ``doc.status``.  Input offsets refer to ``doc.input_text``,
-    the text extracted from the page; ``attribution_model`` as for :func:`distill`."""
+    the text extracted from the page; ``attribution_model`` as for :func:`distill`; ``html`` (or an
+    option) of the wrong type is a TypeError."""
     import hashlib
+
+    _check_types("distill_html", "html", html, (bytes, bytearray, str))
+    _check_options("distill_html", url=url, id=id)
+    _check_types("distill_html", "attribution_model", attribution_model, (str,))
 
     from .engine.serial import process
     from .pipeline import default_pipeline
     from .read.html import html_document
     from .record import Source
 
-    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else bytes(html)
     pipeline = default_pipeline(_attribution_mode(attribution_model))
     doc = html_document(data, id or hashlib.sha1(data).hexdigest()[:16], Source(url=url))
     return process(pipeline, doc)

@@ -8,12 +8,14 @@ produced by :meth:`Document.to_dict` is the contract documented in
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 from .offsets import OffsetMap
 
 FORMAT_VERSION = "1.4"
+METADATA_SPANS_DEPRECATED = "Document.metadata_spans is now Document.metadata_lines (the record's name); the old name goes in 0.2.0"
 
 
 @dataclass(slots=True)
@@ -153,6 +155,128 @@ class Attribution:
         return d
 
 
+@dataclass(slots=True)
+class Mention:
+    """One mention of an :class:`Entity`: a span of the clean text, of a caption (``caption``, its
+    index in ``captions``) or of a title line (``metadata_line``, its index in ``metadata_lines``);
+    ``kind`` says how it was found (name | alias | demonym | nominal)."""
+
+    start: int  # offsets into the clean text, or into the caption text when ``caption`` is set
+    end: int
+    text: str
+    label: str
+    kind: str = "name"  # name | alias | demonym | nominal
+    rule: str = "ner"
+    caption: int | None = None  # index into ``captions`` for a caption mention
+    tok_start: int = 0
+    tok_end: int = 0
+    key: Any = None
+    input_start: int | None = None
+    input_end: int | None = None
+    gender: str | None = None  # from an honorific inside or before the name ("Mrs. Lopez")
+    metadata_line: int | None = None  # index into ``metadata_lines`` for a title-line mention
+
+    @property
+    def in_body(self) -> bool:
+        return self.caption is None and self.metadata_line is None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.in_body:
+            d.update(start=self.start, end=self.end)
+        d["text"] = self.text
+        if self.input_start is not None:
+            d.update(input_start=self.input_start, input_end=self.input_end)
+        if self.caption is not None:
+            d["caption"] = self.caption
+        if self.metadata_line is not None:
+            d["metadata_line"] = self.metadata_line
+        d["kind"] = self.kind
+        return d
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world entity of the document (record field ``entities``, ids ``E1 ...``): its
+    canonical ``name``, ``label`` (PERSON, ORG, GPE, ...), aliases, roles and every mention."""
+
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "name": self.name, "label": self.label, "aliases": list(self.aliases),
+                             "roles": list(self.roles)}
+        if self.gender:
+            d["gender"] = self.gender
+        d["mentions"] = [m.to_dict() for m in self.mentions]
+        return d
+
+    @property
+    def body_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.in_body]
+
+
+@dataclass(slots=True)
+class Figure:
+    """A quantity (record field ``figures``, ids ``F1 ...``): its value, qualifier ("more than"),
+    unit, the thing it counts, whose (``of``, an entity id) and where (entity ids), and the
+    attribution whose content holds it (``attributed_to``)."""
+
+    id: str
+    value: float | int | None
+    qualifier: str | None
+    unit: str | None
+    thing: str | None
+    of: str | None
+    where: list[str]
+    kind: str
+    span: Any
+    attributed_to: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "value": self.value, "qualifier": self.qualifier, "unit": self.unit, "thing": self.thing,
+                "of": self.of, "where": list(self.where), "kind": self.kind, "span": self.span.to_dict(),
+                "attributed_to": self.attributed_to}
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A temporal expression (record field ``dates``) with its ISO 8601 ``value``, ``interval``
+    and ``granularity``; ``relative`` ones are resolved against ``anchor`` (the publication date)."""
+
+    start: int  # clean-text offsets, or caption-text offsets when ``caption`` is set
+    end: int
+    text: str
+    value: str | None
+    interval: dict | None
+    granularity: str | None
+    relative: bool
+    anchor: str | None
+    rule: str
+    caption: int | None = None
+    input_start: int | None = None
+    input_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.caption is None:
+            d.update(start=self.start, end=self.end)
+        d["text"] = self.text
+        if self.input_start is not None:
+            d.update(input_start=self.input_start, input_end=self.input_end)
+        if self.caption is not None:
+            d["caption"] = self.caption
+        d.update(value=self.value, interval=self.interval, granularity=self.granularity, relative=self.relative,
+                 anchor=self.anchor)
+        return d
+
+
 def attributions_in_order(record: Document | dict[str, Any], tagged: bool = False) -> list:
     """The headline's attributions first (ids ``T1 ...``), then the body's (``A1 ...``): typed
     :class:`Attribution` objects of a :class:`Document`, plain dicts of a JSON record.
@@ -212,13 +336,69 @@ class Document:
     paragraphs: list[Span] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
-    metadata_spans: list[MetadataLine] = field(default_factory=list)  # title/byline/dateline lines
+    metadata_lines: list[MetadataLine] = field(default_factory=list)  # title/byline/dateline lines
     # filled by later steps: typed objects with ``to_dict`` (entities, figures, dates; the
-    # attribution step's :class:`Attribution`), each serialised under its key
+    # attribution step's :class:`Attribution`), each serialised under its key; read them through
+    # the typed properties below (``doc.entities``, ``doc.attributions``, ...)
     extra: dict[str, Any] = field(default_factory=dict)
     steps_run: list[str] = field(default_factory=list)
     # the spaCy Doc of ``text`` (extract/nlp.py ParseText), shared by the NLP steps; never serialised
     nlp_doc: Any = field(default=None, repr=False, compare=False)
+
+    # ---- what the steps found, typed ------------------------------------
+    # Stored in ``extra`` under the record's keys (a step never knows the Document's attributes, and
+    # ``to_dict`` writes ``extra`` as it is); an empty list when the step did not run.
+    @property
+    def entities(self) -> list[Entity]:
+        return self.extra.get("entities") or []
+
+    @entities.setter
+    def entities(self, value: list[Entity]) -> None:
+        self.extra["entities"] = value
+
+    @property
+    def figures(self) -> list[Figure]:
+        return self.extra.get("figures") or []
+
+    @figures.setter
+    def figures(self, value: list[Figure]) -> None:
+        self.extra["figures"] = value
+
+    @property
+    def dates(self) -> list[DateMention]:
+        return self.extra.get("dates") or []
+
+    @dates.setter
+    def dates(self, value: list[DateMention]) -> None:
+        self.extra["dates"] = value
+
+    @property
+    def attributions(self) -> list[Attribution]:
+        """The body's attributions (``A1 ...``), in text order; the headline's: ``title_attributions``."""
+        return self.extra.get("attributions") or []
+
+    @attributions.setter
+    def attributions(self, value: list[Attribution]) -> None:
+        self.extra["attributions"] = value
+
+    @property
+    def title_attributions(self) -> list[Attribution]:
+        return self.extra.get("title_attributions") or []
+
+    @title_attributions.setter
+    def title_attributions(self, value: list[Attribution]) -> None:
+        self.extra["title_attributions"] = value
+
+    @property
+    def metadata_spans(self) -> list[MetadataLine]:
+        """Deprecated (0.1 name): ``metadata_lines``, as the record calls it; removed in 0.2.0."""
+        warnings.warn(METADATA_SPANS_DEPRECATED, DeprecationWarning, stacklevel=2)
+        return self.metadata_lines
+
+    @metadata_spans.setter
+    def metadata_spans(self, value: list[MetadataLine]) -> None:
+        warnings.warn(METADATA_SPANS_DEPRECATED, DeprecationWarning, stacklevel=2)
+        self.metadata_lines = value
 
     # ---- offsets -------------------------------------------------------
     @property
@@ -269,7 +449,7 @@ class Document:
         d["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         d["removed"] = [r.to_dict() for r in self.removed]
         d["captions"] = [c.to_dict() for c in self.captions]
-        d["metadata_lines"] = [m.to_dict() for m in self.metadata_spans]
+        d["metadata_lines"] = [m.to_dict() for m in self.metadata_lines]
         for key, value in self.extra.items():
             d[key] = _plain(value)
         return d

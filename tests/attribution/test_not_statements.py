@@ -68,7 +68,7 @@ def test_dev_set_case(case, mode):
     for a in attrs:  # a content never opens with a wire dateline
         assert wire_dateline(a.content.text) is None, a.content.text
     if "dateline" in case:
-        wires = [m for m in doc.metadata_spans if m.rule == "meta.wire-dateline"]
+        wires = [m for m in doc.metadata_lines if m.rule == "meta.wire-dateline"]
         if case["dateline"] is None:
             assert not wires
         else:

@@ -38,7 +38,7 @@ def test_no_exception_and_spans_inside_text(text):
         assert 0 <= p.start <= p.end <= len(doc.text)
         assert doc.text[p.start:p.end] == p.text
         assert 0 <= p.input_start <= p.input_end <= len(text)
-    for r in doc.removed + doc.metadata_spans:
+    for r in doc.removed + doc.metadata_lines:
         assert text[r.input_start:r.input_end] == r.text
     for c in doc.captions:
         assert text[c.input_start:c.input_end] == c.text
@@ -79,7 +79,7 @@ def test_every_nonblank_line_is_accounted_for_once(text):
     if doc.status != "ok":
         return
     pieces = ([(p.input_start, p.input_end) for p in doc.paragraphs] + [(r.input_start, r.input_end) for r in doc.removed]
-              + [(c.input_start, c.input_end) for c in doc.captions] + [(m.input_start, m.input_end) for m in doc.metadata_spans])
+              + [(c.input_start, c.input_end) for c in doc.captions] + [(m.input_start, m.input_end) for m in doc.metadata_lines])
     covered = bytearray(len(text))
     for s, e in pieces:
         for i in range(s, e):

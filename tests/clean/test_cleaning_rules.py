@@ -119,7 +119,7 @@ def test_byline_title_dateline_are_metadata():
     assert doc.byline == "Jane Doe"
     assert doc.published == "2024-03-03"
     assert len(doc.paragraphs) == len(BODY)
-    assert [m.reason for m in doc.metadata_spans] == ["title", "byline", "dateline"]
+    assert [m.reason for m in doc.metadata_lines] == ["title", "byline", "dateline"]
 
 
 def test_published_argument_wins_over_dateline():

@@ -62,7 +62,7 @@ def test_seed_every_line_accounted_once(seed_doc, seed_text):
         [(p.input_start, p.input_end) for p in seed_doc.paragraphs]
         + [(r.input_start, r.input_end) for r in seed_doc.removed]
         + [(c.input_start, c.input_end) for c in seed_doc.captions]
-        + [(m.input_start, m.input_end) for m in seed_doc.metadata_spans]
+        + [(m.input_start, m.input_end) for m in seed_doc.metadata_lines]
     )
     nonblank = [ln for ln in seed_text.split("\n") if ln.strip()]
     assert len(covered) == len(nonblank)

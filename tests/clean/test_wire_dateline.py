@@ -35,7 +35,7 @@ SECOND = "Opposition members said they would keep pressing for cheaper tickets a
 def test_a_wire_dateline_is_split_off_the_first_paragraph(opener, place, agency):
     text = "Council Backs Cheaper Fares\n\n" + opener + BODY + "\n\n" + SECOND
     doc = newsdistill.distill(text)
-    wires = [m for m in doc.metadata_spans if m.rule == rules.RULE_WIRE_DATELINE]
+    wires = [m for m in doc.metadata_lines if m.rule == rules.RULE_WIRE_DATELINE]
     assert len(wires) == 1
     m = wires[0]
     assert (m.reason, m.place, m.agency, m.text) == ("dateline", place, agency, opener.strip())
@@ -43,7 +43,7 @@ def test_a_wire_dateline_is_split_off_the_first_paragraph(opener, place, agency)
     assert doc.text.startswith("The council approved") and len(doc.paragraphs) == 2
     first = doc.paragraphs[0]
     assert text[first.input_start:first.input_end] == BODY  # stand-off: the input is untouched
-    assert [x.reason for x in doc.metadata_spans] == ["title", "dateline"]  # in input order
+    assert [x.reason for x in doc.metadata_lines] == ["title", "dateline"]  # in input order
     assert doc.title == "Council Backs Cheaper Fares"
     assert doc.published is None  # a wire dateline is no timestamp
 
@@ -56,27 +56,27 @@ def test_a_wire_dateline_is_split_off_the_first_paragraph(opener, place, agency)
 ])
 def test_no_dateline_where_there_is_none(first):
     doc = newsdistill.distill(first + "\n\n" + SECOND)
-    assert not [m for m in doc.metadata_spans if m.rule == rules.RULE_WIRE_DATELINE]
+    assert not [m for m in doc.metadata_lines if m.rule == rules.RULE_WIRE_DATELINE]
     assert doc.text.startswith(first[:10])
 
 
 def test_only_the_first_body_paragraph_is_looked_at():
     heading = "QUESTIONABLE CLAIMS \u2014 For years, critics have said the council promoted unproven schemes."
     doc = newsdistill.distill(BODY + "\n\n" + heading)
-    assert not [m for m in doc.metadata_spans if m.rule == rules.RULE_WIRE_DATELINE]
+    assert not [m for m in doc.metadata_lines if m.rule == rules.RULE_WIRE_DATELINE]
     assert heading in doc.text
 
 
 def test_a_dateline_on_a_line_of_its_own():
     doc = newsdistill.distill("WASHINGTON (AP) \u2014\n\n" + BODY + "\n\n" + SECOND)
-    [m] = [m for m in doc.metadata_spans if m.rule == rules.RULE_WIRE_DATELINE]
+    [m] = [m for m in doc.metadata_lines if m.rule == rules.RULE_WIRE_DATELINE]
     assert (m.text, m.place, m.agency) == ("WASHINGTON (AP) \u2014", "WASHINGTON", "AP")
     assert doc.text.startswith("The council approved") and len(doc.paragraphs) == 2
 
 
 def test_timestamp_datelines_keep_their_rule_and_have_no_place():
     doc = newsdistill.distill("Published: March 3, 2024\n\n" + BODY + "\n\n" + SECOND)
-    [m] = doc.metadata_spans
+    [m] = doc.metadata_lines
     assert (m.reason, m.rule, m.place, m.agency) == ("dateline", "meta.dateline", None, None)
     assert m.to_dict()["place"] is None and doc.published == "2024-03-03"
 
@@ -84,7 +84,7 @@ def test_timestamp_datelines_keep_their_rule_and_have_no_place():
 def test_html_input_keeps_the_dateline_in_the_body():
     html = f"<html><body><article><h1>Fares</h1><p>PARIS (AFP) \u2013 {BODY}</p><p>{SECOND}</p></article></body></html>"
     doc = newsdistill.distill_html(html)
-    assert doc.status == "ok" and not [m for m in doc.metadata_spans if m.rule == rules.RULE_WIRE_DATELINE]
+    assert doc.status == "ok" and not [m for m in doc.metadata_lines if m.rule == rules.RULE_WIRE_DATELINE]
     # ... yet no attribution's content opens with it (attribution rule content.no-wire-dateline)
     assert all(wire_dateline(a.content.text) is None for a in doc.extra["attributions"])
 

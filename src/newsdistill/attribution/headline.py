@@ -63,7 +63,7 @@ def title_attributions(doc: Document, span_model=None, use_model: bool = True) -
     """The attributions of ``doc``'s title lines (ids ``T1 ...``, with ``metadata_line``); ``span_model`` and
     ``use_model`` as for :func:`.document.attribute`."""
     out: list[Attribution] = []
-    for index, line in enumerate(doc.metadata_spans):
+    for index, line in enumerate(doc.metadata_lines):
         if line.reason != "title" or not line.text.strip():
             continue
         sub = _line_doc(doc, line.text)

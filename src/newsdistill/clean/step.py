@@ -30,7 +30,7 @@ class CleanText:
         doc.paragraphs = result.paragraphs
         doc.removed = result.removed
         doc.captions = result.captions
-        doc.metadata_spans = result.metadata
+        doc.metadata_lines = result.metadata
         doc.title = doc.title or result.title
         doc.byline = doc.byline or result.byline
         if doc.published is None and result.dateline:

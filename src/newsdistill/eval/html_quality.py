@@ -210,7 +210,7 @@ def evaluate(pages, show_removed: bool = False, log=print) -> dict:
         base_meta.add((getattr(found, "text", None) or ""), ref, with_s, without_s)
         if show_removed:
             ref_bag = Counter(tokens(ref))
-            for r in doc.removed + doc.metadata_spans:
+            for r in doc.removed + doc.metadata_lines:
                 words = tokens(r.text)
                 removed_all[r.rule] += len(words)
                 removed_good[r.rule] += sum(1 for w in words if ref_bag[w] > 0)

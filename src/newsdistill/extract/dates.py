@@ -17,11 +17,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from ..record import Document
+from ..record import DateMention, Document
 from . import date_data as data
 from .nlp import ParsedStep, line_input_span, parse_extras, text_of
 
@@ -45,35 +43,6 @@ _AGE = re.compile(data.AGE_DATE, re.I)
 _DAY_WORDS = re.compile(r"\b(?:" + "|".join(data.WEEKDAYS) + r"|tonight|yesterday|today|tomorrow|last night)\b", re.I)
 _BARE_NUMBER = re.compile(r"\d{1,3}")  # "Rui Costa, 52," tagged DATE: an age, not a date (rule date.bare-number)
 _PROBE_BASES = (dt.date(2001, 3, 14), dt.date(2013, 8, 27))
-
-
-@dataclass(slots=True)
-class DateMention:
-    start: int  # clean-text offsets, or caption-text offsets when ``caption`` is set
-    end: int
-    text: str
-    value: str | None
-    interval: dict | None
-    granularity: str | None
-    relative: bool
-    anchor: str | None
-    rule: str
-    caption: int | None = None
-    input_start: int | None = None
-    input_end: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {}
-        if self.caption is None:
-            d.update(start=self.start, end=self.end)
-        d["text"] = self.text
-        if self.input_start is not None:
-            d.update(input_start=self.input_start, input_end=self.input_end)
-        if self.caption is not None:
-            d["caption"] = self.caption
-        d.update(value=self.value, interval=self.interval, granularity=self.granularity, relative=self.relative,
-                 anchor=self.anchor)
-        return d
 
 
 def _iso(d: dt.date) -> str:

@@ -17,74 +17,13 @@ clean-text span to the entity mentioned there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..record import Document
+from ..record import Document, Entity, Mention
 from . import entity_data as data
 from . import roles as role_finder
 from .nlp import ParsedStep, line_input_span, parse_extras, sentence_cased, text_of
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int  # offsets into the clean text, or into the caption text when ``caption`` is set
-    end: int
-    text: str
-    label: str
-    kind: str = "name"  # name | alias | demonym | nominal
-    rule: str = "ner"
-    caption: int | None = None  # index into ``captions`` for a caption mention
-    tok_start: int = 0
-    tok_end: int = 0
-    key: Any = None
-    input_start: int | None = None
-    input_end: int | None = None
-    gender: str | None = None  # from an honorific inside or before the name ("Mrs. Lopez")
-    metadata_line: int | None = None  # index into ``metadata_lines`` for a title-line mention
-
-    @property
-    def in_body(self) -> bool:
-        return self.caption is None and self.metadata_line is None
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {}
-        if self.in_body:
-            d.update(start=self.start, end=self.end)
-        d["text"] = self.text
-        if self.input_start is not None:
-            d.update(input_start=self.input_start, input_end=self.input_end)
-        if self.caption is not None:
-            d["caption"] = self.caption
-        if self.metadata_line is not None:
-            d["metadata_line"] = self.metadata_line
-        d["kind"] = self.kind
-        return d
-
-
-@dataclass(slots=True)
-class Entity:
-    id: str
-    name: str
-    label: str
-    aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    gender: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "name": self.name, "label": self.label, "aliases": list(self.aliases),
-                             "roles": list(self.roles)}
-        if self.gender:
-            d["gender"] = self.gender
-        d["mentions"] = [m.to_dict() for m in self.mentions]
-        return d
-
-    @property
-    def body_mentions(self) -> list[Mention]:
-        return [m for m in self.mentions if m.in_body]
-
 
 # ---------------------------------------------------------------------------
 # tables compiled once
@@ -376,7 +315,7 @@ def _input_offsets(doc: Document, m: Mention) -> None:
         if doc.offset_map is not None:
             m.input_start, m.input_end = doc.to_input(m.start, m.end)
         return
-    line = doc.captions[m.caption] if m.caption is not None else doc.metadata_spans[m.metadata_line]
+    line = doc.captions[m.caption] if m.caption is not None else doc.metadata_lines[m.metadata_line]
     found = line_input_span(doc, line, m.start, m.end, m.text)
     m.input_start, m.input_end = found if found is not None else (line.input_start, line.input_end)
 
@@ -462,7 +401,7 @@ def build_entities(doc: Document) -> list[Entity]:
     views: list[tuple[Any, dict]] = []
     if sdoc is not None:
         views.append((sdoc, {}))
-    titles = [(line.text, {"metadata_line": i}) for i, line in enumerate(doc.metadata_spans)
+    titles = [(line.text, {"metadata_line": i}) for i, line in enumerate(doc.metadata_lines)
               if line.reason == "title" and line.text.strip()]
     extras = [(cap.text, {"caption": i}) for i, cap in enumerate(doc.captions) if cap.text.strip()] + titles
     # one batch (spaCy's per-call cost dominates on short texts): the date step finds the captions'

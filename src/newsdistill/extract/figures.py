@@ -10,36 +10,14 @@ left null here; the attribution step fills it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
-from ..record import Document
+from ..record import Document, Figure
 from . import figure_data as data
 from .entities import entities_of
 from .nlp import ParsedStep
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 _QUALS = sorted(data.QUALIFIERS, key=len, reverse=True)
-
-
-@dataclass(slots=True)
-class Figure:
-    id: str
-    value: float | int | None
-    qualifier: str | None
-    unit: str | None
-    thing: str | None
-    of: str | None
-    where: list[str]
-    kind: str
-    span: Any
-    attributed_to: str | None = None
-    extra: dict = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "value": self.value, "qualifier": self.qualifier, "unit": self.unit, "thing": self.thing,
-                "of": self.of, "where": list(self.where), "kind": self.kind, "span": self.span.to_dict(),
-                "attributed_to": self.attributed_to}
 
 
 def parse_number(text: str) -> float | int | None:
