@@ -32,13 +32,15 @@ def _check_options(func: str, **options: object) -> None:
 
 
 def distill(text: str, *, url: str | None = None, published: str | None = None, id: str | None = None,
-            attribution_model: str = "accurate") -> Document:
+            attribution_model: str = "accurate", steps=None) -> Document:
     """Distil one plain-text article.  Never raises for bad text: check ``doc.status``.
 
     ``attribution_model``: ``accurate`` (the default: rules, cue model and the MiniLM span model),
     ``fast`` (rules and cue model: the most throughput) or ``lite`` (rules, cue model and a small
-    tagger), as ``--attribution-model``; an unknown name is a ValueError, a ``text`` (or option)
-    of the wrong type a TypeError."""
+    tagger), as ``--attribution-model``; an unknown name is a ValueError.  ``steps``: as ``--steps``
+    (``"clean"``, ``"all"``, a comma list or a list of step names; None: every step); an unknown
+    name or an impossible list raises :class:`newsdistill.errors.Fatal`; a ``text`` (or option) of the
+    wrong type is a TypeError."""
     import hashlib
 
     _check_types("distill", "text", text, (str,),
@@ -52,18 +54,18 @@ def distill(text: str, *, url: str | None = None, published: str | None = None, 
 
     doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     doc = Document(id=doc_id, input_text=text, source=Source(url=url), published=published)
-    pipeline = default_pipeline(_attribution_mode(attribution_model))
+    pipeline = default_pipeline(_attribution_mode(attribution_model), steps)
     if not text.strip():
         return doc.fail("empty-input", "input is empty" if not text else "input holds only whitespace")
     return process(pipeline, doc)
 
 
 def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = None,
-                 attribution_model: str = "accurate") -> Document:
+                 attribution_model: str = "accurate", steps=None) -> Document:
     """Distil one HTML page: main content and metadata with trafilatura, then the same cleaning.
     Never raises for a bad page: check ``doc.status``.  Input offsets refer to ``doc.input_text``,
-    the text extracted from the page; ``attribution_model`` as for :func:`distill`; ``html`` (or an
-    option) of the wrong type is a TypeError."""
+    the text extracted from the page; ``attribution_model`` and ``steps`` as for :func:`distill`;
+    ``html`` (or an option) of the wrong type is a TypeError."""
     import hashlib
 
     _check_types("distill_html", "html", html, (bytes, bytearray, str))
@@ -76,6 +78,6 @@ def distill_html(html: bytes | str, *, url: str | None = None, id: str | None = 
     from .record import Source
 
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else bytes(html)
-    pipeline = default_pipeline(_attribution_mode(attribution_model))
+    pipeline = default_pipeline(_attribution_mode(attribution_model), steps)
     doc = html_document(data, id or hashlib.sha1(data).hexdigest()[:16], Source(url=url))
     return process(pipeline, doc)

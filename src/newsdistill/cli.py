@@ -64,23 +64,32 @@ def _read_options(text_field: str, id_field: str, url_field: str):
 @click.option("--summary-json", help="Also write the run summary as JSON here.")
 @click.option("--model", default=None, help="Installed spaCy pipeline (package name or folder) for entities/figures/dates.")
 @click.option("--db", help="Also load the records into this corpus database (SQLite, see docs/store.md).")
+@click.option("--steps", "steps_spec", default="all", show_default=True,
+              help="Steps to run: 'clean' (html, clean with captions, language; no spaCy model: extraction "
+                   "speed), 'all', or a comma list of html, clean, language, parse, entities, figures, dates, "
+                   "attribution. Records name the steps left out under 'skipped'.")
 @attribution_model_option
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
-        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db, attribution_model) -> None:
+        shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db, steps_spec,
+        attribution_model) -> None:
     """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
     one JSON record per input document."""
     from .engine.runner import RunOptions, run_corpus
     from .errors import Fatal
+    from .pipeline import STEP_NAMES
 
     if drop_duplicates and not dedup:
         raise click.UsageError("--drop-duplicates needs --dedup")
     _check_outputs(output, fmt, csv_dir, summary_json, db)
-    _use_model(model)
-    use_attribution_model(attribution_model)
+    steps = _steps(steps_spec)
+    if "parse" in steps:
+        _use_model(model)
+    if "attribution" in steps:
+        use_attribution_model(attribution_model)
     options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
                          address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
                          dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model, db=db,
-                         attribution_model=attribution_model,
+                         attribution_model=attribution_model, steps=None if steps == STEP_NAMES else steps,
                          progress=sys.stderr.isatty() if progress is None else progress)
     if _no_supported_files(paths):
         sys.exit(EXIT_FAILED)
@@ -120,6 +129,17 @@ def _check_outputs(output: str, fmt: str | None, csv_dir: str | None, summary_js
         writable_file(summary_json, "--summary-json")
     if db:
         sqlite_file(db, "--db", must_exist=False)
+
+
+def _steps(spec: str) -> tuple[str, ...]:
+    """--steps as step names; an unknown name or an impossible list is a usage error (exit 2)."""
+    from .errors import Fatal
+    from .pipeline import select_steps
+
+    try:
+        return select_steps(spec)
+    except Fatal as exc:
+        raise click.UsageError(f"--steps {spec}: {exc.message}") from None
 
 
 def _no_supported_files(paths) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.4"
+FORMAT_VERSION = "1.5"
 METADATA_SPANS_DEPRECATED = "Document.metadata_spans is now Document.metadata_lines (the record's name); the old name goes in 0.2.0"
 
 

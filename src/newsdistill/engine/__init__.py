@@ -12,14 +12,15 @@ ENGINES = ("local", "ray")
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None,
                 batch_size: int | None = None, timeout: float | None = None, model: str | None = None,
-                attribution_model: str = "accurate"):
+                attribution_model: str = "accurate", steps: tuple[str, ...] | None = None):
     import functools
 
     from .. import errors
     from ..errors import Fatal
     from ..pipeline import configured_pipeline
 
-    factory = functools.partial(configured_pipeline, model, attribution_model)
+    # ``steps``: names from pipeline.select_steps (None: every step), passed through, never looked at
+    factory = functools.partial(configured_pipeline, model, attribution_model, steps)
 
     if name == "local":
         from .local import DEFAULT_BATCH_SIZE, LocalEngine

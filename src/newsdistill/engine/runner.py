@@ -22,7 +22,7 @@ from typing import Any
 from .. import errors
 from ..corpus.dedup import Deduplicator, DedupOptions
 from ..errors import Fatal
-from ..pipeline import attribution_mode
+from ..pipeline import STEP_NAMES, attribution_mode
 from ..read.sources import ReadOptions, expand, read_path
 from ..record import Document
 from ..summary import RunSummary
@@ -48,12 +48,15 @@ class RunOptions:
     db: str | None = None  # also load the records into this SQLite corpus (corpus/store.py)
     model: str | None = None  # spaCy pipeline for the NLP steps (None: the default)
     attribution_model: str = "accurate"  # accurate | fast | lite (newsdistill.attribution.MODES)
+    steps: tuple[str, ...] | None = None  # pipeline.select_steps names (--steps); None: every step
     progress: bool = False
 
     def record_options(self) -> dict[str, Any]:
         """What changes the records written (the manifest compares these on resume)."""
         r = self.read
-        return {"read": {"text_field": r.text_field, "id_field": r.id_field, "url_field": r.url_field,
+        # only a run that left steps out records them, so a run of every step resumes an older output
+        chosen = {} if self.steps is None or tuple(self.steps) == STEP_NAMES else {"steps": list(self.steps)}
+        return {**chosen, "read": {"text_field": r.text_field, "id_field": r.id_field, "url_field": r.url_field,
                          "title_field": r.title_field, "published_field": r.published_field},
                 "format": self.format, "shard_size": self.shard_size, "dedup": self.dedup,
                 "drop_duplicates": self.drop_duplicates, "dedup_options": self.dedup_options.to_dict(),
@@ -110,7 +113,7 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
           indexing(options.db) as index,
           make_engine(options.engine, workers=options.workers, address=options.address,
                       batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                      attribution_model=options.attribution_model) as engine):
+                      attribution_model=options.attribution_model, steps=options.steps) as engine):
         for doc in engine.map(docs()):
             rule, drop = dedup(doc)
             summary.add(doc, rule, drop)
@@ -170,7 +173,7 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
         current, shard_summary, first_id, last_id, end = None, RunSummary(), None, None, None
         engine = make_engine(options.engine, workers=options.workers, address=options.address,
                              batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                             attribution_model=options.attribution_model)
+                             attribution_model=options.attribution_model, steps=options.steps)
         try:
             for doc in engine.map(docs()):
                 shard, file_index, file_doc = pending.popleft()
