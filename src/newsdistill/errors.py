@@ -80,4 +80,5 @@ SPAN_MODEL_UNAVAILABLE = "span-model-unavailable"  # the MiniLM span model or it
 MISSING_EXTRA = "missing-extra"  # an optional dependency (extra) is not installed, e.g. Ray
 RAY_UNAVAILABLE = "ray-unavailable"  # the Ray cluster cannot be started or joined
 NO_INPUT = "no-input"  # an input glob that matches no file
+OUTPUT_LOCKED = "output-locked"  # another run holds the output folder's lock (engine/lock.py)
 BAD_PIPELINE = "bad-pipeline"  # a step needs a field that no earlier step adds

@@ -27,6 +27,7 @@ from ..read.sources import ReadOptions, expand, read_path
 from ..record import Document
 from ..summary import RunSummary
 from . import make_engine
+from .lock import lock_output
 from .progress import RunProgress
 from .shards import DEFAULT_SHARD_SIZE, ShardDir, manifest_for, plan
 
@@ -74,7 +75,8 @@ def run_corpus(paths: Iterable[str], output: str | None, options: RunOptions) ->
     files = list(expand(paths))
     started = time.perf_counter()
     if is_directory_output(output):
-        summary = _run_sharded(paths, files, output, options)
+        with lock_output(output):  # one run per output folder (engine/lock.py)
+            summary = _run_sharded(paths, files, output, options)
     else:
         summary = _run_stream(files, output, options)
     summary.seconds = time.perf_counter() - started
