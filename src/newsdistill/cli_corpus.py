@@ -304,8 +304,9 @@ def stats(db, fmt, top) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
 @click.option("--allow-remote", is_flag=True, help="Required to bind to anything but loopback.")
-def serve(db, host, port, allow_remote) -> None:
-    """Browse the corpus database DB in a web browser (read-only)."""
+@click.option("--cors", "cors", metavar="ORIGIN", help="Let pages of this one origin (https://dash.example) read /api/ (GET); off by default.")
+def serve(db, host, port, allow_remote, cors) -> None:
+    """Browse the corpus database DB in a web browser and read it as JSON under /api/ (read-only; docs/api.md)."""
     from .cli_paths import sqlite_file
     from .web.app import check_host, create_app
 
@@ -314,10 +315,19 @@ def serve(db, host, port, allow_remote) -> None:
         check_host(host, allow_remote)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    if cors is not None and not _is_origin(cors):
+        raise click.UsageError(f"--cors takes one origin like https://dash.example (scheme://host[:port], no path), not {cors!r}")
     import uvicorn
 
-    click.echo(f"serving {db} read-only on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    click.echo(f"serving {db} read-only on http://{host}:{port}/ (JSON API: /api/, description /api/openapi.json)", err=True)
+    uvicorn.run(create_app(db, cors=cors), host=host, port=port, log_level="warning")
+
+
+def _is_origin(value: str) -> bool:
+    """``scheme://host[:port]`` with an http(s) scheme and nothing after (what a browser sends as Origin)."""
+    import re
+
+    return re.fullmatch(r"https?://[A-Za-z0-9.\-]+(:\d{1,5})?", value) is not None
 
 
 def register(group: click.Group) -> None:

@@ -8,6 +8,7 @@ the queries never import the store.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -17,3 +18,12 @@ def name_key(name: str | None) -> str | None:
         return None
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
     return " ".join(folded.split()) or None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def name_words(name: str | None) -> list[str]:
+    """The words of :func:`name_key` (letters and digits; hyphens and dots split: "Jean-Claude
+    Juncker" -> jean, claude, juncker), distinct, in order: what ``speaker_words`` indexes."""
+    return list(dict.fromkeys(_WORD.findall(name_key(name) or "")))

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from .. import errors
 from ..errors import Fatal
-from .names import name_key
+from .names import name_key, name_words
 
 HL_START, HL_END = "\ue000", "\ue001"
 ENV_DB = "NEWSDISTILL_DB"
@@ -104,12 +104,26 @@ def _best(conn: sqlite3.Connection, table: str, weights: str, q: str, top: list[
     return _top(conn, table, weights, q, 1, 0)[2][0][1]
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+SYNTAXES = ("safe", "fts5")
+
+
+def match_query(text: str, syntax: str = "safe") -> str | None:
+    """The FTS5 MATCH string of ``text``: ``safe`` (:func:`fts_query`, cannot fail) or ``fts5``
+    (the text as it is: a malformed query raises ``sqlite3.OperationalError`` when run)."""
+    if syntax not in SYNTAXES:
+        raise ValueError(f"syntax must be one of {', '.join(SYNTAXES)}")
+    if syntax == "fts5":
+        return text if text and text.strip() else None
+    return fts_query(text)
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0, syntax: str = "safe") -> dict[str, Any]:
     """Documents matching ``text`` by bm25 (title weighted 3x), with highlighted snippets.
     ``total`` is exact up to :data:`COUNT_CAP` (``total_capped`` says when it is a floor;
     ``ranking`` is then ``newest``).  Each result has ``rank`` (1 for the first of the set),
-    ``relevance`` (:func:`relevance`, 0..1) and ``score`` (the raw bm25, negative)."""
-    q = fts_query(text)
+    ``relevance`` (:func:`relevance`, 0..1) and ``score`` (the raw bm25, negative).
+    ``syntax`` as :func:`match_query`."""
+    q = match_query(text, syntax)
     if not q:
         return {"query": text, "total": 0, "total_capped": False, "ranking": "bm25", "results": []}
     total, ranking, top = _top(conn, "documents_fts", ", 3.0, 1.0", q, limit, offset)
@@ -133,15 +147,20 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0
     return out
 
 
-def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
-    """Attributions whose content matches ``text`` (ranked as :func:`search`, with ``rank`` and ``relevance``)."""
-    q = fts_query(text)
+def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0, syntax: str = "safe",
+                  window: dict | None = None) -> list[dict]:
+    """Attributions whose content matches ``text`` (ranked as :func:`search`, with ``rank`` and
+    ``relevance``), from result ``offset`` on; ``syntax`` as :func:`match_query`.  ``window``,
+    when given, receives ``total``, ``total_capped`` and ``ranking`` as :func:`search` reports them."""
+    q = match_query(text, syntax)
     if not q:
         return []
-    ranked = _top(conn, "quotes_fts", "", q, limit, 0)[2]
+    total, ranking, ranked = _top(conn, "quotes_fts", "", q, limit, offset)
+    if window is not None:
+        window.update(total=min(total, COUNT_CAP), total_capped=total > COUNT_CAP, ranking=ranking)
     if not ranked:
         return []
-    best = _best(conn, "quotes_fts", "", q, ranked, 0)
+    best = _best(conn, "quotes_fts", "", q, ranked, offset)
     scores = dict(ranked)
     top = [r[0] for r in ranked]
     marks = ",".join("?" * len(top))
@@ -151,7 +170,7 @@ def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
         "SELECT a.rowid, d.id AS doc_id, d.title, d.outlet, d.published, a.aid, a.kind, a.speaker_name, a.speaker_key, a.speaker_role,"
         f" a.quote_cluster, a.content FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.rowid IN ({marks})", top)}
     out = []
-    for rank, rowid in enumerate(top, 1):
+    for rank, rowid in enumerate(top, offset + 1):
         r = {"rank": rank, "relevance": relevance(scores[rowid], best), **rows[rowid]}
         r["content"] = marked.get(rowid, r["content"])
         del r["rowid"]
@@ -160,12 +179,33 @@ def search_quotes(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
 
 
 # ---- quotes / speakers ----------------------------------------------------------
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the store has table ``name`` (a store of an older schema, opened read-only, may not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def speaker_keys_sql(conn: sqlite3.Connection, words: list[str]) -> tuple[str, list[str]]:
+    """``(subquery, params)``: the speaker keys that have every one of ``words`` (from
+    :func:`~.names.name_words`) among the words of their name, through the ``speaker_words``
+    index (one primary-key lookup per word, intersected).  A store of schema < 5 has no such
+    table: there each word is looked for between spaces of the key (a scan of ``speakers``;
+    opening the store for writing, e.g. ``newsdistill index``, builds the index)."""
+    if has_table(conn, "speaker_words"):
+        return " INTERSECT ".join(["SELECT speaker_key FROM speaker_words WHERE word = ?"] * len(words)), list(words)
+    like = " AND ".join(["' ' || speaker_key || ' ' LIKE ? ESCAPE '\\'"] * len(words))
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
+    return f"SELECT speaker_key FROM speakers WHERE {like}", [f"% {w} %" for w in escaped]
+
+
 def find_speakers(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[dict]:
-    """Speakers whose name contains ``name`` (case and accents ignored), most quoted first."""
-    key = name_key(name) or ""
-    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """Speakers whose name has every word of ``name`` among its words (case and accents ignored:
+    "Guterres" and "antonio GUTERRES" find António Guterres, "Guter" does not), most quoted first."""
+    words = name_words(name)
+    if not words:
+        return []
+    sub, params = speaker_keys_sql(conn, words)
     return _rows(conn.execute(
-        "SELECT * FROM speakers WHERE speaker_key LIKE ? ESCAPE '\\' ORDER BY n_attributions DESC LIMIT ?", (pattern, limit)))
+        f"SELECT * FROM speakers WHERE speaker_key IN ({sub}) ORDER BY n_attributions DESC LIMIT ?", (*params, limit)))
 
 
 QUOTE_COLUMNS = ("speaker", "role", "kind", "content", "cue", "source", "doc_id", "outlet", "published", "cluster")

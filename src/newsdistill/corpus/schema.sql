@@ -34,6 +34,17 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_cluster ON documents(cluster) WHERE cluster IS NOT NULL;
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status, error_code);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+-- the JSON API's document list pages in load order, optionally per outlet (schema 5)
+CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet, seq);
+
+-- each record's JSON exactly as `run` writes it (compact, UTF-8: write/jsonl.py), what
+-- /api/document returns.  Added in schema 5: documents loaded before have no row here (the API
+-- answers 404 with a hint to re-index them).
+CREATE TABLE IF NOT EXISTS records (
+    doc  INTEGER PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE,
+    json TEXT NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS paragraphs (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
@@ -141,6 +152,9 @@ CREATE TABLE IF NOT EXISTS attributions (
 CREATE INDEX IF NOT EXISTS attributions_doc ON attributions(doc);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(speaker_key, quote_cluster, published_key);
 CREATE INDEX IF NOT EXISTS attributions_cluster ON attributions(quote_cluster, published_key);
+-- quotes of a speaker, first seen first, paged by (published_key, rowid) (schema 5)
+CREATE INDEX IF NOT EXISTS attributions_speaker_time ON attributions(speaker_key, published_key);
+CREATE INDEX IF NOT EXISTS attributions_time ON attributions(published_key);
 
 CREATE TABLE IF NOT EXISTS figures (
     doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
@@ -205,6 +219,15 @@ CREATE TABLE IF NOT EXISTS speakers (
     n_clusters INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speakers_count ON speakers(n_attributions DESC);
+
+-- every word of a speaker's name key ("antonio guterres" -> "antonio", "guterres"): the index
+-- behind /api/quotes?speaker=Guterres (any word of the canonical name, case and accents ignored,
+-- name_key).  Built by finalize with the speakers; added in schema 5 (the 4 -> 5 migration fills it).
+CREATE TABLE IF NOT EXISTS speaker_words (
+    word        TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    PRIMARY KEY (word, speaker_key)
+) WITHOUT ROWID;
 
 CREATE VIEW IF NOT EXISTS duplicate_clusters AS
     SELECT cluster, COUNT(*) AS n_documents, MIN(seq) AS first_seq

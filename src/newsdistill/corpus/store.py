@@ -30,22 +30,40 @@ from .. import errors
 from ..errors import BadRecord, Fatal
 from ..record import attributions_in_order
 from . import queries
-from .names import name_key
+from .names import name_key, name_words
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 BATCH = 500
 LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
                 "line_content_start", "line_content_end")
 MENTION_LINE_COLUMNS = ("metadata_line", "line_start", "line_end")
 DATELINE_COLUMNS = ("place", "agency")  # of removed rows: a wire dateline's (format 1.4), null for the others
-# an older schema version -> (the next version, the statements that bring a store to it); each step
-# only adds nullable columns, so rows loaded before it keep their meaning (re-index to fill them)
-MIGRATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+# an older schema version -> (the next version, the steps that bring a store to it): an
+# "ALTER TABLE t ADD COLUMN" statement (skipped when the column is there) or a function of the
+# connection.  New tables and indexes come from schema.sql, which runs (IF NOT EXISTS) on every
+# open before the migration.  Each step only adds nullable columns, tables or derived rows, so
+# rows loaded before it keep their meaning (re-index to fill them).
+MIGRATIONS: dict[str, tuple[str, tuple[Any, ...]]] = {
     "1": ("2", tuple(f"ALTER TABLE attributions ADD COLUMN {c} INTEGER" for c in LINE_COLUMNS)),
     "2": ("3", tuple(f"ALTER TABLE mentions ADD COLUMN {c} INTEGER" for c in MENTION_LINE_COLUMNS)),
     "3": ("4", tuple(f"ALTER TABLE removed ADD COLUMN {c} TEXT" for c in DATELINE_COLUMNS)),
+    # schema 5: the records table (each record's JSON, for /api/document: empty for documents
+    # loaded before, re-index to fill it) and speaker_words, filled here from the speakers table
+    "4": ("5", (lambda conn: _fill_speaker_words(conn),)),
 }
+
+
+def _fill_speaker_words(conn: sqlite3.Connection) -> None:
+    """(Re)build ``speaker_words`` from ``speakers``: one row per word of each speaker key."""
+    conn.execute("DELETE FROM speaker_words")
+    conn.executemany("INSERT OR IGNORE INTO speaker_words(word, speaker_key) VALUES (?, ?)",
+                     [(w, key) for (key,) in conn.execute("SELECT speaker_key FROM speakers").fetchall() for w in name_words(key)])
+
+
+def record_json(record: dict) -> str:
+    """A record as ``run`` writes it to JSONL (write/jsonl.py: compact separators, UTF-8 kept)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def schema_sql() -> str:
@@ -118,6 +136,9 @@ def _migrate(conn: sqlite3.Connection, version: str) -> str:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for sql in statements:
+                if callable(sql):
+                    sql(conn)
+                    continue
                 _, _, table, _, _, column, _ = sql.split()  # "ALTER TABLE t ADD COLUMN name TYPE"
                 if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
                     conn.execute(sql)
@@ -203,6 +224,7 @@ class Store:
              _json(r.get("warnings")), r.get("duplicate_of"), _cluster_id(r.get("cluster")), r.get("format_version")),
         )
         doc = cur.lastrowid
+        cur.execute("INSERT INTO records(doc, json) VALUES (?, ?)", (doc, record_json(r)))
         cur.executemany(
             'INSERT INTO paragraphs(doc, idx, start, "end", input_start, input_end) VALUES (?,?,?,?,?,?)',
             [(doc, i, p["start"], p["end"], p.get("input_start"), p.get("input_end")) for i, p in enumerate(r.get("paragraphs") or [])],
@@ -343,6 +365,7 @@ class Store:
             "INSERT INTO speakers VALUES (?,?,?,?,?,?)",
             [(k, names[k].most_common(1)[0][0], roles[k].most_common(1)[0][0] if roles[k] else None, n, nd, nc) for k, n, nd, nc in counts],
         )
+        _fill_speaker_words(cur.connection)
         cur.execute("DELETE FROM speaker_clusters")
         cur.execute(
             "INSERT INTO speaker_clusters SELECT a.speaker_key, a.quote_cluster, COUNT(*), COUNT(DISTINCT a.doc), COUNT(DISTINCT d.outlet),"
@@ -352,7 +375,8 @@ class Store:
 
     # ---- misc ----------------------------------------------------------
     def count(self, table: str = "documents") -> int:
-        if table not in {"documents", "attributions", "entities", "quote_clusters", "speakers", "removed", "captions", "mentions"}:
+        if table not in {"documents", "attributions", "entities", "quote_clusters", "speakers", "removed", "captions", "mentions",
+                         "records", "speaker_words"}:
             raise ValueError(table)
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

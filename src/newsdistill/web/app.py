@@ -5,6 +5,10 @@ never marked safe (HTML with highlights is built by :mod:`.render` from escaped 
 response carries a strict Content-Security-Policy (no inline script, ``default-src 'self'``);
 ids travel as query parameters into parameterised SQL; static files come from the package
 folder through Starlette's StaticFiles (which refuses paths outside it).
+
+The JSON API (:mod:`.api`, ``/api/...``) shares the connection, the headers and the read-only
+store; cross-origin access to it is off unless ``cors`` names one origin (``--cors ORIGIN``).
+Every viewer table links to its rows through the API ("Download CSV / JSON").
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import Mount, Route
@@ -24,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..corpus import queries
-from . import render
+from . import api, render
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
@@ -69,7 +74,7 @@ class SecurityHeaders:
 
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(link=render.link, safe_url=render.safe_url, highlighted=render.highlighted)
+    env.globals.update(link=render.link, safe_url=render.safe_url, highlighted=render.highlighted, api_link=api.link)
     return Jinja2Templates(env=env)
 
 
@@ -80,7 +85,9 @@ def _int(request: Request, name: str, default: int = 0, lo: int = 0, hi: int = 1
         return default
 
 
-def create_app(db_path: str | Path) -> Starlette:
+def create_app(db_path: str | Path, cors: str | None = None) -> Starlette:
+    """The viewer and the JSON API over ``db_path`` (opened read-only); ``cors``: the one origin
+    allowed to read the API cross-origin (GET only), None for none."""
     db_path = Path(db_path)
     queries.connect_ro(db_path).close()  # fail now if missing
     local = threading.local()
@@ -156,6 +163,9 @@ def create_app(db_path: str | Path) -> Starlette:
         return page(request, "entity.html", name=docs[0]["name"], docs=docs, speaker=sp)
 
     async def not_found(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api/"):
+            code = "not-found" if exc.status_code == 404 else "method-not-allowed" if exc.status_code == 405 else "http-error"
+            return api.error_response(exc.status_code, code, f"{exc.detail}: {request.url.path} (see /api/openapi.json)")
         return page(request, "error.html", status=exc.status_code, message=exc.detail)
 
     routes = [
@@ -166,7 +176,11 @@ def create_app(db_path: str | Path) -> Starlette:
         Route("/quote/{cluster}", quote),
         Route("/duplicates", duplicates),
         Route("/entity", entity),
+        *api.routes(conn),
         Route("/favicon.ico", lambda request: RedirectResponse("/static/favicon.svg")),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], exception_handlers={HTTPException: not_found})
+    middleware = [Middleware(SecurityHeaders)]
+    if cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=[cors], allow_methods=["GET"], allow_headers=[], max_age=600))
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: not_found})
