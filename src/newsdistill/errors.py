@@ -81,4 +81,6 @@ MISSING_EXTRA = "missing-extra"  # an optional dependency (extra) is not install
 RAY_UNAVAILABLE = "ray-unavailable"  # the Ray cluster cannot be started or joined
 NO_INPUT = "no-input"  # an input glob that matches no file
 OUTPUT_LOCKED = "output-locked"  # another run holds the output folder's lock (engine/lock.py)
+STORAGE_UNAVAILABLE = "storage-unavailable"  # a storage endpoint (S3, GCS, HTTP) that cannot be reached
+STORAGE_DENIED = "storage-denied"  # the storage refuses the credentials for listing inputs
 BAD_PIPELINE = "bad-pipeline"  # a step needs a field that no earlier step adds

@@ -16,14 +16,14 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .. import errors
 from ..corpus.dedup import Deduplicator, DedupOptions
 from ..errors import Fatal
 from ..pipeline import STEP_NAMES, attribution_mode
-from ..read.sources import ReadOptions, expand, read_path
+from ..read.sources import ReadOptions, expand, read_files
+from ..read.storage import local_path
 from ..record import Document
 from ..summary import RunSummary
 from . import make_engine
@@ -72,7 +72,8 @@ def is_directory_output(output: str | None) -> bool:
 def run_corpus(paths: Iterable[str], output: str | None, options: RunOptions) -> RunSummary:
     """Distil ``paths`` into ``output`` (file, '-' for stdout, or a directory ending in '/')."""
     paths = [os.fspath(p) for p in paths]
-    files = list(expand(paths))
+    output = local_path(output) if output else output  # file:// is a local path; s3:// etc. go through fsspec
+    files = list(expand(paths, options.read.storage))
     started = time.perf_counter()
     if is_directory_output(output):
         with lock_output(output):  # one run per output folder (engine/lock.py)
@@ -104,14 +105,14 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
     indexed = deque()
 
     def docs() -> Iterator[Document]:
-        for index, path in enumerate(files):
-            for doc in read_path(path, options.read):
+        for index, _, documents in read_files(files, options.read):  # remote small files fetched ahead
+            for doc in documents:
                 indexed.append(index)
                 yield doc
 
     from ..corpus.store import indexing
 
-    with (open_writer(output, fmt) as writer, _csv(options) as csv, RunProgress(options.progress, len(files)) as bar,
+    with (open_writer(output, fmt, options.read.storage) as writer, _csv(options) as csv, RunProgress(options.progress, len(files)) as bar,
           indexing(options.db) as index,
           make_engine(options.engine, workers=options.workers, address=options.address,
                       batch_size=options.batch_size, timeout=options.timeout, model=options.model,
@@ -150,7 +151,8 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
     if "-" in files:
         raise Fatal(errors.BAD_OPTION, "stdin cannot be resumed: write a file output (-o FILE) for stdin")
     fmt = options.format or "jsonl.gz"
-    shards = ShardDir(output, fmt, manifest_for(paths, files, {**options.record_options(), "format": fmt}))
+    shards = ShardDir(output, fmt, manifest_for(paths, files, {**options.record_options(), "format": fmt}),
+                      options.read.storage)
     summary, dedup = RunSummary(), _Dedup(options)
     for shard in sorted(shards.done):  # what an earlier run completed: counts, and the duplicates index
         summary.merge(RunSummary.from_dict(shards.done[shard]["summary"]))
@@ -199,8 +201,7 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
         finally:
             engine.close()
     summary.shards = len(shards.done)
-    for stale in list(Path(output).glob("shard-*.part.*")) + list(Path(output).glob("*.tmp")):
-        stale.unlink()
+    shards.remove_stale()
     if options.db:  # the whole output, also what earlier runs wrote (loading is idempotent)
         from ..corpus.store import index_records
 

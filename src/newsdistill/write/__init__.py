@@ -32,32 +32,41 @@ def format_for(path: str | None, fmt: str | None) -> str:
                                    f"(or give --format {'|'.join(FORMATS)}); for CSV tables use --csv-dir")
 
 
-def open_writer(path: str | None, fmt: str):
-    """A writer for one output file (``-`` is stdout, JSON Lines only)."""
+def open_writer(path: str | None, fmt: str, storage=None):
+    """A writer for one output file (``-`` is stdout, JSON Lines only; a URL through fsspec with
+    ``storage``, the run's :class:`~newsdistill.read.storage.StorageOptions`)."""
     if fmt == "parquet":
         from .parquet import ParquetWriter
 
-        return ParquetWriter(path)
+        return ParquetWriter(path, storage)
     if fmt == "jsonl.gz" and path not in (None, "-") and not path.endswith(".gz"):
         from .. import errors
         from ..errors import Fatal
 
         raise Fatal(errors.BAD_OPTION, f"--format jsonl.gz needs an output name ending in .gz, not {path!r}")
-    return JsonlWriter(path)  # compressed when the name ends with .gz
+    return JsonlWriter(path, storage)  # compressed when the name ends with .gz
 
 
-def read_records(path: str):
-    """The records of any file newsdistill wrote (JSON Lines, .gz, Parquet)."""
+def read_records(path: str, storage=None):
+    """The records of any file newsdistill wrote (JSON Lines, .gz, Parquet; a path or a URL)."""
     if path.endswith(".parquet"):
         from .parquet import read_records as read_parquet
 
-        yield from read_parquet(path)
+        yield from read_parquet(path, storage)
         return
     import gzip
+    import io
     import json
 
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
+    from ..read import storage as store
+
+    if store.is_url(path):
+        raw = store.open_input(path, storage)
+        binary = gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw
+        fh = io.TextIOWrapper(binary, encoding="utf-8")
+    else:
+        fh = (gzip.open if path.endswith(".gz") else open)(path, "rt", encoding="utf-8")
+    with fh:
         for line in fh:
             if line.strip():
                 yield json.loads(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import sys
 from typing import IO
@@ -15,10 +16,19 @@ def dumps(doc: Document) -> str:
 
 
 class JsonlWriter:
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None, storage=None):
+        """``path``: a file, '-' / None for stdout, or a URL (``s3://...``: the object appears
+        when the writer is closed; ``storage``: the run's :class:`~newsdistill.read.storage.StorageOptions`)."""
+        from ..read import storage as store
+
         self.path = path
         self._fh: IO[str]
-        if path in (None, "-"):
+        self._raw = None  # the remote object's file, closed after the text and gzip layers
+        if path not in (None, "-") and store.is_url(path):
+            self._raw = store.open_output(path, storage)
+            binary = gzip.GzipFile(fileobj=self._raw, mode="wb") if path.endswith(".gz") else self._raw
+            self._fh = io.TextIOWrapper(binary, encoding="utf-8")
+        elif path in (None, "-"):
             self._fh = sys.stdout
         elif path.endswith(".gz"):
             self._fh = gzip.open(path, "wt", encoding="utf-8")  # noqa: SIM115 - closed in close()
@@ -39,6 +49,8 @@ class JsonlWriter:
             self._fh.flush()
         else:
             self._fh.close()
+            if self._raw is not None:
+                self._raw.close()  # GzipFile leaves a file object it was given open: this uploads it
 
     def __enter__(self) -> JsonlWriter:
         return self

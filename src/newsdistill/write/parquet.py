@@ -122,13 +122,15 @@ def _drop_null_offsets(item: dict) -> dict:
 
 
 class ParquetWriter:
-    def __init__(self, path: str):
+    def __init__(self, path: str, storage=None):
         if path in (None, "-"):
             from .. import errors
             from ..errors import Fatal
 
             raise Fatal(errors.BAD_OPTION, "Parquet cannot go to stdout: give -o FILE.parquet or a directory")
         self.path = path
+        self.storage = storage  # a URL path is written through fsspec (read/storage.py)
+        self._raw = None
         self._writer: pq.ParquetWriter | None = None  # opened at the first row group: its records say whether dedup ran
         self._rows: list[dict] = []
         self.count = 0
@@ -146,7 +148,12 @@ class ParquetWriter:
 
     def _open(self, dedup: bool) -> pq.ParquetWriter:
         schema = SCHEMA.with_metadata({**SCHEMA.metadata, b"newsdistill.dedup": b"1" if dedup else b"0"})
-        self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        from ..read import storage as store
+
+        where = self.path
+        if store.is_url(self.path):
+            where = self._raw = store.open_output(self.path, self.storage)
+        self._writer = pq.ParquetWriter(where, schema, compression="zstd")
         return self._writer
 
     def _flush(self) -> None:
@@ -158,6 +165,8 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         (self._writer or self._open(dedup=False)).close()
+        if self._raw is not None:
+            self._raw.close()
 
     def __enter__(self) -> ParquetWriter:
         return self
@@ -166,9 +175,11 @@ class ParquetWriter:
         self.close()
 
 
-def read_records(path: str) -> Iterator[dict[str, Any]]:
-    """The records of a newsdistill Parquet file, as the JSON objects ``run`` writes."""
-    parquet = pq.ParquetFile(path)
+def read_records(path: str, storage=None) -> Iterator[dict[str, Any]]:
+    """The records of a newsdistill Parquet file (a path or a URL), as the JSON objects ``run`` writes."""
+    from ..read import storage as store
+
+    parquet = pq.ParquetFile(store.open_input(path, storage) if store.is_url(path) else path)
     dedup = (parquet.schema_arrow.metadata or {}).get(b"newsdistill.dedup") == b"1"
     for batch in parquet.iter_batches(batch_size=ROW_GROUP):
         for row in batch.to_pylist():
