@@ -171,7 +171,7 @@ def search(text, db, fmt, limit, in_quotes) -> None:
 @click.command()
 @click.argument("file", required=False)
 @_db
-@click.option("--speaker", help="Speaker name or part of it (case and accents ignored).")
+@click.option("--speaker", help="Words of the speaker's name, each a whole word of it (case and accents ignored: Guterres finds António Guterres).")
 @click.option("--about", help="Words the quote content must contain.")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--index", "doc_index", type=int, help="With FILE: only this document of FILE (for JSONL dumps).")
@@ -232,23 +232,23 @@ def _file_documents(path: str, doc_index: int | None, attribution_model: str) ->
 
 
 def _quote_filter(speaker: str | None, about: str | None):
-    """The corpus query's filters for one file's attributions: speaker name contains ``speaker``
-    (case and accents ignored, as :func:`newsdistill.corpus.queries.find_speakers`); the content has
-    every word of ``about``."""
+    """The corpus query's filters for one file's attributions: every word of ``speaker`` is a
+    word of the speaker's name (case and accents ignored, as
+    :func:`newsdistill.corpus.queries.find_speakers`); the content has every word of ``about``."""
     if not speaker and not about:
         return None
     import re
 
-    from .corpus.names import name_key
+    from .corpus.names import name_words
 
-    key = name_key(speaker) if speaker else None
+    key = set(name_words(speaker)) if speaker else None
     words = [w.lower() for w in re.findall(r"\w+", about or "")]
 
     def keep(a) -> bool:
         if key is not None:
             sp = a.speaker
             name = (sp.name if sp else None) or (a.source.text if a.source else "")
-            if key not in (name_key(name) or ""):
+            if not key or not key <= set(name_words(name)):  # a --speaker without a word matches no one, as in the corpus
                 return False
         content = set(re.findall(r"\w+", a.content.text.lower()))
         return all(w in content for w in words)

@@ -132,3 +132,15 @@ def test_document_lookup_uses_the_id_index(generated):
 def test_the_plan_check_sees_a_full_scan(generated):
     """The check itself: the LIKE scan the speaker index replaced is a full scan."""
     assert full_scans(generated, "SELECT speaker_key FROM speakers WHERE speaker_key LIKE ?", ("%x%",))
+
+
+def test_record_json_is_the_line_run_writes(tmp_path):
+    """What the store keeps for /api/document is byte for byte JsonlWriter's line (write/jsonl.py)."""
+    from newsdistill.write.jsonl import JsonlWriter
+
+    recs = [*fx.records(), fx.headline_record(), {"id": "x", "text": "Ünïcode “quotes” — and \\ backslash\t\u2028", "n": 1.5e-07}]
+    out = tmp_path / "out.jsonl"
+    with JsonlWriter(str(out)) as w:
+        for rec in recs:
+            w.write_record(rec)
+    assert out.read_text(encoding="utf-8").split("\n")[:-1] == [record_json(r) for r in recs]
