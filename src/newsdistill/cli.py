@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .cli_corpus import attribution_model_option, fatal, use_attribution_model
-from .cli_paths import EXIT_FAILED, sqlite_file, writable_file, writable_folder
+from .cli_paths import EXIT_FAILED, PathError, remote_output, sqlite_file, writable_file, writable_folder
 
 EPILOG = """\b
 Exit codes (all commands):
@@ -32,14 +32,14 @@ def main() -> None:
     """Distil raw scraped news: clean body with reasons, captions, entities, who said what."""
 
 
-def _read_options(text_field: str, id_field: str, url_field: str):
+def _read_options(text_field: str, id_field: str, url_field: str, storage=None):
     from .read import ReadOptions
 
-    return ReadOptions(text_field=text_field, id_field=id_field, url_field=url_field)
+    return ReadOptions(text_field=text_field, id_field=id_field, url_field=url_field, storage=storage)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--output", default="-", show_default=True,
               help="File to write (.jsonl, .jsonl.gz, .parquet; '-' is stdout), or a directory ending in '/': "
                    "resumable shards (rerun the same command to continue after an interruption).")
@@ -68,25 +68,36 @@ def _read_options(text_field: str, id_field: str, url_field: str):
               help="Steps to run: 'clean' (html, clean with captions, language; no spaCy model: extraction "
                    "speed), 'all', or a comma list of html, clean, language, parse, entities, figures, dates, "
                    "attribution. Records name the steps left out under 'skipped'.")
+@click.option("--paths-from", metavar="FILE", help="Also read the inputs listed in FILE, one a line (local or a URL; "
+              ".gz too), e.g. Common Crawl's warc.paths.gz.")
+@click.option("--base-url", metavar="URL", help="Put before relative lines of --paths-from, e.g. s3://commoncrawl/ "
+              "or https://data.commoncrawl.org/.")
+@click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
+              help="Option of the remote storage (pip install 'newsdistill[remote]'): endpoint_url, region, anon, "
+                   "key, secret, token, profile, project, or any s3fs/gcsfs option; PROTOCOL:KEY for one protocol. "
+                   "Unset ones come from the usual AWS_* / GOOGLE_* variables and config files. Repeatable.")
 @attribution_model_option
 def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, address, batch_size, doc_timeout,
         shard_size, dedup, drop_duplicates, csv_dir, progress, summary_json, model, db, steps_spec,
-        attribution_model) -> None:
-    """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin):
-    one JSON record per input document."""
+        paths_from, base_url, storage_options, attribution_model) -> None:
+    """Distil PATHS (.txt, .jsonl, .html, .warc files, also .gz/.zst; folders; globs; '-' for stdin;
+    URLs: s3://bucket/prefix/*.warc.gz, gs://..., https://..., file://...): one JSON record per
+    input document."""
     from .engine.runner import RunOptions, run_corpus
     from .errors import Fatal
     from .pipeline import STEP_NAMES
 
     if drop_duplicates and not dedup:
         raise click.UsageError("--drop-duplicates needs --dedup")
-    _check_outputs(output, fmt, csv_dir, summary_json, db)
+    storage = _storage(storage_options)
+    paths = _inputs(paths, paths_from, base_url, storage)
+    _check_outputs(output, fmt, csv_dir, summary_json, db, storage)
     steps = _steps(steps_spec)
     if "parse" in steps:
         _use_model(model)
     if "attribution" in steps:
         use_attribution_model(attribution_model)
-    options = RunOptions(read=_read_options(text_field, id_field, url_field), engine=engine, workers=workers,
+    options = RunOptions(read=_read_options(text_field, id_field, url_field, storage), engine=engine, workers=workers,
                          address=address, batch_size=batch_size, timeout=doc_timeout, format=fmt, shard_size=shard_size,
                          dedup=dedup, drop_duplicates=drop_duplicates, csv_dir=csv_dir, model=model, db=db,
                          attribution_model=attribution_model, steps=None if steps == STEP_NAMES else steps,
@@ -96,9 +107,21 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     try:
         summary = run_corpus(paths, output, options)
     except Fatal as exc:
+        if exc.code == "storage-unavailable":  # a runtime failure (exit 1), like ray-unavailable
+            click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(EXIT_FAILED)
         fatal(exc)
     except OSError as exc:  # the disk filled up, the output vanished mid-run: one line, not a traceback
-        click.echo(f"Error: {exc.filename or output}: {exc.strerror or exc}", err=True)
+        from .read.storage import scrub
+
+        click.echo(f"Error: {scrub(str(exc.filename or output), storage)}: {scrub(str(exc.strerror or exc), storage)}", err=True)
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:  # an object store that stopped answering mid-run (botocore's errors are no OSError)
+        from .read.storage import scrub, unreachable
+
+        if not unreachable(exc):
+            raise
+        click.echo(f"Error: the storage stopped answering: {scrub(str(exc), storage)}", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(summary.line(), err=True)
     for line in summary.details():
@@ -109,13 +132,58 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     sys.exit(0 if summary.ok else EXIT_FAILED)
 
 
-def _check_outputs(output: str, fmt: str | None, csv_dir: str | None, summary_json: str | None, db: str | None) -> None:
+def _storage(items):
+    """--storage-option pairs; a malformed one is a usage error."""
+    from .errors import Fatal
+    from .read.storage import StorageOptions
+
+    try:
+        return StorageOptions.parse(items)
+    except Fatal as exc:
+        raise click.UsageError(exc.message) from None
+
+
+def _inputs(paths, paths_from: str | None, base_url: str | None, storage) -> list[str]:
+    """PATHS and the lines of --paths-from (with --base-url before relative ones)."""
+    from .errors import Fatal
+    from .read.sources import paths_from as listed
+
+    if base_url and not paths_from:
+        raise click.UsageError("--base-url is for the relative lines of --paths-from")
+    found = list(paths)
+    if paths_from:
+        try:
+            found += listed(paths_from, base_url, storage)
+        except Fatal as exc:
+            if exc.code == "storage-unavailable":
+                click.echo(f"Error: {exc.message}", err=True)
+                sys.exit(EXIT_FAILED)
+            raise click.UsageError(exc.message) from None
+    if not found:
+        raise click.UsageError("give PATHS or --paths-from FILE" if not paths_from else f"--paths-from {paths_from} lists no input")
+    return found
+
+
+def _check_outputs(output: str, fmt: str | None, csv_dir: str | None, summary_json: str | None, db: str | None,
+                   storage=None) -> None:
     """Every output of `run` can be written (missing parent folders are created), before any input is read."""
     from .engine.runner import is_directory_output
     from .errors import Fatal
+    from .read.storage import is_url, local_path
     from .write import format_for
 
-    if is_directory_output(output):
+    output = local_path(output)
+    for option, value in (("--csv-dir", csv_dir), ("--summary-json", summary_json), ("--db", db)):
+        if value and is_url(value):
+            raise PathError(f"{option} {value}: a local path is wanted here (only -o and the inputs may be URLs)")
+    if is_url(output):
+        if not is_directory_output(output):
+            try:
+                format_for(output, fmt)
+            except Fatal as exc:
+                raise click.UsageError(exc.message) from None
+        remote_output(output, "-o", storage, folder=is_directory_output(output))
+    elif is_directory_output(output):
         writable_folder(output, "-o")
     elif output != "-":
         try:

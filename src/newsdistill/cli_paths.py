@@ -115,3 +115,26 @@ def input_file(path: str, what: str) -> None:
             pass
     except OSError as exc:
         raise PathError(f"{what} {path}: cannot read this file ({_reason(exc)})") from None
+
+
+def remote_output(url: str, option: str, storage, *, folder: bool) -> None:
+    """``-o`` on object storage (``s3://bucket/out/``): a probe object is written and deleted in the
+    folder (or beside the file) before any input is read; a missing bucket, refused credentials or
+    an endpoint that does not answer stop the command here (exit 2)."""
+    from .errors import Fatal
+    from .read import storage as store
+
+    if store.protocol(url) in store.READ_ONLY:
+        raise PathError(f"{option} {store.redact(url)}: {store.protocol(url)}:// is for reading; write to s3:// or gs://")
+    where = url if folder else url.rsplit("/", 1)[0]
+    try:
+        store.RemoteFolder(where, storage).check_writable()
+    except Fatal as exc:
+        raise PathError(f"{option} {store.redact(url)}: {exc.message}") from None
+    except FileNotFoundError as exc:
+        raise PathError(f"{option} {store.redact(url)}: no such bucket or location ({store.scrub(str(exc), storage)})") from None
+    except PermissionError as exc:
+        raise PathError(f"{option} {store.redact(url)}: not allowed to write there ({store.scrub(str(exc), storage)}; "
+                        "check the credentials)") from None
+    except OSError as exc:
+        raise PathError(f"{option} {store.redact(url)}: cannot write there ({store.scrub(str(exc), storage)})") from None

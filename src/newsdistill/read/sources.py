@@ -153,6 +153,8 @@ def read_path(path: str, options: ReadOptions, fetched: bytes | BaseException | 
             raise store.unreachable_fatal(exc, path, options.storage) from None
         if not remote:
             raise
+        if isinstance(exc, TypeError):
+            raise store.option_fatal(exc, path, options.storage) from None
         # any other failure of a filesystem library on this object: this file's error record
         yield _shard_error(shown, errors.UNREADABLE, store.scrub(f"{type(exc).__name__}: {exc}", options.storage), produced)
 

@@ -81,8 +81,9 @@ def local_path(path: str) -> str:
 
 
 def join(base: str, key: str) -> str:
-    """``--base-url`` + one line of a path list (``crawl-data/CC-NEWS/...``); absolute lines stay as they are."""
-    if is_url(key) or protocol(key) == "file" or os.path.isabs(key):
+    """``--base-url`` + one line of a path list (``crawl-data/CC-NEWS/...``, also with a leading
+    '/'); lines that are URLs themselves stay as they are."""
+    if protocol(key):
         return key
     return base.rstrip("/") + "/" + key.lstrip("/")
 
@@ -164,6 +165,8 @@ def _typed(value: str, kind: str, name: str) -> Any:
         return "anon" if _bool(value, name) else None
     if kind == "bool" or value.lower() in ("true", "false"):
         return _bool(value, name)
+    if re.fullmatch(r"-?\d+", value):  # retries=2, max_concurrency=16 (credentials are typed "str" above)
+        return int(value)
     return value
 
 
@@ -235,6 +238,11 @@ def unreachable(exc: BaseException) -> bool:
     return False
 
 
+def option_fatal(exc: TypeError, what: str, storage: StorageOptions | None = None) -> Fatal:
+    """s3fs/gcsfs take their options lazily: an option they do not know fails at the first request."""
+    return Fatal(errors.BAD_OPTION, f"a --storage-option is not accepted for {redact(what)}: {scrub(str(exc), storage)}")
+
+
 def unreachable_fatal(exc: BaseException, what: str, storage: StorageOptions | None = None) -> Fatal:
     return Fatal(errors.STORAGE_UNAVAILABLE,
                  f"cannot reach the storage of {redact(what)}: {scrub(str(exc), storage)} "
@@ -278,7 +286,9 @@ def expand_url(url: str, storage: StorageOptions | None, wanted: Callable[[str],
     fs = filesystem(url, storage)
     try:
         if any(c in url.split("://", 1)[1] for c in "*?[") and proto not in READ_ONLY:
-            found = sorted(p for p, info in fs.glob(url, detail=True).items() if info.get("type") != "directory")
+            # as in a local folder or glob.glob: names starting with "." are left out
+            found = sorted(p for p, info in fs.glob(url, detail=True).items() if info.get("type") != "directory"
+                           and not p.rsplit("/", 1)[-1].startswith("."))
             if not found:
                 raise Fatal(errors.NO_INPUT, f"no file matches {redact(url)!r}")
             return [_fs_url(fs, p, proto) for p in found]
@@ -293,6 +303,8 @@ def expand_url(url: str, storage: StorageOptions | None, wanted: Callable[[str],
     except PermissionError as exc:
         raise Fatal(errors.STORAGE_DENIED, f"not allowed to list {redact(url)}: {scrub(str(exc), storage)} "
                                            "(check the credentials: --storage-option key=/secret=, AWS_* variables)") from None
+    except TypeError as exc:
+        raise option_fatal(exc, url, storage) from None
     except Exception as exc:
         if unreachable(exc):
             raise unreachable_fatal(exc, url, storage) from None
@@ -385,6 +397,8 @@ class RemoteFolder:
     def _call(self, what: str, fn, *args):
         try:
             return fn(*args)
+        except TypeError as exc:
+            raise option_fatal(exc, self.url, self.storage) from None
         except Exception as exc:
             if unreachable(exc):
                 raise unreachable_fatal(exc, self.url, self.storage) from None
