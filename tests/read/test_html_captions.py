@@ -146,3 +146,32 @@ def test_notices_are_bounded():
     found = find_rights_notices(article_container(fromstring(_page(many))))
     assert time.perf_counter() - t < 5
     assert len(found) == MAX_NOTICES
+
+
+def test_captions_with_links_that_are_no_story_cards():
+    """A caption is a card only when one link to another page of the same site holds (almost) all
+    of it: partial links, links to other sites, to a person's page or to the home page stay captions."""
+    from lxml.html import fromstring
+
+    from newsdistill.read.html_figures import find_captions
+
+    figs = [
+        "Herders and their <a href='/topics/livestock'>livestock dashboard</a> at the market",  # partial link
+        "Source: <a href='https://www.agency.example/'>Pastoral Survey</a> and <a href='https://b.example/'>UN data</a>",
+        "<a href='https://photos.example.org/herders'>Herders at the well near the border post</a>",  # another site
+        "<a href='https://www.news.example/@pat'>@pat’s picture of the herd at dawn</a>",  # a profile
+        "<a href='/author/jane-roe/'>Jane Roe took this picture of the flock</a>",
+        "<a href='/'>The valley where the herders spend the winter months</a>",  # the home page
+    ]
+    cards = [
+        "<a href='/world/2024/04/15/floods-leave-thousands-homeless'>Floods leave thousands without homes</a>",
+        "<a href='https://www.news.example/portfolio/attic-suite/'>Dreamy light-filled attic suite</a>",
+    ]
+    page = _page("".join(f"<figure><img src='{i}.jpg'><figcaption>{f}</figcaption></figure>"
+                         for i, f in enumerate(figs + cards)))
+    got = [c.text for c in find_captions(fromstring(page), url="https://news.example/world/drought")]
+    assert len(got) == len(figs), got
+    assert not any("Floods" in t or "attic" in t for t in got)
+    # without the page's address an absolute link to a story still counts as a card (as before)
+    got = [c.text for c in find_captions(fromstring(page))]
+    assert not any("Herders at the well" in t for t in got)

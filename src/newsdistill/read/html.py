@@ -37,6 +37,7 @@ from ..errors import BadRecord
 from ..record import Document, Source
 from ..timeout import time_limit
 from .decode import check_not_binary
+from .html_bylines import page_byline
 from .html_figures import HtmlCaption, article_container, find_captions
 from .html_notices import find_rights_notices
 from .sources import ReadOptions, register
@@ -179,7 +180,8 @@ def _trafilatura(data: bytes, url: str | None):
             return "", None, [], []
         meta = _metadata(tree, url)
         container = article_container(tree)
-        captions = find_captions(tree, remove=True, container=container)  # before _main_text prunes the figures
+        meta.author = page_byline(meta.author, tree, container, meta.sitename, meta.title)
+        captions = find_captions(tree, remove=True, container=container, url=meta.url or url)  # before _main_text prunes the figures
         notices = find_rights_notices(container)
     if meta is None:
         found = bare_extraction(data, url=url, with_metadata=True, date_extraction_params=DATE_OPTIONS | {"url": url},

@@ -27,7 +27,13 @@ from dataclasses import dataclass
 MIN_CAPTION_CHARS = 20  # shorter figcaptions are labels ("Photo", "1 of 12") or bare credits
 MAX_CAPTION_CHARS = 1500  # the cleaner's caption bound (clean/rules.py MAX_CAPTION_CHARS)
 MAX_FIGURES = 200  # a gallery page has ~60; past this a page is a picture list, not an article
-LINK_SHARE = 0.6  # a caption whose text is >= 60% link text is a teaser card for another story
+LINK_SHARE = 0.6  # a caption whose text is >= 60% link text may be a teaser card for another story ...
+# ... when one link holds >= 90% of it and points to another page of the same site that is no
+# profile (WCXB dev, first half: the card captions are wholly one link to a story; the article's
+# own captions hold partial links ("Improvado <a>ecommerce dashboard</a>", "Source: <a>Architectural
+# Digest</a> and <a>1stdibs</a>"), links to other sites ("Frame.io") or to a person ("/@pat"))
+TEASER_LINK_SHARE = 0.9
+PROFILE_PATH = re.compile(r"^/(?:@|(?:author|authors|user|users|profile|profiles|people|staff|members?)/)", re.IGNORECASE)
 CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|wp-caption-text|image-caption|photo-caption|"
                            r"media-caption|caption-text|img-caption)(?:$|[\s_-])", re.IGNORECASE)
 CAPTION_ITEMPROP = frozenset(("caption", "description"))
@@ -100,8 +106,30 @@ def _widened(el):
     return el
 
 
-def _is_teaser(el, container) -> bool:
-    """A caption of another story's card: inside a link or a related-stories block, or mostly link text."""
+def _host(url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url or "").hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _links_a_story(href: str, page_host: str) -> bool:
+    """``href`` is another page of this site (relative, or the page's host) that is no profile."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href.strip())
+    host = (parts.hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    if host and page_host and host != page_host:
+        return False
+    if host and not page_host and parts.scheme in ("http", "https"):
+        return True  # the page's own address unknown: as before, any absolute link may be a card
+    return parts.path.strip("/") != "" and not PROFILE_PATH.match(parts.path or "/")
+
+
+def _is_teaser(el, container, page_host: str = "") -> bool:
+    """A caption of another story's card: inside a link or a related-stories block, or (almost)
+    wholly the text of one link to another page of the same site."""
     for anc in el.iterancestors():
         if anc is container:
             break
@@ -110,13 +138,20 @@ def _is_teaser(el, container) -> bool:
         if anc.tag in ("aside", "nav", "footer"):
             return True
     text = _text(el)
-    links = [t for t in (_text(a) for a in el.iter("a")) if t]
+    anchors = [(a, t) for a, t in ((a, _text(a)) for a in el.iter("a")) if t]
+    links = [t for _a, t in anchors]
     if not text or sum(map(len, links)) < LINK_SHARE * len(text):
         return False
     from ..clean.captions import parse_credit_block
 
     # a linked credit ("Jane Doe/Getty Images" pointing to the agency's page) is no teaser
-    return not any(parse_credit_block(t) is not None for t in links)
+    if any(parse_credit_block(t) is not None for t in links):
+        return False
+    by_target: dict[str, int] = {}
+    for a, t in anchors:
+        href = a.attrib.get("href", "")
+        by_target[href] = by_target.get(href, 0) + len(t)
+    return any(size >= TEASER_LINK_SHARE * len(text) and _links_a_story(href, page_host) for href, size in by_target.items())
 
 
 def _is_caption(el) -> bool:
@@ -145,17 +180,19 @@ def _credit_of(el) -> str | None:
 _NO_CONTAINER = object()
 
 
-def find_captions(tree, remove: bool = False, container=_NO_CONTAINER) -> list[HtmlCaption]:
+def find_captions(tree, remove: bool = False, container=_NO_CONTAINER, url: str | None = None) -> list[HtmlCaption]:
     """The page's own photo captions, in page order (see the module docstring).  ``remove``: take
     the caption elements out of the tree (their tail text stays), so that the main-text
     extraction that follows can never put a caption's words in the body.  ``container``: the
-    page's :func:`article_container` where the caller has it already."""
+    page's :func:`article_container` where the caller has it already; ``url``: the page's address
+    (a card links to another page of the same site)."""
     if next(tree.iter("figure", "figcaption"), None) is None:
         return []  # most pages: nothing to look for
     if container is _NO_CONTAINER:
         container = article_container(tree)
     if container is None:
         return []
+    page_host = _host(url)
     found: list[HtmlCaption] = []
     taken: list = []
     seen: set[str] = set()
@@ -171,7 +208,7 @@ def find_captions(tree, remove: bool = False, container=_NO_CONTAINER) -> list[H
         if credit and credit not in text:
             text = f"{text} {credit}"
         text = text[:MAX_CAPTION_CHARS]
-        if len(text) < MIN_CAPTION_CHARS or _is_teaser(el, container):
+        if len(text) < MIN_CAPTION_CHARS or _is_teaser(el, container, page_host):
             continue
         taken.append(el)
         if text in seen:
