@@ -91,22 +91,50 @@ def record(conn: sqlite3.Connection, doc_id: str) -> tuple[bool, str | None]:
     return (False, None) if row is None else (True, row[1])
 
 
-def quotes_sql(conn: sqlite3.Connection, *, speaker: str | None = None, kind: str | None = None, entity: str | None = None,
-               since: str | None = None, until: str | None = None, outlet: str | None = None, document: str | None = None,
-               after: tuple[str, int] | None = None) -> tuple[str, list] | None:
-    """``(sql, params)`` of :func:`quotes` without its LIMIT (None when ``speaker`` has no word)."""
+# a speaker filter whose words name at most this many speakers pages each speaker's quotes by
+# its own index range (no sort); more keys fall back to one sort of all their rows.  SQLite allows
+# 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT)
+PER_KEY_MAX = 200
+
+
+def quotes_sql(conn: sqlite3.Connection, *, limit: int = 50, speaker: str | None = None, kind: str | None = None,
+               entity: str | None = None, since: str | None = None, until: str | None = None, outlet: str | None = None,
+               document: str | None = None, after: tuple[str, int] | None = None) -> tuple[str, list] | None:
+    """``(sql, params)`` of :func:`quotes` (``limit + 1`` rows; None when no speaker matches).
+
+    Quotes by speaker: the speaker's keys come from ``speaker_words`` first.  The most quoted
+    speakers have ~12,000 attributions in 100,000 documents, and an ``IN`` list of keys would
+    sort all of them for every page (~190 ms), so when only attribution columns are filtered
+    each key reads its next ``limit + 1`` rows in order from ``attributions(speaker_key,
+    published_key)`` (whose entries end with the rowid: the page order) and only those are
+    merged."""
     where, params = [], []
+    keys = None
     if speaker is not None:
         words = name_words(speaker)
         if not words:
             return None
         sub, sub_params = queries.speaker_keys_sql(conn, words)
-        where.append(f"a.speaker_key IN ({sub})")
-        params += sub_params
+        keys = [k for (k,) in conn.execute(sub, sub_params)]
+        if not keys:
+            return None
     if kind:
         where.append("a.kind = ?")
         params.append(kind)
     _date_range("a.published_key", since, until, where, params)
+    if after is not None:
+        where.append("(a.published_key, a.rowid) > (?, ?)")
+        params += list(after)
+    if keys is not None and len(keys) <= PER_KEY_MAX and not (outlet or document is not None or entity):
+        one = ("SELECT * FROM (SELECT a.rowid AS r, a.published_key AS pk FROM attributions a WHERE a.speaker_key = ?"
+               f"{''.join(' AND ' + w for w in where)} ORDER BY a.published_key, a.rowid LIMIT ?)")
+        union = " UNION ALL ".join([one] * len(keys))
+        sql = (f"SELECT {QUOTE_COLUMNS} FROM ({union}) k JOIN attributions a ON a.rowid = k.r JOIN documents d ON d.doc = a.doc"
+               " ORDER BY k.pk, k.r LIMIT ?")
+        return sql, [v for key in keys for v in (key, *params, limit + 1)] + [limit + 1]
+    if keys is not None:
+        where.append(f"a.speaker_key IN ({','.join('?' * len(keys))})")
+        params += keys
     if outlet:
         where.append("d.outlet = ?")
         params.append(outlet.lower().removeprefix("www."))
@@ -124,12 +152,9 @@ def quotes_sql(conn: sqlite3.Connection, *, speaker: str | None = None, kind: st
             " OR (a.metadata_line IS NOT NULL AND m.metadata_line = a.metadata_line"
             " AND m.line_start >= a.line_content_start AND m.line_end <= a.line_content_end)))")
         params.append(name_key(entity) or "")
-    if after is not None:
-        where.append("(a.published_key, a.rowid) > (?, ?)")
-        params += list(after)
     sql = (f"SELECT {QUOTE_COLUMNS} FROM attributions a JOIN documents d ON d.doc = a.doc"
-           f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.published_key, a.rowid")
-    return sql, params
+           f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.published_key, a.rowid LIMIT ?")
+    return sql, [*params, limit + 1]
 
 
 def quotes(conn: sqlite3.Connection, *, limit: int = 50, **filters) -> Page:
@@ -137,11 +162,11 @@ def quotes(conn: sqlite3.Connection, *, limit: int = 50, **filters) -> Page:
     ``speaker`` (every word of it a word of the speaker's name, case and accents ignored,
     through ``speaker_words``), ``kind``, ``entity`` (named inside the quote), date range of the
     document, ``outlet`` and ``document`` (a record id).  Key: ``(published_key, quote)``."""
-    built = quotes_sql(conn, **filters)
+    built = quotes_sql(conn, limit=limit, **filters)
     if built is None:
         return [], None
     sql, params = built
-    rows = _rows(conn.execute(sql + " LIMIT ?", [*params, limit + 1]))
+    rows = _rows(conn.execute(sql, params))
     items, key = _page(rows, limit, lambda r: (r["published_key"], r["quote"]))
     for r in items:
         del r["published_key"]  # the document's published, '~' when undated: the sort key only
