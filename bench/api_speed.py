@@ -11,7 +11,7 @@ loops from --clients client threads (keep-alive httpx clients; a request is time
 the last byte).  The query mix is printed: speakers by one word of their name (the most quoted
 first, then a seeded sample), record ids, and search terms from the most common words to rare
 ones, single words, pairs and a phrase.  Prints p50/p95/max and requests/s per endpoint
-against the goals: /api/quotes?speaker= p95 < 50 ms and >= 100 req/s, /api/document?id= p95 <
+(then the same queries' cost alone: in this process, one at a time, no HTTP) against the goals: /api/quotes?speaker= p95 < 50 ms and >= 100 req/s, /api/document?id= p95 <
 20 ms, /api/search?q= (safe syntax) p95 < 150 ms.
 """
 
@@ -167,6 +167,21 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(10)
+    # the same requests' queries in this process, one at a time, no HTTP: what the store costs
+    from newsdistill.corpus import paged, queries
+
+    conn = queries.connect_ro(db)
+    calls = {"quotes": lambda p: paged.quotes(conn, speaker=p["speaker"]),
+             "document": lambda p: paged.record(conn, p["id"]),
+             "search": lambda p: paged.search(conn, p["q"])}
+    for name, reqs in mix.items():
+        lat = []
+        for _, params in reqs[:200]:
+            t = time.perf_counter()
+            calls[name](params)
+            lat.append((time.perf_counter() - t) * 1000)
+        print(f"{name:9s} query only (in process, 1 thread, {len(lat)} calls): p50 {statistics.median(lat):6.1f} ms"
+              f"  p95 {percentile(lat, 95):6.1f} ms")
 
 
 if __name__ == "__main__":
