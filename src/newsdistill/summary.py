@@ -21,18 +21,29 @@ class RunSummary:
     resumed_documents: int = 0  # documents of shards a previous run completed (counted above too)
     shards: int = 0
     first_error: str | None = None  # the input (path, else id) of the first error record, for the summary line
+    # seconds the run's parent process spent per stage (engine/runner.py _Stages); not in to_dict
+    stages: dict = field(default_factory=dict)
 
     def add(self, doc: Document, duplicate: str | None = None, dropped: bool = False) -> None:
-        self.documents += 1
         if doc.status == "ok":
-            self.ok += 1
-            self.removed_reasons.update(r.reason for r in doc.removed)
-            self.captions += len(doc.captions)
+            self.count(True, removed=[r.reason for r in doc.removed], captions=len(doc.captions),
+                       duplicate=duplicate, dropped=dropped)
         else:
-            self.errors[doc.error.code if doc.error else "unknown"] += 1
+            self.count(False, error=doc.error.code if doc.error else "unknown", where=where_from(doc),
+                       duplicate=duplicate, dropped=dropped)
+
+    def count(self, ok: bool, *, removed: list[str] = (), captions: int = 0, error: str | None = None,
+              where: str | None = None, duplicate: str | None = None, dropped: bool = False) -> None:
+        """Count one record from what a worker sent back (engine/distilled.py), without the Document."""
+        self.documents += 1
+        if ok:
+            self.ok += 1
+            self.removed_reasons.update(removed)
+            self.captions += captions
+        else:
+            self.errors[error or "unknown"] += 1
             if self.first_error is None:
-                src = doc.source
-                self.first_error = (f"{src.path}:{src.line}" if src.path and src.line else src.path) or doc.id
+                self.first_error = where
         if duplicate:
             self.duplicates[duplicate] += 1
         if dropped:
@@ -100,6 +111,12 @@ class RunSummary:
         return cls(documents=d.get("documents", 0), ok=d.get("ok", 0), errors=Counter(d.get("errors", {})),
                    removed_reasons=Counter(d.get("removed_reasons", {})), captions=d.get("captions", 0),
                    duplicates=Counter(d.get("duplicates", {})), dropped=d.get("dropped", 0))
+
+
+def where_from(doc: Document) -> str:
+    """The input of a record for the summary line: ``path:line``, the path, else the id."""
+    src = doc.source
+    return (f"{src.path}:{src.line}" if src.path and src.line else src.path) or doc.id
 
 
 def plural(n: int, word: str) -> str:

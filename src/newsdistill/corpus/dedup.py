@@ -72,6 +72,22 @@ def shingles(words: list[bytes], n: int) -> list[bytes]:
     return [b" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
+def signatures(text: str, options: DedupOptions):
+    """The two signatures of ``text``: the 16-byte hash of its normalised words, and its MinHash
+    (``None`` for near-duplicate detection off or a text under ``min_words``).  A function of the
+    text alone, so a run computes it in its worker processes and the parent only queries the index
+    (the shingles and MinHash were 40% of the parent's CPU time in a clean-only run: docs/benchmarks.md)."""
+    from rensa import RMinHash
+
+    words = normalised_words(text)
+    digest = hashlib.blake2b(b" ".join(words), digest_size=16).digest()
+    if not options.near or len(words) < options.min_words:
+        return digest, None
+    mh = RMinHash(options.num_perm, options.seed)
+    mh.update(shingles(words, options.shingle))
+    return digest, mh
+
+
 class Deduplicator:
     """``dedup(doc)`` sets ``duplicate_of`` / ``cluster`` in ``doc.extra`` and says whether it is a duplicate."""
 
@@ -89,17 +105,7 @@ class Deduplicator:
 
     # ---- the two signatures ----------------------------------------------------------------
     def _signatures(self, text: str):
-        from rensa import RMinHash
-
-        words = normalised_words(text)
-        digest = hashlib.blake2b(b" ".join(words), digest_size=16).digest()
-        if self._lsh is None:
-            return digest, None
-        if len(words) < self.options.min_words:
-            return digest, None
-        mh = RMinHash(self.options.num_perm, self.options.seed)
-        mh.update(shingles(words, self.options.shingle))
-        return digest, mh
+        return signatures(text, self.options)
 
     def _near(self, mh) -> int | None:
         """LSH key of the earliest representative similar enough to ``mh``."""
@@ -134,7 +140,14 @@ class Deduplicator:
             doc.extra["duplicate_of"] = None
             doc.extra["cluster"] = None
             return None
-        digest, mh = self._signatures(doc.text)
+        first, rule = self.mark(doc.id, *self._signatures(doc.text))
+        doc.extra["duplicate_of"] = first
+        doc.extra["cluster"] = first or doc.id
+        return rule
+
+    def mark(self, doc_id: str, digest: bytes, mh) -> tuple[str | None, str | None]:
+        """(id of the earlier document it duplicates, rule), or (None, None) for a new cluster, from
+        the :func:`signatures` of an ok document's text (computed here or in a worker)."""
         first = self._exact.get(digest)
         rule = "exact-text" if first is not None else None
         if first is None and mh is not None:
@@ -142,13 +155,9 @@ class Deduplicator:
             if key is not None:
                 first, rule = self._ids[key], "near-text"
         if first is None:
-            self._insert(doc.id, digest, mh)
-            doc.extra["duplicate_of"] = None
-            doc.extra["cluster"] = doc.id
-            return None
-        doc.extra["duplicate_of"] = first
-        doc.extra["cluster"] = first
-        return rule
+            self._insert(doc_id, digest, mh)
+            return None, None
+        return first, rule
 
     def restore(self, record: dict) -> None:
         """Re-add a record written by an earlier, interrupted run (resume): representatives only."""

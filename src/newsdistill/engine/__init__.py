@@ -12,14 +12,15 @@ ENGINES = ("local", "ray")
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None,
                 batch_size: int | None = None, timeout: float | None = None, model: str | None = None,
-                attribution_model: str = "accurate", steps: tuple[str, ...] | None = None):
+                attribution_model: str = "accurate", steps: tuple[str, ...] | None = None, finish=None):
     import functools
 
     from .. import errors
     from ..errors import Fatal
     from ..pipeline import configured_pipeline
 
-    # ``steps``: names from pipeline.select_steps (None: every step), passed through, never looked at
+    # ``steps``: names from pipeline.select_steps (None: every step), passed through, never looked at;
+    # ``finish``: what a worker makes of each processed Document before sending it (local.Finish)
     factory = functools.partial(configured_pipeline, model, attribution_model, steps)
 
     if name == "local":
@@ -27,9 +28,11 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
 
         if address:
             raise Fatal(errors.BAD_OPTION, "--address is for --engine ray")
-        return LocalEngine(workers, batch_size or DEFAULT_BATCH_SIZE, timeout=timeout, pipeline_factory=factory)
+        return LocalEngine(workers, batch_size or DEFAULT_BATCH_SIZE, timeout=timeout, pipeline_factory=factory,
+                           finish=finish)
     if name == "ray":
         from .ray_engine import RayEngine
 
-        return RayEngine(workers, address=address, batch_size=batch_size, timeout=timeout, pipeline_factory=factory)
+        return RayEngine(workers, address=address, batch_size=batch_size, timeout=timeout, pipeline_factory=factory,
+                         finish=finish)
     raise Fatal(errors.BAD_OPTION, f"unknown engine {name!r} (one of {', '.join(ENGINES)})")

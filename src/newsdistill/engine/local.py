@@ -36,6 +36,9 @@ from ..timeout import time_limit
 from .serial import process
 
 PipelineFactory = Callable[[], Pipeline]
+# what a worker does with each processed Document before sending it back (default: ``finished``);
+# the runner passes one that returns the serialised record and its duplicate signatures (.distilled)
+Finish = Callable[[Document], object]
 
 
 def finished(doc: Document) -> Document:
@@ -73,6 +76,7 @@ def process_bounded(pipeline: Pipeline, doc: Document, timeout: float | None) ->
 # ---- worker side ---------------------------------------------------------------------------
 _worker_pipeline: Pipeline | None = None
 _worker_timeout: float | None = None
+_worker_finish: Finish | None = None
 
 
 PARENT_CHECK_SECONDS = 1.0  # how often a worker checks that the run's process is still there
@@ -104,8 +108,8 @@ THREADS_ENV = "NEWSDISTILL_THREADS"  # compute threads a step may use (the torch
 
 
 def _init_worker(factory: PipelineFactory, timeout: float | None, parent_pid: int | None = None,
-                 threads: int | None = None) -> None:
-    global _worker_pipeline, _worker_timeout
+                 threads: int | None = None, finish: Finish | None = None) -> None:
+    global _worker_pipeline, _worker_timeout, _worker_finish
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if threads and THREADS_ENV not in os.environ:
         # N workers each running torch on every core would oversubscribe the machine N times
@@ -114,11 +118,12 @@ def _init_worker(factory: PipelineFactory, timeout: float | None, parent_pid: in
         threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     _worker_pipeline = factory()
     _worker_timeout = timeout
+    _worker_finish = finish or finished
 
 
-def _work(batch: list[Document]) -> list[Document]:
-    assert _worker_pipeline is not None, "worker not initialised"
-    return [finished(process_bounded(_worker_pipeline, doc, _worker_timeout)) for doc in batch]
+def _work(batch: list[Document]) -> list:
+    assert _worker_pipeline is not None and _worker_finish is not None, "worker not initialised"
+    return [_worker_finish(process_bounded(_worker_pipeline, doc, _worker_timeout)) for doc in batch]
 
 
 def _context():
@@ -128,13 +133,14 @@ def _context():
 
 # ---- parent side ---------------------------------------------------------------------------
 class LocalEngine:
-    """``engine.map(docs)`` -> processed documents, in input order."""
+    """``engine.map(docs)`` -> processed documents (or what ``finish`` makes of them), in input order."""
 
     name = "local"
 
     def __init__(self, workers: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  pipeline_factory: PipelineFactory = default_pipeline, timeout: float | None = None,
-                 max_in_flight: int | None = None, recycle_after: int = RECYCLE_AFTER_DOCS):
+                 max_in_flight: int | None = None, recycle_after: int = RECYCLE_AFTER_DOCS,
+                 finish: Finish | None = None):
         self.workers = workers or default_workers()
         if self.workers < 1:
             raise Fatal(errors.BAD_OPTION, f"--workers must be at least 1, not {self.workers}")
@@ -143,6 +149,7 @@ class LocalEngine:
         self.timeout = timeout
         self.max_in_flight = max_in_flight or IN_FLIGHT_PER_WORKER * self.workers
         self.recycle_after = recycle_after
+        self.finish = finish or finished
         self._pool: ProcessPoolExecutor | None = None
         self._pool_docs = 0  # documents sent to the current pool
         self._pipeline: Pipeline | None = None
@@ -153,13 +160,13 @@ class LocalEngine:
         if self._pipeline is None:
             self._pipeline = self.factory()
         for doc in docs:
-            yield finished(process_bounded(self._pipeline, doc, self.timeout))
+            yield self.finish(process_bounded(self._pipeline, doc, self.timeout))
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
                                              initargs=(self.factory, self.timeout, os.getpid(),
-                                                       max(1, default_workers() // self.workers)))
+                                                       max(1, default_workers() // self.workers), self.finish))
             self._pool_docs = 0
         return self._pool
 
@@ -238,9 +245,9 @@ class LocalEngine:
                         self.close()
                         raise Fatal(errors.WORKER_DIED, f"worker processes keep dying ({self._deaths} in a row, last on "
                                                         f"{doc.id!r}): out of memory or a crash in native code") from None
-            out.append(result if result is not None else doc.fail(
+            out.append(result if result is not None else self.finish(doc.fail(
                 errors.INTERNAL, "a worker process died while processing this document (killed, out of memory, "
-                                 "or a crash in native code)"))
+                                 "or a crash in native code)")))
         if broken:
             self._restart()
         return out

@@ -22,7 +22,7 @@ from .. import errors
 from ..errors import Fatal
 from ..pipeline import default_pipeline
 from ..record import Document
-from .local import PipelineFactory, default_workers, finished, process_bounded
+from .local import Finish, PipelineFactory, default_workers, finished, process_bounded
 
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_WINDOW = 20_000
@@ -40,14 +40,15 @@ def _import_ray():
 class _Distil:
     """A Ray actor: builds the pipeline once, then distils batches of pickled documents."""
 
-    def __init__(self, factory: PipelineFactory, timeout: float | None):
+    def __init__(self, factory: PipelineFactory, timeout: float | None, finish: Finish | None = None):
         self.pipeline = factory()
         self.timeout = timeout
+        self.finish = finish or finished
 
     def __call__(self, batch: dict) -> dict:
         import numpy as np
 
-        out = [pickle.dumps(finished(process_bounded(self.pipeline, pickle.loads(blob), self.timeout)), protocol=5)
+        out = [pickle.dumps(self.finish(process_bounded(self.pipeline, pickle.loads(blob), self.timeout)), protocol=5)
                for blob in batch["doc"]]
         return {"seq": batch["seq"], "doc": np.array(out, dtype=object)}
 
@@ -57,7 +58,7 @@ class RayEngine:
 
     def __init__(self, workers: int | None = None, address: str | None = None, batch_size: int | None = None,
                  timeout: float | None = None, pipeline_factory: PipelineFactory = default_pipeline,
-                 window: int = DEFAULT_WINDOW):
+                 window: int = DEFAULT_WINDOW, finish: Finish | None = None):
         self.ray = _import_ray()
         self.workers = workers or default_workers()
         self.address = address
@@ -65,6 +66,7 @@ class RayEngine:
         self.timeout = timeout
         self.factory = pipeline_factory
         self.window = window
+        self.finish = finish
         self._started = False  # we started a local Ray (and shut it down in close)
         self._ready = False
 
@@ -105,7 +107,7 @@ class RayEngine:
         items = [{"seq": start + i, "doc": pickle.dumps(doc, protocol=5)} for i, doc in enumerate(window)]
         del window
         ds = ray.data.from_items(items).map_batches(
-            _Distil, fn_constructor_args=(self.factory, self.timeout),
+            _Distil, fn_constructor_args=(self.factory, self.timeout, self.finish),
             compute=ray.data.ActorPoolStrategy(size=self.workers), batch_size=self.batch_size, batch_format="numpy")
         expected = start
         for batch in ds.iter_batches(batch_format="numpy", batch_size=None):

@@ -11,6 +11,7 @@ they need to see the whole corpus, one document after another in input order.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections import deque
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import errors
-from ..corpus.dedup import Deduplicator, DedupOptions
+from ..corpus.dedup import DedupOptions
 from ..errors import Fatal
 from ..pipeline import STEP_NAMES, attribution_mode
 from ..read.sources import ReadOptions, expand, read_files
@@ -27,6 +28,7 @@ from ..read.storage import local_path
 from ..record import Document
 from ..summary import RunSummary
 from . import make_engine
+from .distilled import Distilled, Marker, distil
 from .lock import lock_output
 from .progress import RunProgress
 from .shards import DEFAULT_SHARD_SIZE, ShardDir, manifest_for, plan
@@ -84,24 +86,47 @@ def run_corpus(paths: Iterable[str], output: str | None, options: RunOptions) ->
     return summary
 
 
-class _Dedup:
-    def __init__(self, options: RunOptions):
-        self.on = options.dedup
-        self.drop = options.drop_duplicates
-        self.dedup = Deduplicator(options.dedup_options) if options.dedup else None
+def _marker(options: RunOptions) -> Marker:
+    return Marker(options.dedup, options.drop_duplicates, options.dedup_options)
 
-    def __call__(self, doc: Document) -> tuple[str | None, bool]:
-        if self.dedup is None:
-            return None, False
-        rule = self.dedup(doc)
-        return rule, bool(rule and self.drop)
+
+def _finish(options: RunOptions, as_line: bool):
+    """What the workers make of each document (engine/distilled.py): the parent only dedups and writes."""
+    return functools.partial(distil, as_line, options.dedup_options if options.dedup else None)
+
+
+class _Stages:
+    """Where the parent's time goes (seconds, wall clock): ``summary.stages`` (bench/engine_speed.py).
+
+    * ``read``: the input generator (opening, decompressing, decoding, JSON parsing of inputs);
+    * ``engine``: handing documents to the workers and waiting for and receiving their results;
+    * ``dedup``: the duplicate index (signatures come from the workers);
+    * ``write``: adding the dedup fields, writing, compressing, fsync and rename of shards."""
+
+    def __init__(self):
+        self.times = dict.fromkeys(("read", "engine", "dedup", "write"), 0.0)
+        self.clock = time.perf_counter
+
+    def reading(self, docs: Iterator[Document]) -> Iterator[Document]:
+        clock, times = self.clock, self.times
+        t = clock()
+        for doc in docs:
+            times["read"] += clock() - t
+            yield doc
+            t = clock()
+        times["read"] += clock() - t
+
+    def done(self) -> dict[str, float]:
+        self.times["engine"] -= self.times["read"]  # the engine pulls the inputs: reading happened inside it
+        return {k: round(v, 3) for k, v in self.times.items()}
 
 
 def _run_stream(files: list[str], output: str | None, options: RunOptions) -> RunSummary:
     from ..write import format_for, open_writer
 
     fmt = format_for(output, options.format)
-    summary, dedup = RunSummary(), _Dedup(options)
+    summary, dedup, stages = RunSummary(), _marker(options), _Stages()
+    as_line = fmt in ("jsonl", "jsonl.gz") and not options.db and not options.csv_dir  # else records as dicts
     indexed = deque()
 
     def docs() -> Iterator[Document]:
@@ -116,18 +141,37 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
           indexing(options.db) as index,
           make_engine(options.engine, workers=options.workers, address=options.address,
                       batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                      attribution_model=options.attribution_model, steps=options.steps) as engine):
-        for doc in engine.map(docs()):
-            rule, drop = dedup(doc)
-            summary.add(doc, rule, drop)
+                      attribution_model=options.attribution_model, steps=options.steps,
+                      finish=_finish(options, as_line)) as engine):
+        clock, times = stages.clock, stages.times
+        t0 = clock()
+        for item in engine.map(stages.reading(docs())):
+            t1 = clock()
+            rule, drop = dedup(item)
+            t2 = clock()
+            _count(summary, item, rule, drop)
             if not drop:
-                record = doc.to_dict()
-                writer.write_record(record)
-                index(record)
-                if csv:
-                    csv.write_record(record)
+                if as_line:
+                    writer.write_line(item.line)
+                else:
+                    record = item.record
+                    writer.write_record(record)
+                    index(record)
+                    if csv:
+                        csv.write_record(record)
             bar.advance(indexed.popleft())
+            t3 = clock()
+            times["engine"] += t1 - t0
+            times["dedup"] += t2 - t1
+            times["write"] += t3 - t2
+            t0 = t3
+    summary.stages = stages.done()
     return summary
+
+
+def _count(summary: RunSummary, item: Distilled, rule: str | None, drop: bool) -> None:
+    summary.count(item.ok, removed=item.removed, captions=item.captions, error=item.error, where=item.where,
+                  duplicate=rule, dropped=drop)
 
 
 class _csv:
@@ -153,7 +197,8 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
     fmt = options.format or "jsonl.gz"
     shards = ShardDir(output, fmt, manifest_for(paths, files, {**options.record_options(), "format": fmt}),
                       options.read.storage)
-    summary, dedup = RunSummary(), _Dedup(options)
+    summary, dedup, stages = RunSummary(), _marker(options), _Stages()
+    as_line = fmt != "parquet"
     for shard in sorted(shards.done):  # what an earlier run completed: counts, and the duplicates index
         summary.merge(RunSummary.from_dict(shards.done[shard]["summary"]))
         if dedup.dedup is not None:
@@ -177,22 +222,36 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
         current, shard_summary, first_id, last_id, end = None, RunSummary(), None, None, None
         engine = make_engine(options.engine, workers=options.workers, address=options.address,
                              batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                             attribution_model=options.attribution_model, steps=options.steps)
+                             attribution_model=options.attribution_model, steps=options.steps,
+                             finish=_finish(options, as_line))
+        clock, times = stages.clock, stages.times
         try:
-            for doc in engine.map(docs()):
+            t0 = clock()
+            for item in engine.map(stages.reading(docs())):
+                t1 = clock()
                 shard, file_index, file_doc = pending.popleft()
                 if shard != current:
                     if current is not None:
                         shards.complete(current, shard_summary.to_dict(), first_id, last_id, end)
                     writer = shards.open(shard)
-                    current, shard_summary, first_id = shard, RunSummary(), doc.id
-                rule, drop = dedup(doc)
-                shard_summary.add(doc, rule, drop)
-                summary.add(doc, rule, drop)
+                    current, shard_summary, first_id = shard, RunSummary(), item.id
+                t2 = clock()
+                rule, drop = dedup(item)
+                t3 = clock()
+                _count(shard_summary, item, rule, drop)
+                _count(summary, item, rule, drop)
                 if not drop:
-                    writer.write_record(doc.to_dict())
-                last_id, end = doc.id, (file_index, file_doc)
+                    if as_line:
+                        writer.write_line(item.line)
+                    else:
+                        writer.write_record(item.record)
+                last_id, end = item.id, (file_index, file_doc)
                 bar.advance(file_index)
+                t4 = clock()
+                times["engine"] += t1 - t0
+                times["dedup"] += t3 - t2
+                times["write"] += t4 - t3 + t2 - t1
+                t0 = t4
             if current is not None:
                 shards.complete(current, shard_summary.to_dict(), first_id, last_id, end)
         except BaseException:
@@ -201,6 +260,7 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
         finally:
             engine.close()
     summary.shards = len(shards.done)
+    summary.stages = stages.done()
     shards.remove_stale()
     if options.db:  # the whole output, also what earlier runs wrote (loading is idempotent)
         from ..corpus.store import index_records

@@ -39,6 +39,12 @@ class JsonlWriter:
     def write(self, doc: Document) -> None:
         self.write_record(doc.to_dict())
 
+    def write_line(self, line: str) -> None:
+        """A record already serialised (in a worker: engine/distilled.py), without its newline."""
+        self._fh.write(line)
+        self._fh.write("\n")
+        self.count += 1
+
     def write_record(self, record: dict) -> None:
         self._fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         self._fh.write("\n")
