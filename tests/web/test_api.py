@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 
 import httpx
 import pytest
@@ -389,3 +390,15 @@ def test_serve_passes_cors_to_the_app(db, monkeypatch):
         assert r.exit_code == 0, r.output
         headers = TestClient(apps[-1]).get("/api/stats", headers={"Origin": "http://localhost:3000"}).headers
         assert headers.get("access-control-allow-origin") == allowed
+
+
+def test_an_unexpected_failure_is_a_500_json_error(db, monkeypatch, caplog):
+    from newsdistill.corpus import paged
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("no such column: d.outlet")
+
+    monkeypatch.setattr(paged, "documents", broken)
+    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/documents")
+    assert r.status_code == 500 and r.json()["error"]["code"] == "internal-error"
+    assert "no such column" not in r.text and "no such column" in caplog.text  # details in the log, not the answer

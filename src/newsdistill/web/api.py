@@ -25,6 +25,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Callable
@@ -38,6 +39,7 @@ from starlette.routing import Route
 from .. import __version__
 from ..corpus import paged, queries
 
+log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 # ISO 8601 date or date-time prefix: 2024, 2024-03, 2024-03-05, 2024-03-05T10:00...
@@ -427,6 +429,9 @@ def routes(conn: Callable[[], sqlite3.Connection]) -> list[Route]:
                 return ep.handler(conn(), request, Query(request, ep))
             except ApiError as exc:
                 return error_response(exc.status, exc.code, exc.message)
+            except Exception:  # a bug or a store this version cannot read: still JSON, logged with its traceback
+                log.exception("internal error answering %s", request.url.path)
+                return error_response(500, "internal-error", f"{ep.path} failed on this store (the server log has the details)")
         return endpoint
 
     spec = _dumps(openapi())
