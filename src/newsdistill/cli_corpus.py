@@ -37,7 +37,7 @@ def use_attribution_model(name: str) -> None:
 
 
 # Fatal codes of a failure while the run goes on (exit 1); every other Fatal is a usage error (exit 2)
-RUNTIME_CODES = frozenset({"worker-died", "internal-error", "ray-unavailable"})
+RUNTIME_CODES = frozenset({"worker-died", "internal-error", "ray-unavailable", "storage-unavailable"})
 
 
 def fatal(exc) -> None:
