@@ -285,3 +285,35 @@ def test_unreachable_errors_are_recognised():
     assert storage.unreachable(EndpointConnectionError("x"))
     assert not storage.unreachable(FileNotFoundError("s3://b/k"))
     assert not storage.unreachable(PermissionError("Forbidden"))
+
+
+# ---- http(s):// for reading (a local HTTP server) ----------------------------------------------
+@pytest.fixture
+def http_dir(tmp_path):
+    pytest.importorskip("aiohttp")
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    storage._filesystem.cache_clear()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    storage._filesystem.cache_clear()
+
+
+def test_http_inputs_are_read_and_a_missing_page_is_an_error_record(http_dir):
+    root, base = http_dir
+    (root / "story.txt").write_text("The tram line opens on Sunday, the transport authority said on Friday.")
+    lines = b"".join(json.dumps({"id": f"h{i}", "text": f"Item {i} of the wire feed."}).encode() + b"\n" for i in range(5))
+    (root / "feed.jsonl.gz").write_bytes(gzip.compress(lines))
+    docs = list(iter_documents([f"{base}/story.txt", f"{base}/feed.jsonl.gz", f"{base}/gone.txt"]))
+    assert [d.id for d in docs[:6]] == ["story", "h0", "h1", "h2", "h3", "h4"]
+    assert docs[0].source.path == f"{base}/story.txt" and docs[0].input_text.startswith("The tram line")
+    assert docs[6].status == "error" and docs[6].error.code == errors.UNREADABLE
+    with pytest.raises(Fatal):  # http(s) is for reading
+        storage.open_output(f"{base}/out.jsonl")
