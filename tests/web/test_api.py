@@ -240,6 +240,16 @@ def test_quote_cluster_first_seen_first(client):
     assert error(client, "/api/quote-cluster", id="one")["code"] == "bad-parameter"
 
 
+def test_quote_clusters_most_carried_first(client):
+    items = all_pages(client, "/api/quote-clusters", limit=1)
+    assert items and all(i["n_documents"] >= 2 for i in items)
+    assert [(i["n_documents"], -i["cluster"]) for i in items] == sorted(((i["n_documents"], -i["cluster"]) for i in items), reverse=True)
+    assert items[0]["n_documents"] == 5 and items[0]["text"].startswith("The world cannot afford")
+    everything = all_pages(client, "/api/quote-clusters", min_documents=1, limit=3)
+    assert len(everything) == get(client, "/api/stats")["quote_clusters"] and items == everything[:len(items)]
+    assert error(client, "/api/quote-clusters", min_documents=0)["code"] == "bad-parameter"
+
+
 def test_duplicates_and_stats(client):
     assert get(client, "/api/duplicates")["items"] == [{"cluster": "D1", "n_documents": 2, "first_id": "reuters-1"}]
     assert [d["id"] for d in get(client, "/api/duplicates", id="D1")["items"]] == ["reuters-1", "reuters-1-copy"]
@@ -339,7 +349,7 @@ def test_httpx_async_client_against_the_asgi_app(db):
 VIEWS = [("/", "top-speakers"), ("/", "top-entities"), ("/search?q=climate+finance", "results"),
          ("/search?q=climate+finance", "quote-results"), ("/doc?id=reuters-1", "attributions"),
          ("/speaker?name=antonio+guterres", "groups"), ("/quote/1", "carriers"), ("/duplicates?id=D1", "duplicates"),
-         ("/entity?name=Riyad+Haddad", "entity-docs")]
+         ("/entity?name=Riyad+Haddad", "entity-docs"), ("/", "clusters")]
 
 
 @pytest.mark.parametrize(("page", "table"), VIEWS)

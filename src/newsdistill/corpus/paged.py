@@ -233,6 +233,21 @@ def quote_cluster(conn: sqlite3.Connection, cluster: int, *, limit: int = 50, af
     return c, (items, key)
 
 
+def quote_clusters(conn: sqlite3.Connection, *, min_documents: int = 2, limit: int = 50,
+                   after: tuple[int, int] | None = None) -> Page:
+    """Quote clusters carried by at least ``min_documents`` documents, the most carried first
+    (then by number: first appearance first), as the overview's "Most-carried quotes".  Key:
+    ``(n_documents, cluster)``."""
+    where, params = ["n_documents >= ?"], [min_documents]
+    if after is not None:
+        where.append("(n_documents < ? OR (n_documents = ? AND cluster > ?))")
+        params += [after[0], after[0], after[1]]
+    rows = _rows(conn.execute(
+        "SELECT cluster, text, n_attributions, n_documents, n_outlets, n_speakers, n_variants, first_published FROM quote_clusters"
+        f" WHERE {' AND '.join(where)} ORDER BY n_documents DESC, cluster LIMIT ?", [*params, limit + 1]))
+    return _page(rows, limit, lambda r: (r["n_documents"], r["cluster"]))
+
+
 def duplicates(conn: sqlite3.Connection, *, cluster: str | None = None, limit: int = 50, after: int | None = None) -> Page:
     """Without ``cluster``: the near-duplicate clusters of more than one document, first loaded
     first (key: the offset).  With it: that cluster's documents in load order (key: ``seq``)."""

@@ -293,6 +293,15 @@ def _quote_cluster(conn, request, q: Query) -> Response:
     return _answer(request, q, {"cluster": cluster, "items": items, "next": q.next_cursor(key)})
 
 
+def _is_pair_of_ints(k) -> bool:
+    return isinstance(k, list) and len(k) == 2 and _is_int(k[0]) and _is_int(k[1])
+
+
+def _quote_clusters(conn, request, q: Query) -> Response:
+    items, key = paged.quote_clusters(conn, min_documents=q["min_documents"] or 2, limit=q.limit, after=q.after(_is_pair_of_ints))
+    return _answer(request, q, {"items": items, "next": q.next_cursor(key)})
+
+
 def _duplicates(conn, request, q: Query) -> Response:
     items, key = paged.duplicates(conn, cluster=q["id"], limit=q.limit, after=q.after(_is_int))
     if q["id"] is not None and not items and q["cursor"] is None:
@@ -332,6 +341,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("/api/quote-cluster", "One statement across outlets: the cluster, its variants and its attributions, first seen first.",
              (Param("id", "Quote cluster number.", "integer", required=True, minimum=1, maximum=2**62), *PAGED),
              "Quote", _quote_cluster, not_found=True),
+    Endpoint("/api/quote-clusters", "Statements carried by several documents, the most carried first (the overview's most-carried quotes).",
+             (Param("min_documents", "Carried by at least this many documents (default 2).", "integer", minimum=1, maximum=2**31),
+              *PAGED), "QuoteCluster", _quote_clusters),
     Endpoint("/api/duplicates", "Near-duplicate clusters of several documents (first loaded first), or with `id` one cluster's documents.",
              (Param("id", "A near-duplicate cluster id (the record's `cluster`)."), *PAGED), "Duplicate", _duplicates, not_found=True),
     Endpoint("/api/stats", "Corpus statistics: documents, errors by code, removed-line reasons, top speakers, clusters.",
