@@ -14,7 +14,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.5"
+FORMAT_VERSION = "1.6"
 METADATA_SPANS_DEPRECATED = "Document.metadata_spans is now Document.metadata_lines (the record's name); the old name goes in 0.2.0"
 
 
@@ -238,11 +238,14 @@ class Figure:
     span: Any
     attributed_to: str | None = None
     extra: dict = field(default_factory=dict)
+    # money: the ISO 4217 code ("KES" for "3,000 Kenyan shillings", or for shillings in an article
+    # placed in Kenya), null when the article does not tell which; ``unit`` holds the same code
+    currency: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "value": self.value, "qualifier": self.qualifier, "unit": self.unit, "thing": self.thing,
-                "of": self.of, "where": list(self.where), "kind": self.kind, "span": self.span.to_dict(),
-                "attributed_to": self.attributed_to}
+                "of": self.of, "where": list(self.where), "kind": self.kind, "currency": self.currency,
+                "span": self.span.to_dict(), "attributed_to": self.attributed_to}
 
 
 @dataclass(slots=True)
@@ -262,6 +265,10 @@ class DateMention:
     caption: int | None = None
     input_start: int | None = None
     input_end: int | None = None
+    # the clock time said with a day ("Tuesday at 6:45 p.m. EDT"): ISO 8601, with the offset of an
+    # unambiguous zone ("18:45:00-04:00"); an ambiguous zone (CST, IST) is kept as written in ``tz``
+    time: str | None = None
+    tz: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
@@ -273,7 +280,7 @@ class DateMention:
         if self.caption is not None:
             d["caption"] = self.caption
         d.update(value=self.value, interval=self.interval, granularity=self.granularity, relative=self.relative,
-                 anchor=self.anchor)
+                 anchor=self.anchor, time=self.time, tz=self.tz)
         return d
 
 
@@ -331,6 +338,9 @@ class Document:
     title: str | None = None
     byline: str | None = None
     published: str | None = None
+    # the publication time's zone when the input names an ambiguous one ("9 a.m. CST": US Central,
+    # China or Cuba), as written; an unambiguous one is an offset in ``published`` instead
+    published_tz: str | None = None
     text: str | None = None
     offset_map: OffsetMap | None = None
     paragraphs: list[Span] = field(default_factory=list)
@@ -445,6 +455,7 @@ class Document:
         d["title"] = self.title
         d["byline"] = self.byline
         d["published"] = self.published
+        d["published_tz"] = self.published_tz
         d["text"] = self.text
         d["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         d["removed"] = [r.to_dict() for r in self.removed]

@@ -120,11 +120,14 @@ class Resolver:
             # 'John Smith, a local banker' -> 'local banker'
             ment = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
             head = ment.root if ment is not None and len(ment) else None
-            appos = [c for c in head.children if c.dep_ == "appos" and c.idx < e] if head is not None else []
+            # an age is no role ("Halima Guyo, 46, said": the figure step records it as an age)
+            appos = [c for c in head.children if c.dep_ == "appos" and c.idx < e and not c.like_num] if head is not None else []
             if not appos:
                 return None
             words = [t for t in appos[0].subtree if t.dep_ != "det" and not t.is_punct and t.idx < e]
-            if not words:
+            while words and words[0].like_num:
+                words.pop(0)
+            if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
                 return None
         return self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
 

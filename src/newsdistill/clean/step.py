@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import timezones
 from ..record import Document
 from .assemble import assemble
 from .captions import find_date
@@ -35,11 +36,27 @@ class CleanText:
         doc.byline = doc.byline or result.byline
         if doc.published is None and result.dateline:
             doc.published = _parse_dateline(result.dateline)
+            if doc.published is not None and "T" in doc.published:
+                offset, ambiguous = dateline_zone(result.dateline)
+                if offset is not None and not _OFFSET.search(doc.published):
+                    doc.published += offset  # "6:45 p.m. EDT" -> ...T18:45:00-04:00
+                doc.published_tz = ambiguous  # "9 a.m. CST": kept as written, the time without an offset
         return doc
 
 
 _TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>[ap])?\.?m?\.?", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d{2})-(?P<d>\d{2})\b")
+_OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
+
+
+def dateline_zone(value: str) -> tuple[str | None, str | None]:
+    """``(offset, ambiguous)`` of the time-zone abbreviation right after the dateline's clock time
+    (:func:`newsdistill.timezones.zone`); (None, None) when it names none."""
+    t = _TIME.search(value)
+    if t is None:
+        return None, None
+    m = timezones.ZONE.match(value, t.end() + len(value[t.end():]) - len(value[t.end():].lstrip()))
+    return timezones.zone(m.group(1)) if m else (None, None)
 
 
 def _fast_dateline(value: str) -> str | None:

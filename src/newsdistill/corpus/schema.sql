@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title         TEXT,
     byline        TEXT,
     published     TEXT,                         -- ISO 8601 as in the record
+    published_tz  TEXT,                         -- an ambiguous zone of published as written ("CST"; schema 6)
     text          TEXT,
     warnings      TEXT,                         -- JSON list
     duplicate_of  TEXT,                         -- record id of the first document with the same text
@@ -164,6 +165,7 @@ CREATE TABLE IF NOT EXISTS figures (
     kind TEXT,
     start INTEGER, "end" INTEGER, text TEXT,
     attributed_to TEXT,                         -- attribution id in the same record
+    currency TEXT,                              -- money: ISO 4217 code (schema 6)
     PRIMARY KEY (doc, fid)
 ) WITHOUT ROWID;
 
@@ -173,6 +175,7 @@ CREATE TABLE IF NOT EXISTS dates (
     start INTEGER, "end" INTEGER, text TEXT,
     value TEXT, interval TEXT,                  -- interval as JSON
     granularity TEXT, relative INTEGER, anchor TEXT,
+    time TEXT, tz TEXT,                         -- the clock time said with the day, its ambiguous zone (schema 6)
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 

@@ -33,7 +33,7 @@ from . import queries
 from .names import name_key, name_words
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 BATCH = 500
 LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
                 "line_content_start", "line_content_end")
@@ -51,6 +51,9 @@ MIGRATIONS: dict[str, tuple[str, tuple[Any, ...]]] = {
     # schema 5: the records table (each record's JSON, for /api/document: empty for documents
     # loaded before, re-index to fill it) and speaker_words, filled here from the speakers table
     "4": ("5", (lambda conn: _fill_speaker_words(conn),)),
+    # schema 6 (format 1.6): time zones and a money figure's currency
+    "5": ("6", ("ALTER TABLE documents ADD COLUMN published_tz TEXT", "ALTER TABLE figures ADD COLUMN currency TEXT",
+                "ALTER TABLE dates ADD COLUMN time TEXT", "ALTER TABLE dates ADD COLUMN tz TEXT")),
 }
 
 
@@ -216,12 +219,13 @@ class Store:
         err = r.get("error") or {}
         cur.execute(
             "INSERT INTO documents(id, seq, status, error_code, error_message, error_kind, source_path, source_line,"
-            " source_url, outlet, input_kind, language, title, byline, published, text, warnings, duplicate_of,"
-            " cluster, format_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " source_url, outlet, input_kind, language, title, byline, published, published_tz, text, warnings,"
+            " duplicate_of, cluster, format_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r["id"], seq, r.get("status") or "ok", err.get("code"), err.get("message"), err.get("kind"),
              src.get("path"), src.get("line"), src.get("url"), outlet_of(src.get("url")), r.get("input_kind"),
-             r.get("language"), r.get("title"), r.get("byline"), r.get("published"), r.get("text"),
-             _json(r.get("warnings")), r.get("duplicate_of"), _cluster_id(r.get("cluster")), r.get("format_version")),
+             r.get("language"), r.get("title"), r.get("byline"), r.get("published"), _scalar(r.get("published_tz")),
+             r.get("text"), _json(r.get("warnings")), r.get("duplicate_of"), _cluster_id(r.get("cluster")),
+             r.get("format_version")),
         )
         doc = cur.lastrowid
         cur.execute("INSERT INTO records(doc, json) VALUES (?, ?)", (doc, record_json(r)))
@@ -246,16 +250,19 @@ class Store:
         self._load_attributions(cur, doc, [_row_spans(a, h) for h, a in attributions_in_order(r, tagged=True)],
                                 r.get("published") or "~")
         cur.executemany(
-            'INSERT OR REPLACE INTO figures(doc, fid, value, qualifier, unit, thing, "of", "where", kind, start, "end", text, attributed_to)'
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            'INSERT OR REPLACE INTO figures(doc, fid, value, qualifier, unit, thing, "of", "where", kind, currency, start, "end",'
+            " text, attributed_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc, str(f.get("id", i)), _number(f.get("value")), f.get("qualifier"), f.get("unit"), f.get("thing"), _json(f.get("of")),
-              _json(f.get("where")), f.get("kind"), _span(f.get("span")).get("start"), _span(f.get("span")).get("end"),
-              _span(f.get("span")).get("text"), f.get("attributed_to")) for i, f in enumerate(r.get("figures") or [])],
+              _json(f.get("where")), f.get("kind"), _scalar(f.get("currency")), _span(f.get("span")).get("start"),
+              _span(f.get("span")).get("end"), _span(f.get("span")).get("text"), f.get("attributed_to"))
+             for i, f in enumerate(r.get("figures") or [])],
         )
         cur.executemany(
-            'INSERT INTO dates(doc, idx, start, "end", text, value, interval, granularity, relative, anchor) VALUES (?,?,?,?,?,?,?,?,?,?)',
+            'INSERT INTO dates(doc, idx, start, "end", text, value, interval, granularity, relative, anchor, time, tz)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc, i, d.get("start"), d.get("end"), d.get("text"), _scalar(d.get("value")), _json(d.get("interval")),
-              d.get("granularity"), None if d.get("relative") is None else int(bool(d.get("relative"))), _scalar(d.get("anchor")))
+              d.get("granularity"), None if d.get("relative") is None else int(bool(d.get("relative"))), _scalar(d.get("anchor")),
+              _scalar(d.get("time")), _scalar(d.get("tz")))
              for i, d in enumerate(r.get("dates") or [])],
         )
 

@@ -38,3 +38,33 @@ DURATION_WORDS = {"the", "a", "an", "few", "several", "many", "some", "past", "l
                   "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                   "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "at", "least", "full", "entire",
                   "whole", "recent", "two-and-a-half", "and"}
+
+# ---- which way a relative date points (rules date.*+future / +past) --------------------------
+# A date with no year ("from September", "by Friday") is read the way the verb it modifies points:
+# the next one for a future verb, the last one for a past verb; a present or unknown tense keeps
+# the default (the latest not far after publication for a month or day, the last for a weekday).
+# auxiliaries of a future verb ("will ban", "'ll have", "shall", "won't": spaCy's "wo")
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+# verbs and adjectives whose infinitive complement points ahead ("plans to ban", "is due to",
+# "is expected to open", "is set to", "is scheduled for")
+FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "aim", "intend", "go", "prepare", "hope", "vow",
+                    "pledge", "promise", "threaten", "slate", "poise", "propose"}
+# auxiliaries of a past verb besides the past tense itself ("has said", "had left", "did not")
+PAST_AUX = {"have", "has", "had", "did", "was", "were"}
+
+# ---- numbers inside names (rule date.name-number: not a date) --------------------------------
+# "Amalgamated Transit Union Local 1190", "Route 2019", "Flight 1549", "Boeing 7478": a number
+# right after one of these words, or right after (or inside) an organisation, facility, product,
+# law or work's name, names a thing.  After a place or a person it stays a year ("the US 2020
+# election", "the Obama 2008 campaign"), and after these words too ("Christmas 2019", "fiscal 2024")
+NAME_NUMBER_WORDS = {"local", "route", "flight", "model", "no", "no.", "number", "room", "highway", "interstate",
+                     "section", "article", "form", "gate", "terminal", "platform", "version", "chapter", "bus",
+                     "line", "exit", "suite", "apartment", "district", "precinct", "ward", "unit", "lot", "pier",
+                     "berth", "building", "hall", "station", "channel", "track", "road", "street", "avenue", "lane",
+                     "block", "plot", "car", "train", "tram", "engine", "squad", "battalion", "regiment", "brigade",
+                     "resolution", "bill", "act", "case", "item", "code", "page", "vol", "vol.", "ticket", "seat",
+                     "cell", "zone", "sector", "h.r.", "s."}
+YEAR_NAME_WORDS = {"fiscal", "fy", "christmas", "easter", "thanksgiving", "ramadan", "eid", "hanukkah", "diwali",
+                   "spring", "summer", "autumn", "fall", "winter", "year", "class", "season", "vintage", "census",
+                   "election", "elections", "budget", "calendar", "midterm", "midterms", "cop", "expo", "olympics"}
+

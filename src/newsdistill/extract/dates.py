@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .. import timezones
 from ..record import DateMention, Document
 from . import date_data as data
 from .nlp import ParsedStep, line_input_span, parse_extras, text_of
@@ -53,12 +54,18 @@ def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
-    """The year of "October 11" said in an article published on ``anchor``: the latest not far after it."""
+def _year_for(month: int, day: int, anchor: dt.date | None, direction: str | None = None) -> int | None:
+    """The year of "October 11" said in an article published on ``anchor``: with a future verb the
+    first on or after it ("will ban ... from September"), with a past verb the last on or before it,
+    else the latest not far (31 days) after it."""
     if anchor is None:
         return None
     y = anchor.year
     try:
+        if direction == "future":
+            return y if dt.date(y, month, day) >= anchor else y + 1
+        if direction == "past":
+            return y if dt.date(y, month, day) <= anchor else y - 1
         if dt.date(y, month, day) > anchor + dt.timedelta(days=31):
             y -= 1
     except ValueError:
@@ -66,10 +73,21 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
     return y
 
 
+def _month_year_for(month: int, anchor: dt.date, direction: str | None) -> int:
+    """The year of a bare month ("in September"): as :func:`_year_for`, by whole months."""
+    if direction == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    if direction == "past":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    return _year_for(month, 1, anchor)
+
+
 @lru_cache(maxsize=16384)
-def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | None, str | None, bool, str]:
+def normalise(expr: str, anchor: dt.date | None, direction: str | None = None) -> tuple[str | None, dict | None, str | None, bool, str]:
     """(value, interval, granularity, relative, rule) for one expression (without a since/until prefix).
-    Cached: callers must not mutate the returned interval dict."""
+    ``direction``: "future" or "past", the tense of the verb the expression modifies (:func:`direction`),
+    which decides a month, day or weekday without a year or a "last"/"next"; the rule then ends in
+    "+future" / "+past".  Cached: callers must not mutate the returned interval dict."""
     e = re.sub(r"\s+", " ", expr.strip().rstrip(".,")).replace("’", "'")
     e = re.sub(r"'s?$", "", e)  # "Monday's debate", "the 1990s'"
     low = e.lower()
@@ -94,7 +112,7 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
             month, day = data.MONTHS[m.group(1).lower()], int(m.group(2))
         else:
             day, month = int(m.group(1)), data.MONTHS[m.group(2).lower()]
-        year = int(m.group(3)) if m.group(3) else _year_for(month, day, anchor)
+        year = int(m.group(3)) if m.group(3) else _year_for(month, day, anchor, direction)
         relative = not m.group(3)
         if year is None:
             return None, None, "day", True, "date.month-day"
@@ -102,7 +120,7 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
             d = dt.date(year, month, day)
         except ValueError:
             return None, None, None, relative, "date.invalid"
-        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.month-day-year"
+        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.month-day-year" + _way(relative, direction)
     m = _MY.match(e)
     if m:
         which = (m.group(1) or "").lower()
@@ -110,7 +128,10 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
         year = int(m.group(3)) if m.group(3) else _year_for(month, 1, anchor)
         if year is None:
             return None, None, "month", True, "date.month"
-        if not m.group(3) and anchor is not None:
+        way = ""
+        if not m.group(3) and anchor is not None and which.strip("-") not in ("last", "next", "this") and direction:
+            year, way = _month_year_for(month, anchor, direction), _way(True, direction)
+        elif not m.group(3) and anchor is not None:
             if which == "last" and (year, month) >= (anchor.year, anchor.month):
                 year -= 1  # "last December" said in December or before: the one a year back
             elif which == "next" and (year, month) <= (anchor.year, anchor.month):
@@ -118,7 +139,7 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
             elif which == "this":
                 year = anchor.year
         v = f"{year}-{month:02d}"
-        return v, {"start": f"{v}-01", "end": _iso(_month_end(year, month))}, "month", not m.group(3), "date.month-year"
+        return v, {"start": f"{v}-01", "end": _iso(_month_end(year, month))}, "month", not m.group(3), "date.month-year" + way
     m = _DAY.match(e)
     if m:
         if anchor is None:
@@ -162,11 +183,15 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
             return None, None, "day", True, "date.weekday-unanchored"
         wd = data.WEEKDAYS[m.group(1).lower()]
         back = (anchor.weekday() - wd) % 7
-        if low.startswith("next "):
+        way = ""
+        if low.startswith("next ") or (direction == "future" and not low.startswith(("last ", "this "))):
+            # "we will have a plan by Friday": the coming Friday (a week on when published on a Friday)
             d = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+            way = "" if low.startswith("next ") else _way(True, direction)
         else:
             d = anchor - dt.timedelta(days=back or (7 if low.startswith("last ") else 0))
-        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.weekday"
+            way = "" if low.startswith("last ") else _way(True, direction)
+        return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", True, "date.weekday" + way
     words = set(re.findall(r"[a-z]+", low))
     tokens = low.replace("-", " ").split()
     if tokens and tokens[-1] in data.DURATION_UNITS and not words & {"ago", "later", "earlier", "this"} \
@@ -176,11 +201,16 @@ def normalise(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | Non
     if words & data.NARRATIVE_WORDS and not words & {"this", "ago"}:
         # "two days later", "the day before": relative to the story's events, not to publication
         return None, None, None, True, "date.narrative-relative"
-    return _dateparser(e, anchor)
+    return _dateparser(e, anchor, direction)
+
+
+def _way(relative: bool, direction: str | None) -> str:
+    """The rule suffix of a relative date read by its verb's tense."""
+    return f"+{direction}" if relative and direction else ""
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | None, str | None, bool, str]:
+def _dateparser(expr: str, anchor: dt.date | None, direction: str | None = None) -> tuple[str | None, dict | None, str | None, bool, str]:
     low = expr.lower()
     words = set(re.findall(r"[a-z]+", low))
     relative = bool(words & (data.RELATIVE_WORDS | set(data.WEEKDAYS)))
@@ -191,7 +221,7 @@ def _dateparser(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | N
     import dateparser  # imported only when a date needs it
 
     def parse(base: dt.date):
-        settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False,
+        settings = {"PREFER_DATES_FROM": "future" if direction == "future" else "past", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False,
                     "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12))}
         try:
             return dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(expr)
@@ -212,15 +242,15 @@ def _dateparser(expr: str, anchor: dt.date | None) -> tuple[str | None, dict | N
     d = res.date_obj.date()
     period = res.period or "day"
     if period == "year":
-        return str(d.year), {"start": f"{d.year}-01-01", "end": f"{d.year}-12-31"}, "year", relative, "date.dateparser"
+        return str(d.year), {"start": f"{d.year}-01-01", "end": f"{d.year}-12-31"}, "year", relative, "date.dateparser" + _way(relative and direction == "future", direction)
     if period == "month":
         v = f"{d.year}-{d.month:02d}"
-        return v, {"start": f"{v}-01", "end": _iso(_month_end(d.year, d.month))}, "month", relative, "date.dateparser"
+        return v, {"start": f"{v}-01", "end": _iso(_month_end(d.year, d.month))}, "month", relative, "date.dateparser" + _way(relative and direction == "future", direction)
     if period == "week":
         start = d - dt.timedelta(days=d.weekday())
         end = start + dt.timedelta(days=6)
-        return f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "week", relative, "date.dateparser"
-    return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.dateparser"
+        return f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "week", relative, "date.dateparser" + _way(relative and direction == "future", direction)
+    return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.dateparser" + _way(relative and direction == "future", direction)
 
 
 def _anchor(doc: Document) -> dt.date | None:
@@ -230,6 +260,95 @@ def _anchor(doc: Document) -> dt.date | None:
         return dt.date.fromisoformat(doc.published[:10])
     except ValueError:
         return None
+
+
+_NAME_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"}
+_NUMBER = re.compile(r"\d{3,5}")
+_WORD_NUMBER = re.compile(r"([A-Za-z][A-Za-z.]*) \d{1,5}[A-Za-z]?")
+
+
+def name_number(sdoc, ent) -> bool:
+    """A DATE entity that is a number inside a name (rule date.name-number): "Local 1190", "Flight
+    1549", "Route 2019", "Boeing 7478" - after a word of ``NAME_NUMBER_WORDS`` or right after (or
+    inside) an organisation, facility, product, law or work's name; never after a month, season or
+    a word of ``YEAR_NAME_WORDS`` ("Christmas 2019", "fiscal 2024")."""
+    m = _WORD_NUMBER.fullmatch(ent.text)
+    if m is not None:
+        return m.group(1).lower() in data.NAME_NUMBER_WORDS
+    if not _NUMBER.fullmatch(ent.text) or ent.start == 0:
+        return False
+    prev = sdoc[ent.start - 1]
+    low = prev.lower_
+    if low in data.YEAR_NAME_WORDS or low in data.MONTHS or low in data.WEEKDAYS:
+        return False
+    return low in data.NAME_NUMBER_WORDS or (prev.ent_type_ in _NAME_LABELS and prev.idx + len(prev) + 1 >= ent.start_char)
+
+
+def direction(sdoc, start: int, end: int) -> str | None:
+    """Which way the verb that a date at ``[start, end)`` modifies points: "future" ("will ban ...
+    from September", "plans to open on Friday", "is due by March"), "past" ("said on Saturday",
+    "had left by Friday") or None (present tense, no verb: the default reading)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    for _ in range(8):  # up through prepositions and nouns to the clause's verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in data.FUTURE_AUX for c in kids):
+        return "future"
+    # "plans to ban", "is expected to open", "is set to", "going to": an infinitive under a verb that points ahead
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in data.FUTURE_GOVERNORS:
+        return _tense_of(verb.head) or "future"
+    if any(c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in data.FUTURE_GOVERNORS for c in kids) \
+            or verb.lemma_.lower() in ("schedule", "slate") and any(c.dep_ == "auxpass" for c in kids):
+        return _tense_of(verb) if _tense_of(verb) == "past" else "future"
+    return _tense_of(verb)
+
+
+def _tense_of(verb) -> str | None:
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in data.FUTURE_AUX for c in kids):
+        return "future"
+    if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in data.PAST_AUX for c in kids):
+        return "past"
+    return None
+
+
+def _time_after(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(time, tz) of a clock time right after (or right before) a date: "Tuesday at 6:45 p.m. EDT"
+    -> ("18:45:00-04:00", None), "... 9 a.m. CST" -> ("09:00:00", "CST") (ambiguous: kept as
+    written, the time without an offset), no zone -> ("18:45:00", None); (None, None) when no time."""
+    m = _TIME_AFTER.match(text, end)
+    if m is None:
+        m = _TIME_BEFORE.search(text, max(0, start - 32), start)
+    if m is None:
+        return None, None
+    return clock(m["h"], m["m"], m["ap"], m["tz"])
+
+
+def clock(h: str, minute: str | None, ap: str | None, zone: str | None) -> tuple[str | None, str | None]:
+    """An ISO 8601 time of day (with the offset of an unambiguous zone) and the ambiguous zone."""
+    hour, mins = int(h), int(minute or 0)
+    if ap:
+        if hour > 12:
+            return None, None
+        hour = hour % 12 + (12 if ap.lower() == "p" else 0)
+    if hour > 23 or mins > 59:
+        return None, None
+    offset, ambiguous = timezones.zone(zone)
+    return f"{hour:02d}:{mins:02d}:00{offset or ''}", ambiguous
+
+
+_CLOCK = r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:(?P<ap>[aApP])\.?\s?[mM]\b\.?)?"
+_ZONE = r"(?:\s*\(?(?P<tz>" + "|".join(sorted([*timezones.TZ_OFFSETS, *timezones.TZ_AMBIGUOUS], key=len, reverse=True)) + r")\b\)?)?"
+# "Tuesday at 6:45 p.m. EDT", "May 7, 2024, 18:45 GMT"; a bare number needs a.m./p.m. or a colon
+_TIME_AFTER = re.compile(r",?\s*(?:at\s+|,\s*)?(?=\d{1,2}(?:[:.]\d{2}|\s*[aApP]\.?\s?[mM]\b))" + _CLOCK + _ZONE)
+_TIME_BEFORE = re.compile(r"\b(?=\d{1,2}(?:[:.]\d{2}|\s*[aApP]\.?\s?[mM]\b))" + _CLOCK + _ZONE + r",?\s+(?:on\s+)?\Z")
 
 
 def _candidates(sdoc, text: str) -> list[tuple[int, int, str]]:
@@ -242,6 +361,7 @@ def _candidates(sdoc, text: str) -> list[tuple[int, int, str]]:
     for ent in sdoc.ents:
         is_date = ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAY_WORDS.search(ent.text) is not None)
         if is_date and not _AGE.fullmatch(ent.text) and not _BARE_NUMBER.fullmatch(ent.text) \
+                and not name_number(sdoc, ent) \
                 and not any(s < ent.end_char and ent.start_char < e for s, e, _ in out):
             out.append((ent.start_char, ent.end_char, "ner"))
     out.sort()
@@ -254,6 +374,11 @@ def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMen
     for start, end, _rule in _candidates(sdoc, text):
         expr = text[start:end]
         value, interval, gran, relative, rule = normalise(expr, anchor)
+        if relative and anchor is not None and value is not None:
+            # only a relative date needs its verb's tense (the parse walk and a second, cached, read)
+            way = direction(sdoc, start, end)
+            if way is not None:
+                value, interval, gran, relative, rule = normalise(expr, anchor, way)
         # "since 2011": one end of an open interval
         before = text[max(0, start - 12):start].lower().split()
         prep = before[-1] if before else ""
@@ -267,7 +392,8 @@ def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMen
             value = f"../{interval['end']}"
             rule += "+until"
         used = _iso(anchor) if (relative and anchor is not None and value is not None) else None
-        found.append(DateMention(start, end, expr, value, interval, gran, relative, used, rule, caption))
+        time, tz = _time_after(text, start, end) if gran == "day" else (None, None)
+        found.append(DateMention(start, end, expr, value, interval, gran, relative, used, rule, caption, time=time, tz=tz))
     return found
 
 

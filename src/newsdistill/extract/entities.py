@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..clean.credit_rules import MARKERS as CREDIT_MARKERS
 from ..record import Document, Entity, Mention
 from . import entity_data as data
 from . import roles as role_finder
@@ -66,6 +67,37 @@ _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
 _PLACE_WORDS = {"province", "city", "town", "village", "region", "district", "state", "county", "governorate"}
 
 
+_DASH_AFTER = re.compile(r"\s*[–—-]")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’", "Al", "El", "St")
+
+
+def _defines(full: Mention, acr: str, text: str, after: int, index: dict[str, str]) -> bool:
+    """Whether "NAME (ACR)" defines ACR as NAME's acronym.  Not for a wire dateline, "Paris (AFP) –"
+    (rule acronym.not-a-dateline): an agency the alias table knows as another entity, a place whose
+    initials are not the acronym, or a parenthesis followed by a dash."""
+    known = index.get(_norm(acr))
+    if known is not None and known != index.get(_norm(full.text), full.text):
+        return False
+    if _DASH_AFTER.match(text, after):
+        return False
+    if full.label in ("GPE", "LOC", "FAC"):
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full.text) if w.lower() not in _ACRONYM_SKIP).upper()
+        return initials.startswith(acr.replace(".", "").upper()[:2])
+    return True
+
+
+def _brand_shape(etext: str) -> bool:
+    """A one-word "name" with a capital inside it ("WhatsApp", "TikTok", "YouTube", "PayPal"): a
+    brand, not a person (rule brand-shape-is-not-a-person); surname prefixes keep theirs
+    ("McDonald", "DeSantis", "O'Brien", "LeBron")."""
+    if " " in etext or "-" in etext or not etext[:1].isupper() or etext.isupper():
+        return False
+    inner = [i for i, c in enumerate(etext) if i > 0 and c.isupper()]
+    if not inner:
+        return False
+    return not any(etext.startswith(p) and inner[0] == len(p) for p in _NAME_PREFIXES)
+
+
 # ---------------------------------------------------------------------------
 # mentions in one parsed text (the body, or one caption)
 
@@ -107,6 +139,10 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
             label = new
         if label not in data.ENTITY_LABELS:
             continue
+        if etext.lower() in CREDIT_MARKERS and (etext.isupper() or outside.get("caption") is not None):
+            continue  # rule credit-marker-is-not-an-entity: "(FILES)", "HO", "POOL" in a caption
+        if label == "PERSON" and _brand_shape(etext):
+            label, rule = "ORG", "brand-shape-is-not-a-person"
         words = etext.split()
         if len(words) > data.MAX_CAPS_WORDS and etext.isupper():
             continue  # rule shouting-is-not-a-name
@@ -168,6 +204,8 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
         if full is None:
             continue
         acr = m.group(1)
+        if not _defines(full, acr, text, m.end(), index):
+            continue
         if full.key is None:
             full.key = ("text", _norm(full.text))
         for hit in re.finditer(r"(?<![\w.])" + re.escape(acr) + r"(?!\w)", text):

@@ -78,8 +78,20 @@ CORRECTIONS: dict[str, dict] = {
     "afp-is-an-organisation": {"texts": ("AFP", "SANA", "Reuters", "TASS"), "relabel": "ORG"},
     "page-chrome-is-not-an-entity": {"texts": ("Subscribe", "Sign up", "Advertisement", "Share", "Tweet",
                                                "Email", "Print", "Comments", "Click", "Read More"), "drop": True},
-    "caption-words-are-not-entities": {"texts": ("PHOTO", "HO", "FILE", "RESTRICTED", "MANDATORY CREDIT",
+    "caption-words-are-not-entities": {"texts": ("PHOTO", "HO", "FILE", "FILES", "RESTRICTED", "MANDATORY CREDIT",
                                                  "EDITORIAL USE", "Getty Images"), "drop": True},
+    # apps, platforms and companies the small model takes for people ("Snapchat said ..." tagged
+    # PERSON, then given a gender by a nearby "he"); one-word names with an inner capital
+    # ("WhatsApp", "TikTok") are caught by their shape instead (rule brand-shape-is-not-a-person)
+    "brands-are-organisations": {"texts": (
+        "Snapchat", "Instagram", "Facebook", "Twitter", "Telegram", "Spotify", "Uber", "Lyft", "Venmo", "Tinder",
+        "Zoom", "Reddit", "Pinterest", "Netflix", "Airbnb", "Amazon", "Google", "Microsoft", "Nvidia", "Tesla",
+        "Twitch", "Roblox", "Discord", "Weibo", "Baidu", "Alibaba", "Tencent", "Huawei", "Xiaomi", "Samsung",
+        "Toyota", "Boeing", "Airbus", "Shein", "Temu", "Grindr", "Etsy", "Shopify", "Yahoo",
+        "Skype", "Viber", "Bluesky", "Substack", "Patreon", "Duolingo", "Deliveroo",
+        "Glovo", "Gojek", "Safaricom", "Equinor", "Gazprom", "Rosneft", "Aramco", "Pfizer",
+        "Moderna", "Novartis", "Sanofi", "Bayer", "Siemens", "Nestle", "Nestlé", "Unilever", "Walmart", "Costco"),
+        "relabel": "ORG"},
 }
 # an all-caps stretch this long is a shouted boilerplate line, not a name (rule "shouting-is-not-a-name")
 MAX_CAPS_WORDS = 4

@@ -33,6 +33,51 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR"
                   "francs": "CHF", "chf": "CHF", "lira": "TRY", "liras": "TRY", "hryvnia": "UAH", "won": "KRW",
                   "pesos": "MXN", "peso": "MXN", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
                   "shekel": "ILS", "shekels": "ILS"}
+# currency words that several countries use: the country named before the word ("Kenyan
+# shillings") or, failing that, the first of these places the article names decides the code
+# (rule figure.currency-by-place); none named: the currency stays null ("3,000 shillings" is still
+# money).  "dollar" without a place stays USD, as printed news means it most often.
+CURRENCY_BY_PLACE = {
+    "shilling": {"kenya": "KES", "kenyan": "KES", "uganda": "UGX", "ugandan": "UGX", "tanzania": "TZS",
+                 "tanzanian": "TZS", "somalia": "SOS", "somali": "SOS", "somaliland": "SLS"},
+    "dollar": {"canada": "CAD", "canadian": "CAD", "australia": "AUD", "australian": "AUD", "new zealand": "NZD",
+               "hong kong": "HKD", "singapore": "SGD", "singaporean": "SGD", "taiwan": "TWD", "taiwanese": "TWD",
+               "zimbabwe": "ZWL", "zimbabwean": "ZWL", "jamaica": "JMD", "jamaican": "JMD", "liberia": "LRD",
+               "liberian": "LRD", "namibia": "NAD", "namibian": "NAD", "fiji": "FJD", "fijian": "FJD"},
+    "dinar": {"iraq": "IQD", "iraqi": "IQD", "kuwait": "KWD", "kuwaiti": "KWD", "jordan": "JOD", "jordanian": "JOD",
+              "libya": "LYD", "libyan": "LYD", "algeria": "DZD", "algerian": "DZD", "tunisia": "TND",
+              "tunisian": "TND", "serbia": "RSD", "serbian": "RSD", "bahrain": "BHD", "bahraini": "BHD"},
+    "rupee": {"india": "INR", "indian": "INR", "pakistan": "PKR", "pakistani": "PKR", "sri lanka": "LKR",
+              "sri lankan": "LKR", "nepal": "NPR", "nepalese": "NPR", "mauritius": "MUR", "mauritian": "MUR"},
+    "peso": {"mexico": "MXN", "mexican": "MXN", "argentina": "ARS", "argentine": "ARS", "argentinian": "ARS",
+             "chile": "CLP", "chilean": "CLP", "colombia": "COP", "colombian": "COP", "philippines": "PHP",
+             "philippine": "PHP", "filipino": "PHP", "cuba": "CUP", "cuban": "CUP", "uruguay": "UYU",
+             "uruguayan": "UYU", "dominican republic": "DOP", "dominican": "DOP"},
+    "franc": {"switzerland": "CHF", "swiss": "CHF", "rwanda": "RWF", "rwandan": "RWF", "burundi": "BIF",
+              "congo": "CDF", "congolese": "CDF", "guinea": "GNF", "guinean": "GNF"},
+    "krona": {"sweden": "SEK", "swedish": "SEK", "iceland": "ISK", "icelandic": "ISK"},
+    "krone": {"denmark": "DKK", "danish": "DKK", "norway": "NOK", "norwegian": "NOK"},
+    "pound": {"egypt": "EGP", "egyptian": "EGP", "lebanon": "LBP", "lebanese": "LBP", "syria": "SYP",
+              "syrian": "SYP", "sudan": "SDG", "sudanese": "SDG", "south sudan": "SSP"},
+    "riyal": {"saudi arabia": "SAR", "saudi": "SAR", "qatar": "QAR", "qatari": "QAR", "oman": "OMR",
+              "omani": "OMR", "yemen": "YER", "yemeni": "YER", "iran": "IRR", "iranian": "IRR"},
+}
+# each form of an ambiguous currency word -> its key in CURRENCY_BY_PLACE
+CURRENCY_FORMS = {"shilling": "shilling", "shillings": "shilling", "dinar": "dinar", "dinars": "dinar",
+                  "krona": "krona", "kronor": "krona", "kronur": "krona", "krone": "krone", "kroner": "krone",
+                  "dollar": "dollar", "dollars": "dollar", "rupee": "rupee", "rupees": "rupee", "peso": "peso",
+                  "pesos": "peso", "franc": "franc", "francs": "franc", "pound": "pound", "pounds": "pound",
+                  "riyal": "riyal", "riyals": "riyal"}
+# one country's currency words (ISO 4217), besides CURRENCY_WORDS
+CURRENCY_WORDS.update({"naira": "NGN", "cedi": "GHS", "cedis": "GHS", "rand": "ZAR", "birr": "ETB", "taka": "BDT",
+                       "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN",
+                       "forint": "HUF", "forints": "HUF", "hryvnias": "UAH", "lari": "GEL", "tenge": "KZT",
+                       "shilingi": "TZS", "ksh": "KES", "kes": "KES", "ugx": "UGX", "tzs": "TZS", "afghanis": "AFN",
+                       "dong": "VND", "kyat": "MMK", "kwanza": "AOA", "leone": "SLE", "leones": "SLE",
+                       "dirhams": "AED", "kina": "PGK", "reais": "BRL"})
+# symbols printed before a number that name one currency ("KSh 3,000", "Ksh3,000")
+CURRENCY_SYMBOLS.update({"KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "R$": "BRL", "₦": "NGN",
+                         "₱": "PHP", "₫": "VND", "₪": "ILS", "S$": "SGD", "NZ$": "NZD"})
 PERCENT_WORDS = ("percent", "per cent", "%", "percentage points", "percentage point")
 UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
          "meter", "feet", "foot", "tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilogrammes", "pounds",

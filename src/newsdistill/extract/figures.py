@@ -134,15 +134,44 @@ def _where(head, tok_entity: dict[int, str], place_ids: set[str]) -> list[str]:
     return found
 
 
-def _kind_unit(text: str, label: str, sdoc, start: int, end: int, thing_head) -> tuple[str, str | None]:
+def _currency_word(word: str, before: list[str], places: list[str]) -> tuple[bool, str | None]:
+    """(is a currency word, its ISO 4217 code) for ``word`` ("shillings"): a country word right
+    before it ("Kenyan shillings") or else the first of ``places`` (the sentence's places nearest
+    first, then the article's) in ``CURRENCY_BY_PLACE`` decides a word several countries use;
+    otherwise ``CURRENCY_WORDS`` (dollars: USD), or None ("3,000 shillings" in an article that
+    names no country of the shilling)."""
+    low = word.lower()
+    key = data.CURRENCY_FORMS.get(low)
+    if key is not None:
+        table = data.CURRENCY_BY_PLACE[key]
+        for n in (2, 1):
+            near = " ".join(before[-n:]).lower()
+            if len(before) >= n and near in table:
+                return True, table[near]
+        for place in places:
+            if place in table:
+                return True, table[place]
+        return True, data.CURRENCY_WORDS.get(low)
+    if low in data.CURRENCY_WORDS:
+        return True, data.CURRENCY_WORDS[low]
+    return False, None
+
+
+def _kind_unit(text: str, label: str, sdoc, start: int, end: int, thing_head,
+               places: list[str] = ()) -> tuple[str, str | None]:
     low = text.lower()
-    if label == "MONEY" or any(s in text for s in data.CURRENCY_SYMBOLS):
+    words = re.findall(r"[A-Za-z]+", text)
+    # "200 dinars" tagged QUANTITY is money too; "300 pounds" tagged QUANTITY stays a weight
+    money_word = label == "QUANTITY" and any(w.lower() in data.CURRENCY_WORDS or w.lower() in data.CURRENCY_FORMS
+                                             for w in words if w.lower() not in data.UNITS)
+    if label == "MONEY" or money_word or any(s in text for s in data.CURRENCY_SYMBOLS):
+        for i, w in enumerate(words):  # "500 Canadian dollars", "3,000 Kenyan shillings"
+            found, code = _currency_word(w, words[:i], places)
+            if found and (code is not None or data.CURRENCY_FORMS.get(w.lower())):
+                return "money", code
         for sym, code in sorted(data.CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
             if sym in text:
                 return "money", code
-        for w in re.findall(r"[a-z]+", low):
-            if w in data.CURRENCY_WORDS:
-                return "money", data.CURRENCY_WORDS[w]
         return "money", None
     if label == "PERCENT" or any(p in low for p in data.PERCENT_WORDS):
         return "percent", "%"
@@ -150,8 +179,11 @@ def _kind_unit(text: str, label: str, sdoc, start: int, end: int, thing_head) ->
         units = [w for w in re.findall(r"[a-z/]+", low) if w in data.UNITS]
         return "quantity", (units[-1] if units else None)
     if thing_head is not None:
-        if thing_head.lower_ in data.CURRENCY_WORDS:  # "300,000 euros" tagged CARDINAL + noun
-            return "money", data.CURRENCY_WORDS[thing_head.lower_]
+        # "300,000 euros", "3,000 shillings", "500 Kenyan shillings" tagged CARDINAL + noun
+        before = [t.text for t in sdoc[end:thing_head.i] if t.is_alpha]
+        found, code = _currency_word(thing_head.text, before, places)
+        if found:
+            return "money", code
         if thing_head.lower_ in data.CASUALTY_WORDS:
             return "casualties", None
         v = thing_head.head
@@ -176,6 +208,25 @@ def _age(sdoc, ent) -> int | None:
     return None
 
 
+def _places_near(places: list[tuple[int, str]], sent_start: int, sent_end: int, at: int) -> list[str]:
+    """The place names of the figure's sentence, nearest to ``at`` first, then the article's, first named first."""
+    inside = sorted((abs(s - at), n) for s, n in places if sent_start <= s < sent_end)
+    return [n for _, n in inside] + [n for _, n in places]
+
+
+def _age_of(sdoc, ent, tok_entity: dict[int, str]) -> str | None:
+    """The person an age belongs to: "Halima Guyo, 46," (the name before the comma), "Guyo (46)",
+    "46-year-old Halima Guyo" (the name after)."""
+    k = ent.start - 1
+    while k >= 0 and sdoc[k].text in (",", "("):
+        k -= 1
+    if k >= 0 and k < ent.start - 1 and k in tok_entity:
+        return tok_entity[k]
+    if ent.end < len(sdoc) and ent.end in tok_entity:
+        return tok_entity[ent.end]
+    return None
+
+
 def _before(sdoc, ent) -> str:
     """The token right before ``ent`` when it is a currency symbol ("$" left out of "25,000")."""
     if ent.start > 0 and sdoc[ent.start - 1].text in data.CURRENCY_SYMBOLS:
@@ -188,6 +239,9 @@ def build_figures(doc: Document) -> list[Figure]:
     tok_entity: dict[int, str] = {}
     place_ids: set[str] = set()
     ents = entities_of(doc)
+    # the places the article names (start, name): they decide "shillings" (figure.currency-by-place)
+    places = sorted((m.start, n.lower()) for e in ents if e.label in ("GPE", "NORP", "LOC")
+                    for m in e.body_mentions for n in (e.name, *e.aliases))
     for e in ents:
         if e.label in ("GPE", "LOC", "FAC"):
             place_ids.add(e.id)
@@ -205,6 +259,7 @@ def build_figures(doc: Document) -> list[Figure]:
             continue  # a number inside a name ("G20")
         qualifier, num_start = _qualifier(sdoc, ent.start, ent.end)
         number_text = sdoc[num_start:ent.end].text if num_start < ent.end else ent.text
+        currency = None
         if age is not None:
             value, kind, unit, thing, head = age, "age", "years", None, None
         else:
@@ -217,16 +272,22 @@ def build_figures(doc: Document) -> list[Figure]:
             thing, head = _thing(sdoc, ent.start, ent.end)
             # "$25,000" where the model left the symbol out of the span
             printed = _before(sdoc, ent)
-            kind, unit = _kind_unit(printed + ent.text, label, sdoc, ent.start, ent.end, head)
-            if kind == "money" and head is not None and head.lower_ in data.CURRENCY_WORDS:
-                thing = None
+            kind, unit = _kind_unit(printed + ent.text, label, sdoc, ent.start, ent.end, head,
+                                    _places_near(places, ent.sent.start_char, ent.sent.end_char, ent.start_char))
+            if kind == "money":
+                currency = unit
+                if head is not None and (head.lower_ in data.CURRENCY_WORDS or head.lower_ in data.CURRENCY_FORMS):
+                    thing = None
         of = _owner(head, tok_entity) if head is not None else None
+        if age is not None:
+            of = _age_of(sdoc, ent, tok_entity)
         where = _where(head, tok_entity, place_ids) if head is not None else []
         first_char = ent.start_char
         if age is None and _before(sdoc, ent) and sdoc[ent.start - 1].idx + len(sdoc[ent.start - 1]) == ent.start_char:
             first_char = sdoc[ent.start - 1].idx  # the figure as printed: "$25,000"
         span = doc.span(first_char, ent.end_char)
-        figures.append(Figure(f"F{len(figures) + 1}", value, qualifier, unit, thing, of, where, kind, span))
+        figures.append(Figure(f"F{len(figures) + 1}", value, qualifier, unit, thing, of, where, kind, span,
+                              currency=currency))
     return figures
 
 

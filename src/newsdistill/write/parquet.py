@@ -44,7 +44,7 @@ COLUMNS: list[tuple[str, pa.DataType]] = [
     ("id", pa.string()), ("format_version", pa.string()), ("status", pa.string()), ("error", ERROR),
     ("source", SOURCE), ("input_kind", pa.string()), ("warnings", pa.list_(pa.string())),
     ("language", pa.string()), ("title", pa.string()), ("byline", pa.string()), ("published", pa.string()),
-    ("text", pa.string()), ("paragraphs", pa.list_(PARAGRAPH)), ("removed", pa.list_(REMOVED)),
+    ("published_tz", pa.string()), ("text", pa.string()), ("paragraphs", pa.list_(PARAGRAPH)), ("removed", pa.list_(REMOVED)),
     ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(METADATA_LINE)),
     ("duplicate_of", pa.string()), ("cluster", pa.string()),
     ("entities", pa.string()), ("attributions", pa.string()), ("title_attributions", pa.string()),
