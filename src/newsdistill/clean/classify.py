@@ -30,6 +30,7 @@ from itertools import accumulate
 from . import rules
 from .captions import caption_rule
 from .lines import Line
+from .timestamps import timestamp_rule
 
 BODY, REMOVED, CAPTION, TITLE, BYLINE, DATELINE = "body", "removed", "caption", "title", "byline", "dateline"
 
@@ -96,6 +97,9 @@ def _first_pass(line: Line) -> Decision | None:
             return Decision(BYLINE, "meta.byline")
         if line.words <= rules.BYLINE_MAX_WORDS and rules.DATELINE.fullmatch(text):
             return Decision(DATELINE, "meta.dateline")
+        stamp = timestamp_rule(text) if line.words <= rules.BYLINE_MAX_WORDS else None
+        if stamp is not None:  # "Mon Mar 4, 9:12 AM ET", "47 minutes ago" (no year: clean/timestamps.py)
+            return Decision(DATELINE, stamp)
     return None
 
 

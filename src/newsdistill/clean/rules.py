@@ -374,6 +374,30 @@ DATELINE = re.compile(
     r"(?:\s*[|,/-]\s*(?:updated|modified)?:?.{0,40})?", re.IGNORECASE)
 DATELINE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*",
                             re.IGNORECASE)
+# timestamps without a year (issue #14): "Mon Mar 4, 9:12 AM ET", "47 minutes ago", "Updated
+# 10:05 a.m."; metadata lines (kind dateline) under their own rule; ``published`` from them only
+# against a known time (the WARC fetch date: clean/timestamps.py), never against today
+RULE_TIMESTAMP_NO_YEAR = "meta.timestamp-no-year"
+RULE_TIMESTAMP_RELATIVE = "meta.timestamp-relative"
+RULE_TIMESTAMP_TIME_ONLY = "meta.timestamp-time-only"
+TIMESTAMP_MAX_CHARS = 80
+_TS_LABEL = (r"(?P<label>(?:(?:last\s+)?updated|published|posted|first\s+published|modified|edited|date)"
+             r"(?:\s+(?:on|at))?\s*:?\s*)?")
+_TS_WEEKDAY = r"(?:(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TS_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TS_CLOCK = (r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?"
+             r"|(?P<hour24>\d{1,2})[:.](?P<minute24>\d{2})(?!\d)")
+_TS_ZONE = r"(?:\s*\(?(?P<zone>[A-Z]{1,4}T|ET|PT|CT|MT|UTC|GMT|Z)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
+_TS_TIME = rf"(?:(?:\s*(?:,|at|@|-|\u2013|\u00b7|\|)\s*|\s+)(?:{_TS_CLOCK}){_TS_ZONE})"
+TIMESTAMP_NO_YEAR = re.compile(
+    rf"{_TS_LABEL}{_TS_WEEKDAY}(?:{_TS_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_TS_MONTH.replace('month', 'month2')})"
+    rf"{_TS_TIME}?", re.IGNORECASE)
+_TS_UNIT = r"(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?)"
+TIMESTAMP_RELATIVE = re.compile(
+    rf"{_TS_LABEL}(?:(?P<n>\d{{1,3}}|an?|one)\s*{_TS_UNIT}\.?\s+ago"
+    rf"|(?P<word>just now|moments? ago|yesterday|today)(?:{_TS_TIME})?)", re.IGNORECASE)
+TIMESTAMP_TIME_ONLY = re.compile(rf"{_TS_LABEL}(?:{_TS_CLOCK}){_TS_ZONE}", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
                          "with", "from", "as", "is", "vs", "vs.", "via", "into", "over", "after", "about"))

@@ -11,6 +11,8 @@ from .assemble import assemble
 from .captions import find_date
 from .classify import classify
 from .lines import split_lines
+from .timestamps import resolve as resolve_timestamp
+from .timestamps import timestamp_rule
 
 
 class CleanText:
@@ -35,7 +37,7 @@ class CleanText:
         doc.title = doc.title or result.title
         doc.byline = doc.byline or result.byline
         if doc.published is None and result.dateline:
-            doc.published = _parse_dateline(result.dateline)
+            doc.published = _parse_dateline(result.dateline, doc.source.fetched)
             if doc.published is not None and "T" in doc.published:
                 offset, ambiguous = dateline_zone(result.dateline)
                 if offset is not None and not _OFFSET.search(doc.published):
@@ -84,7 +86,9 @@ def _fast_dateline(value: str) -> str | None:
     return f"{date}T{hour:02d}:{minute:02d}:00"
 
 
-def _parse_dateline(value: str) -> str | None:
+def _parse_dateline(value: str, anchor: str | None = None) -> str | None:
+    if timestamp_rule(value) is not None:  # no year: only against a known time (the fetch date), never today
+        return resolve_timestamp(value, anchor)
     fast = _fast_dateline(value)
     if fast is not None:
         return fast
