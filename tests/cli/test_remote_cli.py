@@ -163,3 +163,16 @@ def test_credentials_never_reach_stderr_records_or_manifest(s3, tmp_path):
     for text in [*texts, written.decode("utf-8", "replace")]:
         assert SECRET_KEY not in text and "AKIATESTNEWSDISTILL1" not in text
     assert "unreadable-file" in "".join(texts)  # the error records are there, without credentials
+
+
+def test_endpoint_from_the_environment_and_anonymous_access(s3, tmp_path, monkeypatch):
+    """No --storage-option: botocore's AWS_ENDPOINT_URL; anon=true: unsigned requests (public buckets)."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL", s3.endpoint)
+    from_env = run(s3, "s3://news/txt/2.txt", "-o", str(tmp_path / "e.jsonl"), options=[])
+    assert from_env.exit_code == 0, from_env.output
+    s3.fs.chmod("news/txt/3.txt", acl="public-read")  # anonymous access reads public objects only
+    anon = run(s3, "s3://news/txt/3.txt", "-o", str(tmp_path / "a.jsonl"), options=["--storage-option", "anon=true"])
+    assert anon.exit_code == 0, anon.output
+    for name, story in (("e.jsonl", "Story 2."), ("a.jsonl", "Story 3.")):
+        record = json.loads((tmp_path / name).read_text())
+        assert record["status"] == "ok" and record["text"].startswith(story)
