@@ -190,6 +190,14 @@ PREP_CUES: dict[str, frozenset[str]] = {
 STATEMENT_NOUNS = _words("statement interview post tweet email letter release speech op-ed column message video")
 RULE_IN_STATEMENT = "cue.in-a-statement"    # X said in a statement that CLAUSE
 
+# Where the accurate mode runs the span model (models/gate.py): paragraphs with a rule candidate,
+# a quote mark or one of these cue words (with the rules' cue verbs, statement nouns, verb +
+# preposition and phrasal cues), and their SPAN_GATE_RADIUS neighbours.  Rule ``span.gate``
+# marks nothing in a record: a skipped paragraph only has no model spans.
+RULE_SPAN_GATE = "span.gate"
+SPAN_GATE_RADIUS = 0
+SPAN_GATE_EXTRA_LEMMAS: frozenset[str] = _words("according")
+
 # Verbs the learned cue model may not make cues: light verbs.  Rule ``cue.never``.
 NEVER_CUES: frozenset[str] = _words("fight have be do get make take give go come lead hold keep put")
 # Stance verbs: PolNeAR counts "voters who support Sanders", "a super PAC supporting Rubio" as

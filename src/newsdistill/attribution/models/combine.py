@@ -35,6 +35,7 @@ from .. import tokens as T
 from .. import tuned
 from ..marks import find_quotes
 from ..tokens import Candidate
+from .gate import candidate_paragraphs
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -118,15 +119,17 @@ def _touched(ctx: T.Ctx, span: tuple[int, int]) -> list:
 
 
 def ensemble_prediction(span_model, lite_tagger, sdoc, text: str, paragraphs: list[tuple[int, int]], cands,
-                        weights: tuple[float, float] | None = None):
+                        weights: tuple[float, float] | None = None, gate: bool = True):
     """The span model's prediction with the lite tagger's voice: per wordpiece, the weighted sum
     of both models' log-probabilities (``weights``: the lite tagger's share for content and
     role tags, default ``tuned.MODEL_LITE_WEIGHTS``), decoded as the span model
     decodes.  The lite tagger reads the parse and the rules' candidates, which the span model
-    never sees (held-out train: docs/attribution.md)."""
+    never sees (held-out train: docs/attribution.md).  ``gate``: the span model reads only the
+    paragraphs that can hold an attribution (:mod:`.gate`)."""
     if not text.strip() or not paragraphs:
         return span_model.predict(text, paragraphs)
-    p, c_lp, r_lp = span_model.logprobs(text, paragraphs)
+    keep = candidate_paragraphs(sdoc, text, paragraphs, cands) if gate else None
+    p, c_lp, r_lp = span_model.logprobs(text, paragraphs, keep=keep)
     lite_lp = lite_tagger.piece_logprobs(sdoc, paragraphs, cands, [o[0] for o in p.offsets])
     return mixed_prediction(span_model, p, c_lp, r_lp, lite_lp, text, weights)
 

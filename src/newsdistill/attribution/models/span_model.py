@@ -21,8 +21,9 @@ What ships (``data/``, licences in ``data/NOTICE``):
 
 * ``span_model.onnx``: the whole network (embeddings, encoder, heads, log-softmax) with its
   weights stored as fp16 and cast to fp32 when the session loads them, so it computes in fp32
-  (:mod:`newsdistill.training.span_export` builds it from ``span_model.safetensors``, the
-  trained layers, and the base encoder; ``make export-span-model``);
+  (:mod:`newsdistill.training.span_encoder` builds it from ``span_model.safetensors``, the
+  trained layers, and the base encoder; ``make export-span-model``.  Its ``--compute int8``
+  file is 1.8x faster but lost 0.6 of the objective on PolNeAR dev: not shipped);
 * ``span_tokenizer.json``: the base model's WordPiece tokenizer, run by the ``tokenizers``
   package; its SHA-256 is recorded in the model and checked at load.
 
@@ -37,6 +38,7 @@ import bisect
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +59,9 @@ THREADS_ENV = "NEWSDISTILL_THREADS"  # set by the local engine in each worker: c
 # windows per ONNX Runtime call: one.  Batching windows (within or across documents) was slower on
 # one thread: 156 windows of ~250 pieces took 25.9 s one by one, 31.9 s in fours, 36.3 s in eights
 BATCH_WINDOWS = 1
+# a piece the model did not read (a paragraph the gate skipped): every tag but O at this
+# log-probability, so that no mix with the lite tagger's vote turns it into a span
+SKIPPED_LOGPROB = -1e4
 
 
 class SpanModelError(Fatal):
@@ -132,9 +137,12 @@ class Window:
     keep_end: int
 
 
-def windows(p: Pieces, max_pieces: int = MAX_PIECES, overlap: int = CHUNK_OVERLAP) -> list[Window]:
+def windows(p: Pieces, max_pieces: int = MAX_PIECES, overlap: int = CHUNK_OVERLAP,
+            keep: Collection[int] | None = None) -> list[Window]:
     """Consecutive paragraphs packed into windows of <= max_pieces; a longer paragraph in
-    overlapping chunks (each piece kept from the chunk where it is farthest from an edge)."""
+    overlapping chunks (each piece kept from the chunk where it is farthest from an edge).
+    ``keep``: only these paragraph indices, in windows of consecutive kept paragraphs (a skipped
+    paragraph ends a window: the model reads runs of the text, as in training)."""
     runs: list[tuple[int, int]] = []  # piece ranges of paragraphs
     for i, k in enumerate(p.para):
         if runs and p.para[runs[-1][0]] == k:
@@ -144,6 +152,11 @@ def windows(p: Pieces, max_pieces: int = MAX_PIECES, overlap: int = CHUNK_OVERLA
     out: list[Window] = []
     cur: tuple[int, int] | None = None
     for s, e in runs:
+        if keep is not None and p.para[s] not in keep:
+            if cur:
+                out.append(Window(*cur, *cur))
+                cur = None
+            continue
         if e - s > max_pieces:
             if cur:
                 out.append(Window(*cur, *cur))
@@ -286,15 +299,19 @@ class SpanModel:
         """Content and role log-probabilities of a padded batch (numpy ``(batch, seq, tags)``)."""
         return self.session.run(None, {"input_ids": ids, "attention_mask": mask})
 
-    def logprobs(self, text: str, paragraphs: list[tuple[int, int]], batch: int = BATCH_WINDOWS):
+    def logprobs(self, text: str, paragraphs: list[tuple[int, int]], batch: int = BATCH_WINDOWS,
+                 keep: Collection[int] | None = None):
         """Wordpieces of ``text`` and each piece's content and role log-probabilities (numpy
-        arrays ``(pieces, len(CONTENT_TAGS))`` and ``(pieces, len(ROLE_TAGS))``)."""
+        arrays ``(pieces, len(CONTENT_TAGS))`` and ``(pieces, len(ROLE_TAGS))``).  ``keep``: run
+        the model on these paragraph indices only (:mod:`.gate`); the others' pieces get
+        ``O`` for certain."""
         import numpy as np
 
         p = pieces(text, paragraphs, self.tok)
-        c_lp = np.zeros((len(p.ids), len(CONTENT_TAGS)), dtype=np.float32)
-        r_lp = np.zeros((len(p.ids), len(ROLE_TAGS)), dtype=np.float32)
-        wins = windows(p, int(self.meta.get("max_pieces", MAX_PIECES)))  # as trained
+        c_lp = np.full((len(p.ids), len(CONTENT_TAGS)), SKIPPED_LOGPROB, dtype=np.float32)
+        r_lp = np.full((len(p.ids), len(ROLE_TAGS)), SKIPPED_LOGPROB, dtype=np.float32)
+        c_lp[:, 0] = r_lp[:, 0] = 0.0  # O, log 1: what a skipped paragraph's pieces keep
+        wins = windows(p, int(self.meta.get("max_pieces", MAX_PIECES)), keep=keep)  # as trained
         for k in range(0, len(wins), batch):
             group = wins[k:k + batch]
             ids, mask = batch_arrays([p.ids[w.start:w.end] for w in group], self.special)
