@@ -34,6 +34,11 @@ def _tree(article: str, outside: str = ""):
     ("<span class='author_name'>Denise Everheart</span>", "Denise Everheart"),
     ("<li><i class='bi bi-person'></i> Bence Kovács</li>", "Bence Kovács"),
     ("<div><span>·</span> By ASU Online</div>", "ASU Online"),
+    # the desk, job title or agency after the names is cut off (clean/rules.py BYLINE_TITLE_TAIL)
+    ("<p class='byline'>By Jane Roe, AP Business Writer</p>", "Jane Roe"),
+    ("<p>By JANE ROE and JOHN DOE, Associated Press</p>", "JANE ROE and JOHN DOE"),
+    ("<p>By Jane Roe | Reuters</p>", "Jane Roe"),
+    ("<div>Written by Ana Ruiz - Senior Correspondent for The Herald</div>", "Ana Ruiz"),
 ])
 def test_visible_byline_forms(markup, name):
     assert find_byline(_tree(markup), _tree(markup).find(".//main")) == name or \
@@ -68,6 +73,8 @@ def test_layout_flags_on_wrappers_do_not_hide_a_byline():
     ("Arlene Marturano; South Carolina Garden-based Learning Network", "Columbia Star", None, ("Arlene Marturano", True)),
     ("Name; Maya Perez", None, None, ("Maya Perez", True)),
     ("CM Craig McCarthy", None, None, ("Craig McCarthy", True)),
+    ("Jane Roe; AP Business Writer", None, None, ("Jane Roe", True)),
+    ("Jane Roe; John Doe; The Associated Press", None, None, ("Jane Roe; John Doe", True)),
     ("Dylan Bailey; MS; RD; FAND", None, None, ("Dylan Bailey; MS; RD; FAND", True)),  # credentials stay
     ("Thomas Broderick; Nalea Ko; ACO Rankings Team", None, None, ("Thomas Broderick; Nalea Ko; ACO Rankings Team", True)),
     ("Dan Davies", "Dan Davies", "What is once sprung - Dan Davies", ("Dan Davies", True)),  # a blog named after its author

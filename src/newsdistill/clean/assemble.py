@@ -107,7 +107,8 @@ def assemble(lines: list[Line], decisions: list[Decision], wire_datelines: bool 
                 result.title = value
             elif d.kind == BYLINE and result.byline is None:
                 m = rules.BYLINE.fullmatch(value)
-                result.byline = m.group("name") if m else value
+                # "By Jane Roe, AP Business Writer": the names without the desk or agency after them
+                result.byline = rules.BYLINE_TITLE_TAIL.sub("", m.group("name") if m else value) or value
             elif d.kind == DATELINE and result.dateline is None:
                 result.dateline = value
     return result

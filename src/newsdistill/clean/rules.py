@@ -364,6 +364,17 @@ BYLINE = re.compile(
     r"(?:by|written by|words by|story by|reporting by|author:)\s+"
     r"(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:(?:,| and| &)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3})"
     r"(?:\s*[,|/-]\s*.{0,60})?", re.IGNORECASE)
+# what follows the names on a byline and is not a name (issue #14): a desk or job title or the
+# agency after a comma, " | " or " - " ("By Jane Roe, AP Business Writer", "By JANE ROE and JOHN
+# DOE, Associated Press", "By Jane Roe | Reuters", "By Jane Roe, Staff Writer"); cut off
+BYLINE_AGENCIES = (r"(?:the\s+)?(?:associated\s+press|ap|reuters|afp|agence\s+france[- ]presse|bloomberg(?:\s+news)?|upi|"
+                   r"cnn|bbc(?:\s+news)?|dpa|efe|ansa|kyodo(?:\s+news)?|xinhua|tass|anadolu(?:\s+agency)?|pa(?:\s+media)?)")
+_BYLINE_JOB = (r"(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|journalist|"
+               r"critic|analyst|intern|staff|bureau\s+chief|news\s+services?)s?")
+BYLINE_TITLE_TAIL = re.compile(
+    rf"\s*(?:,|\||\s-\s|\u2013|\u2014)\s*(?:{BYLINE_AGENCIES}(?:\s+[\w.&'-]+){{0,4}}"
+    rf"|(?:[\w.&'-]+\s+){{0,4}}{_BYLINE_JOB}(?:\s+(?:for|at|of|with)\s+.{{1,50}})?)\s*\.?$",
+    re.IGNORECASE)
 DATELINE = re.compile(
     r"(?:(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..clean.rules import BYLINE_TITLE_TAIL
 from .html_rules import (
     AUTHOR_ICON_CLASS,
     AUTHOR_NAME_CLASS,
@@ -82,6 +83,10 @@ def tidy_author(author: str | None, sitename: str | None = None, title: str | No
     names = [_initials_prefix(n.strip()) for n in author.split(";")]
     # fragments go ("On"), credentials stay ("MS; RD; FAND": the reference keeps them too)
     names = [n for n in names if (len(n) >= MIN_NAME_CHARS or n.isupper()) and n.lower() not in PLACEHOLDER_AUTHORS]
+    # a desk, job title or agency split off as a "name" ("Jane Roe; AP Business Writer"): dropped beside a person
+    people_first = [n for n in names if not BYLINE_TITLE_TAIL.fullmatch(", " + n)]
+    if people_first:
+        names = people_first
     word_sets = [set(_words(n)) for n in names]
     names = [n for n, ws in zip(names, word_sets) if not any(ws < other for other in word_sets)]
     site = _site_words(sitename, title)
@@ -103,6 +108,7 @@ def _name_of(text: str) -> str | None:
     m = BYLINE_TEXT.match(text)
     if m:
         text = BYLINE_DATE_TAIL.sub("", m.group("name")).strip(" ,;|·•-–—")
+    text = BYLINE_TITLE_TAIL.sub("", text) or text  # "Jane Roe, AP Business Writer" -> "Jane Roe"
     if len(text) > BYLINE_MAX_CHARS or text.lower() in PLACEHOLDER_AUTHORS or not BYLINE_NAME.match(text):
         return None
     return text
