@@ -55,6 +55,18 @@ def _dicts(value) -> list[dict]:
     return [v.to_dict() if hasattr(v, "to_dict") else v for v in (value or [])]
 
 
+def figure_value(figure: dict) -> str:
+    """A figure's value as a reader writes it: grouped by thousands, no ".0" ("3,000,000 EUR",
+    "6.5"); empty for a vague amount."""
+    value = figure.get("value")
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+    return f"{text} {figure['currency']}" if figure.get("currency") else text
+
+
 def render_extracted(doc: Document, console: Console) -> None:
     """Entities (with roles and aliases), figures and dates, where the NLP steps found them."""
     for skipped in doc.extra.get("skipped", []):
@@ -70,7 +82,7 @@ def render_extracted(doc: Document, console: Console) -> None:
         console.print(fitted_table(["id", "name", "label", "roles", "aliases", "mentions"], rows, console.width, title="entities"))
     figures = _dicts(doc.extra.get("figures"))
     if figures:
-        rows = [[f["span"]["text"], f.get("kind") or "", str(f.get("value")), f.get("thing") or "",
+        rows = [[f["span"]["text"], f.get("kind") or "", figure_value(f), f.get("thing") or "",
                  names.get(f.get("of"), ""), ", ".join(names.get(w, w) for w in f.get("where") or [])] for f in figures]
         console.print(fitted_table(["figure", "kind", "value", "thing", "of", "where"], rows, console.width, title="figures"))
     dates = _dicts(doc.extra.get("dates"))
@@ -78,6 +90,8 @@ def render_extracted(doc: Document, console: Console) -> None:
         rows = []
         for d in dates:
             iv = d.get("interval")
-            rows.append([d.get("text", ""), str(d.get("value")), d.get("granularity") or "",
-                         f"{iv['start']} .. {iv['end']}" if iv else "", "yes" if d.get("relative") else ""])
-        console.print(fitted_table(["expression", "value", "granularity", "interval", "relative"], rows, console.width, title="dates"))
+            rows.append([d.get("text", ""), "" if d.get("value") is None else str(d["value"]), d.get("granularity") or "",
+                         f"{iv['start']} .. {iv['end']}" if iv else "", " ".join(x for x in (d.get("time"), d.get("tz")) if x),
+                         "yes" if d.get("relative") else ""])
+        console.print(fitted_table(["expression", "value", "granularity", "interval", "time", "relative"], rows, console.width,
+                                   title="dates"))
