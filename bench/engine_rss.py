@@ -1,7 +1,10 @@
 """Memory over a long generated stream: RSS of the parent and of each worker, sampled over time.
 
 The documents are generated on the fly (newsdistill.eval.synthetic.news) and go through the local engine,
-the duplicate finder and a JSON Lines writer (to /dev/null), as in ``newsdistill run``.
+the duplicate finder and a JSON Lines writer (to /dev/null), as in ``newsdistill run``: the workers
+send back serialised records and their duplicate signatures (engine/distilled.py), the parent
+queries the duplicate index and writes.  The parent's growth from 25% of the run to the end,
+per document, is the duplicate index's cost per distinct document (the rest stays flat).
 Goal: worker RSS flat and < 1 GiB each.  The parent's duplicates index grows with the number
 of distinct documents (about 0.6 KiB each); ``--no-dedup`` shows the parent without it.
 
@@ -18,21 +21,18 @@ recycling, duplicate index and writer over a million documents in well under an 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import time
 
-from newsdistill.corpus.dedup import Deduplicator
+from newsdistill.engine.distilled import Marker
 from newsdistill.engine.local import LocalEngine
+from newsdistill.engine.runner import RunOptions, worker_finish
 from newsdistill.eval.synthetic.news import generate
-from newsdistill.pipeline import Pipeline, cleaning_steps, default_pipeline
+from newsdistill.pipeline import PRESETS, configured_pipeline
 from newsdistill.record import Document, Source
 from newsdistill.summary import RunSummary
 from newsdistill.write import JsonlWriter
-
-
-def clean_pipeline() -> Pipeline:
-    """Reader-side steps only (no spaCy): what stays in memory apart from the model."""
-    return Pipeline(cleaning_steps())
 
 
 def rss_mib(pid: int) -> float:
@@ -69,21 +69,25 @@ def main() -> None:
 
     stream = (Document(id=d["id"], input_text=d["text"], source=Source(url=d["url"]))
               for d in generate(args.n, seed=13, paragraphs=(3, 8)))
-    dedup = None if args.no_dedup else Deduplicator()
+    steps = PRESETS["clean"] if args.steps == "clean" else None
+    options = RunOptions(steps=steps, dedup=not args.no_dedup)
+    dedup = Marker(options.dedup, False, options.dedup_options)
     summary = RunSummary()
     every = max(1, args.n // args.samples)
-    factory = clean_pipeline if args.steps == "clean" else default_pipeline
+    factory = functools.partial(configured_pipeline, None, "accurate", steps)
     me = os.getpid()
     print(f"{args.n} generated documents, {args.workers} workers, steps {args.steps}, dedup {'off' if args.no_dedup else 'on'} "
           "(child processes: the forkserver, the resource tracker and the workers)")
     print(f"{'docs':>9} {'secs':>7} {'docs/s':>7} {'parent MiB':>11} {'child processes MiB':>22}")
     started = time.perf_counter()
     curve = []
-    with LocalEngine(workers=args.workers, pipeline_factory=factory) as engine, JsonlWriter(os.devnull) as out:
-        for i, doc in enumerate(engine.map(stream), start=1):
-            rule = dedup(doc) if dedup else None
-            summary.add(doc, rule)
-            out.write(doc)
+    with (LocalEngine(workers=args.workers, pipeline_factory=factory, finish=worker_finish(options, "out.jsonl"))
+          as engine, JsonlWriter(os.devnull) as out):
+        for i, item in enumerate(engine.map(stream), start=1):
+            rule, _ = dedup(item)
+            summary.count(item.ok, removed=item.removed, captions=item.captions, error=item.error, where=item.where,
+                          duplicate=rule)
+            out.write_line(item.line)
             if i % every == 0 or i == args.n:
                 secs = time.perf_counter() - started
                 workers = [rss_mib(p) for p in children(me)]
@@ -99,6 +103,9 @@ def main() -> None:
         print(f"worker RSS from 25% to the end: {max(q[2] or [0]):.0f} -> {max(last[2] or [0]):.0f} MiB "
               f"({worker_growth:+.0f}); parent {q[1]:.0f} -> {last[1]:.0f} MiB; "
               f"max worker {max(max(c[2] or [0]) for c in curve):.0f} MiB (goal < 1024, flat)")
+        docs = last[0] - q[0]
+        print(f"parent growth from 25% to the end: {(last[1] - q[1]) * 1024 * 1024 / docs:.0f} bytes per document "
+              f"({'no duplicates index' if args.no_dedup else 'the duplicates index'})")
 
 
 if __name__ == "__main__":

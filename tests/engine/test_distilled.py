@@ -102,3 +102,25 @@ def test_marker_keeps_error_records_out_of_clusters():
     assert marker(one) == (None, False) and one.record["cluster"] == "a" and one.record["duplicate_of"] is None
     assert marker(two) == ("exact-text", False) and json.loads(two.line)["duplicate_of"] == "a"
     assert list(json.loads(two.line))[-2:] == ["duplicate_of", "cluster"]
+
+
+def test_a_run_on_a_started_engine_leaves_it_open(corpus, tmp_path):
+    """run_corpus(engine=...): the bench's warm engine, used for two runs, gives the plain path's bytes."""
+    import functools
+
+    from newsdistill.engine.local import LocalEngine
+    from newsdistill.engine.runner import worker_finish
+    from newsdistill.pipeline import configured_pipeline
+
+    options = RunOptions(workers=2, batch_size=4, steps=CLEAN)
+    out = tmp_path / "o.jsonl"
+    engine = LocalEngine(workers=2, batch_size=4, finish=worker_finish(options, str(out)),
+                         pipeline_factory=functools.partial(configured_pipeline, None, "fast", CLEAN))
+    try:
+        run_corpus(corpus, str(out), options, engine=engine)
+        run_corpus(corpus, str(tmp_path / "sh") + "/", options, engine=engine)
+    finally:
+        engine.close()
+    assert _lines(out) == _reference(corpus)
+    sharded = [line for p in sorted((tmp_path / "sh").glob("shard-*.jsonl.gz")) for line in _lines(p)]
+    assert sharded == _reference(corpus)

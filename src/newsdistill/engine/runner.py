@@ -11,6 +11,7 @@ they need to see the whole corpus, one document after another in input order.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import time
@@ -71,23 +72,49 @@ def is_directory_output(output: str | None) -> bool:
     return bool(output) and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
 
 
-def run_corpus(paths: Iterable[str], output: str | None, options: RunOptions) -> RunSummary:
-    """Distil ``paths`` into ``output`` (file, '-' for stdout, or a directory ending in '/')."""
+def run_corpus(paths: Iterable[str], output: str | None, options: RunOptions, engine=None) -> RunSummary:
+    """Distil ``paths`` into ``output`` (file, '-' for stdout, or a directory ending in '/').
+
+    ``engine``: an engine already started (bench/engine_speed.py times runs with warm workers),
+    built with ``finish=worker_finish(options, output)``; it is left open.  None: the run makes
+    its own from ``options``."""
     paths = [os.fspath(p) for p in paths]
     output = local_path(output) if output else output  # file:// is a local path; s3:// etc. go through fsspec
     files = list(expand(paths, options.read.storage))
     started = time.perf_counter()
     if is_directory_output(output):
         with lock_output(output):  # one run per output folder (engine/lock.py)
-            summary = _run_sharded(paths, files, output, options)
+            summary = _run_sharded(paths, files, output, options, engine)
     else:
-        summary = _run_stream(files, output, options)
+        summary = _run_stream(files, output, options, engine)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _marker(options: RunOptions) -> Marker:
     return Marker(options.dedup, options.drop_duplicates, options.dedup_options)
+
+
+def worker_finish(options: RunOptions, output: str | None):
+    """The ``finish`` of the engine that runs ``options`` into ``output`` (see :func:`run_corpus`)."""
+    return _finish(options, _as_line(options, output))
+
+
+def _as_line(options: RunOptions, output: str | None) -> bool:
+    """Records travel as JSON lines for JSON Lines output; as dicts for Parquet, CSV and the store."""
+    if is_directory_output(output):
+        return (options.format or "jsonl.gz") != "parquet"
+    from ..write import format_for
+
+    return format_for(output, options.format) in ("jsonl", "jsonl.gz") and not options.db and not options.csv_dir
+
+
+def _engine(options: RunOptions, as_line: bool, engine):
+    if engine is not None:
+        return contextlib.nullcontext(engine)  # the caller's: it closes it
+    return make_engine(options.engine, workers=options.workers, address=options.address, batch_size=options.batch_size,
+                       timeout=options.timeout, model=options.model, attribution_model=options.attribution_model,
+                       steps=options.steps, finish=_finish(options, as_line))
 
 
 def _finish(options: RunOptions, as_line: bool):
@@ -121,12 +148,12 @@ class _Stages:
         return {k: round(v, 3) for k, v in self.times.items()}
 
 
-def _run_stream(files: list[str], output: str | None, options: RunOptions) -> RunSummary:
+def _run_stream(files: list[str], output: str | None, options: RunOptions, engine=None) -> RunSummary:
     from ..write import format_for, open_writer
 
     fmt = format_for(output, options.format)
     summary, dedup, stages = RunSummary(), _marker(options), _Stages()
-    as_line = fmt in ("jsonl", "jsonl.gz") and not options.db and not options.csv_dir  # else records as dicts
+    as_line = _as_line(options, output)
     indexed = deque()
 
     def docs() -> Iterator[Document]:
@@ -139,10 +166,7 @@ def _run_stream(files: list[str], output: str | None, options: RunOptions) -> Ru
 
     with (open_writer(output, fmt, options.read.storage) as writer, _csv(options) as csv, RunProgress(options.progress, len(files)) as bar,
           indexing(options.db) as index,
-          make_engine(options.engine, workers=options.workers, address=options.address,
-                      batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                      attribution_model=options.attribution_model, steps=options.steps,
-                      finish=_finish(options, as_line)) as engine):
+          _engine(options, as_line, engine) as engine):
         clock, times = stages.clock, stages.times
         t0 = clock()
         for item in engine.map(stages.reading(docs())):
@@ -191,14 +215,14 @@ class _csv:
             self.tables.close()
 
 
-def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOptions) -> RunSummary:
+def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOptions, engine=None) -> RunSummary:
     if "-" in files:
         raise Fatal(errors.BAD_OPTION, "stdin cannot be resumed: write a file output (-o FILE) for stdin")
     fmt = options.format or "jsonl.gz"
     shards = ShardDir(output, fmt, manifest_for(paths, files, {**options.record_options(), "format": fmt}),
                       options.read.storage)
     summary, dedup, stages = RunSummary(), _marker(options), _Stages()
-    as_line = fmt != "parquet"
+    as_line = _as_line(options, output)
     for shard in sorted(shards.done):  # what an earlier run completed: counts, and the duplicates index
         summary.merge(RunSummary.from_dict(shards.done[shard]["summary"]))
         if dedup.dedup is not None:
@@ -220,10 +244,8 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
                 yield item.doc
 
         current, shard_summary, first_id, last_id, end = None, RunSummary(), None, None, None
-        engine = make_engine(options.engine, workers=options.workers, address=options.address,
-                             batch_size=options.batch_size, timeout=options.timeout, model=options.model,
-                             attribution_model=options.attribution_model, steps=options.steps,
-                             finish=_finish(options, as_line))
+        owned = engine is None
+        engine = _engine(options, as_line, None) if owned else engine
         clock, times = stages.clock, stages.times
         try:
             t0 = clock()
@@ -258,7 +280,8 @@ def _run_sharded(paths: list[str], files: list[str], output: str, options: RunOp
             shards.abort()
             raise
         finally:
-            engine.close()
+            if owned:
+                engine.close()
     summary.shards = len(shards.done)
     summary.stages = stages.done()
     shards.remove_stale()
