@@ -46,6 +46,20 @@ TENSE_MONTHS = [
 ]
 
 
+# a timetable in the present tense points ahead; other present verbs keep the default reading
+PRESENT_TIMETABLE = [
+    ("The ban takes effect in September, the ministry said.", "2024-05-07", "September", "2024-09"),
+    ("The offer expires in June, the union said.", "2024-07-20", "June", "2025-06"),
+    ("The festival opens on May 30 in Cannes, organisers said.", "2024-07-01", "May 30", "2025-05-30"),
+    ("The minister visits Kenya on Thursday, her office said.", "2024-05-07", "Thursday", "2024-05-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expr", "value"), PRESENT_TIMETABLE)
+def test_a_timetable_in_the_present_points_ahead(text, published, expr, value):
+    assert value_of(text, published, expr) == value
+
+
 @pytest.mark.parametrize(("text", "published", "expr", "value"), TENSE_MONTHS)
 def test_tense_decides_the_year_of_a_month_or_day(text, published, expr, value):
     assert value_of(text, published, expr) == value

@@ -49,6 +49,12 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 # "is expected to open", "is set to", "is scheduled for")
 FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "aim", "intend", "go", "prepare", "hope", "vow",
                     "pledge", "promise", "threaten", "slate", "poise", "propose"}
+# verbs of a timetable that news writes in the present for what is to come ("the ban takes
+# effect in September", "talks resume on Monday", "the offer expires in June"): future in the
+# present tense only
+SCHEDULE_VERBS = {"take", "begin", "start", "open", "resume", "expire", "come", "kick", "launch", "apply", "enter",
+                  "close", "end", "run", "reopen", "commence", "arrive", "leave", "depart", "return", "meet",
+                  "convene", "vote", "play", "face", "host", "visit", "travel", "head", "hold"}
 # auxiliaries of a past verb besides the past tense itself ("has said", "had left", "did not")
 PAST_AUX = {"have", "has", "had", "did", "was", "were"}
 

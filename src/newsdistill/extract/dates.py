@@ -316,6 +316,9 @@ def _tense_of(verb) -> str | None:
         return "future"
     if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in data.PAST_AUX for c in kids):
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in data.SCHEDULE_VERBS \
+            and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+        return "future"  # "the ban takes effect in September": a timetable in the present tense
     return None
 
 
