@@ -181,7 +181,8 @@ def scaling(mode: str, ts: list[str], args, tmp: Path) -> None:
           f"jobs 1 -> {args.workers} processes: {machine:.2f}x; engine efficiency {efficiency:.2f} (goal >= {goal}; "
           f"per repeat {', '.join(f'{a / b / m:.2f}' for a, b, m in pairs)}); load average {os.getloadavg()[0]:.1f}",
           flush=True)
-    for workers, seconds, cpu, summary in ((1, t1, cpu1, s1), (args.workers, tn, cpun, sn)):
+    for workers, cpu, summary in ((1, cpu1, s1), (args.workers, cpun, sn)):  # the last pair's runs
+        seconds = summary.seconds
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in summary.stages.items())
         print(f"  parent, {workers} worker{'s' if workers > 1 else ''}: {stages}; parent CPU {cpu:.2f}s "
               f"({1000 * cpu / len(ts):.2f} ms/doc) of {seconds:.2f}s wall", flush=True)

@@ -49,9 +49,10 @@ except ImportError:  # pragma: no cover - not POSIX: O_EXCL creation only (no st
 
 
 def is_remote(path: str) -> bool:
-    """A URL of object storage or HTTP (anything with a scheme but ``file://``)."""
-    head = str(path).split("/", 1)[0]
-    return head.endswith(":") and "://" in str(path) and not str(path).startswith("file://")
+    """A URL of object storage or HTTP (anything fsspec opens; ``file://`` is a local path)."""
+    from ..read.storage import is_url
+
+    return is_url(str(path))
 
 
 def _alive(pid: int) -> bool:
@@ -192,6 +193,6 @@ def lock_output(folder: str, warn=None) -> OutputLock | NoLock:
         (warn or _warn)(f"{folder} is on object storage, where newsdistill cannot lock a folder: "
                         f"make sure no other run writes there")
         return NoLock()
-    if str(folder).startswith("file://"):
-        folder = str(folder)[len("file://"):]
-    return OutputLock(folder, warn)
+    from ..read.storage import local_path
+
+    return OutputLock(local_path(str(folder)), warn)
