@@ -127,8 +127,9 @@ class _Stages:
 
     * ``read``: the input generator (opening, decompressing, decoding, JSON parsing of inputs);
     * ``engine``: handing documents to the workers and waiting for and receiving their results;
-    * ``dedup``: the duplicate index (signatures come from the workers);
-    * ``write``: adding the dedup fields, writing, compressing, fsync and rename of shards."""
+    * ``dedup``: the duplicate index and the two dedup fields added to the record (the signatures
+      come from the workers);
+    * ``write``: writing and compressing, opening, fsync and rename of shards."""
 
     def __init__(self):
         self.times = dict.fromkeys(("read", "engine", "dedup", "write"), 0.0)
