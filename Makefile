@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-base
 STAMP_ALL := $(VENV)/.installed-all
 
-.PHONY: demo test lint bench train-attribution train-span-model train-lite-tagger export-span-model clean chromium
+.PHONY: demo test lint bench train-attribution train-span-model train-lite-tagger train-cleaner export-span-model clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,13 @@ export-span-model: $(STAMP_ALL)
 # lite BiLSTM tagger (opt-in --attribution-model lite): PolNeAR train minus its held-out tenth,
 # seeded, CPU, 1 thread (about 5 minutes: parse 2.5, 8 epochs of 30 s); torch is needed only
 # here, the shipped .npz runs in numpy.  Then the combination on the held-out tenth and dev.
+# plain-text line classifier (clean/data/line_model.json): WCXB dev first half + PolNeAR train minus
+# its held-out tenth + our cases, CV inside the first half; CPU, deterministic, ~8 min; then the
+# held-out half and the clean articles are measured (docs/cleaning.md)
+train-cleaner: $(STAMP_ALL)
+	NEWSDISTILL_SHARED=$${NEWSDISTILL_SHARED:-../shared} $(BIN)/python bench/train_cleaner.py
+	NEWSDISTILL_SHARED=$${NEWSDISTILL_SHARED:-../shared} $(BIN)/python bench/clean_quality.py --split-half --clean-articles
+
 train-lite-tagger: $(STAMP_ALL)
 	$(SPAN_RUN) bench/train_lite_tagger.py --epochs 8 --hidden 64 --seed 13 --threads 1
 	$(SPAN_RUN) bench/tune_lite_combine.py --no-tune

@@ -27,7 +27,8 @@ from newsdistill.eval.wordmatch import summarise
 def _summaries(results: list[wcxb.PageResult]) -> dict[str, dict]:
     ours = summarise([(r.ours, r.with_ours, r.without_ours) for r in results])
     base = summarise([(r.baseline, r.with_base, r.without_base) for r in results])
-    return {"newsdistill": ours.to_dict(), "keep-everything": base.to_dict()}
+    rules = summarise([(r.rules, r.with_rules, r.without_rules) for r in results])
+    return {"newsdistill": ours.to_dict(), "rules alone": rules.to_dict(), "keep-everything": base.to_dict()}
 
 
 def _print(title: str, s: dict[str, dict]) -> None:
@@ -39,6 +40,24 @@ def _print(title: str, s: dict[str, dict]) -> None:
               f"{v['macro_r']:8.3f} {v['macro_f1']:9.3f} {v['with_kept']:10.3f} {v['without_gone']:13.3f}")
 
 
+def _clean_articles() -> None:
+    from newsdistill.eval.clean_articles import article_paths, check
+
+    for which in ("dev", "heldout"):
+        paths = article_paths(which)
+        name = "PolNeAR dev" if which == "dev" else "PolNeAR train, held-out tenth"
+        print(f"\n{name} ({len(paths)} clean articles)")
+        print(f"  {'':16} {'title = first line':>19} {'removed lines not the title':>28} {'per 100':>8} {'overlap gold spans':>19}")
+        results = {"newsdistill": check(paths), "rules alone": check(paths, model=False)}
+        for label, r in results.items():
+            print(f"  {label:16} {r.title_share:19.3f} {len(r.removed_outside_title):28d} {r.removed_per_100:8.2f} "
+                  f"{len(r.gold_overlaps):19d}")
+        for doc, rule, reason, text in results["newsdistill"].removed_outside_title:
+            print(f"    removed: {doc}: {rule} ({reason}): {text!r}")
+        for doc, rule, text in results["newsdistill"].gold_overlaps:
+            print(f"    overlaps a gold span: {doc}: {rule}: {text!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, help="only the first N pages (sorted by id)")
@@ -47,7 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write summaries and per-page scores here")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
+    ap.add_argument("--clean-articles", action="store_true",
+                    help="also check PolNeAR dev and train's held-out tenth: clean articles must lose nothing")
+    ap.add_argument("--no-wcxb", action="store_true", help="skip the WCXB pages")
     args = ap.parse_args(argv)
+    if args.clean_articles:
+        _clean_articles()
+    if args.no_wcxb:
+        return 0
 
     root = shared_dir() / wcxb.DATASET
     if not root.is_dir():

@@ -8,7 +8,8 @@ On the same generated news-like texts (newsdistill.eval.synthetic.corpus, seeded
   FineWebQualityFilter chained with their defaults (C4BadWordsFilter is left out:
   it downloads its word list).
 
-Prints docs/s of each and the ratio, for ~200-word and ~800-word texts, then the
+Prints docs/s of each and the ratio, for ~200-word and ~800-word texts, with the cleaner's
+rules alone (no line model) beside it and the share of time the model adds, then the
 time newsdistill takes on one 50 MB single-line input.
 
     python bench/clean_speed.py [-n 400] [--sizes 200,800] [--big-mb 50]
@@ -52,9 +53,9 @@ def run_datatrove(steps, texts: list[str]) -> tuple[float, int]:
     return _clock() - t0, kept
 
 
-def run_newsdistill(texts: list[str]) -> tuple[float, int]:
+def run_newsdistill(texts: list[str], model: bool = True) -> tuple[float, int]:
     t0 = _clock()
-    ok = sum(clean(t).status == "ok" for t in texts)
+    ok = sum(clean(t, model=model).status == "ok" for t in texts)
     return _clock() - t0, ok
 
 
@@ -87,13 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     run_newsdistill(warm)  # loads langid model
 
     print("docs per CPU-second of this process (datatrove: C4 + Gopher quality + Gopher repetition + FineWeb, defaults)")
-    print(f"{'words/doc':>9} {'docs':>5} {'newsdistill docs/s':>19} {'datatrove docs/s':>17} {'ratio':>7}   (datatrove kept / newsdistill ok)")
+    print(f"{'words/doc':>9} {'docs':>5} {'newsdistill docs/s':>19} {'datatrove docs/s':>17} {'ratio':>7} "
+          f"{'rules alone docs/s':>19} {'model adds':>11}   (datatrove kept / newsdistill ok)")
+    run_newsdistill(warm, model=False)
     for size in (int(s) for s in args.sizes.split(",")):
         texts = list(gen_corpus.corpus(args.n, size, seed=args.seed + size))
         t_dt, kept = run_datatrove(steps, texts)
         t_nd, ok = run_newsdistill(texts)
-        nd, dt = len(texts) / t_nd, len(texts) / t_dt
-        print(f"{size:>9} {len(texts):>5} {nd:>19.0f} {dt:>17.0f} {nd / dt:>6.1f}x   ({kept} / {ok})")
+        t_rules, _ = run_newsdistill(texts, model=False)  # the line model's cost: the same steps without it
+        nd, dt, rl = len(texts) / t_nd, len(texts) / t_dt, len(texts) / t_rules
+        print(f"{size:>9} {len(texts):>5} {nd:>19.0f} {dt:>17.0f} {nd / dt:>6.1f}x {rl:>19.0f} {t_nd / t_rules - 1:>10.1%}"
+              f"   ({kept} / {ok})")
     if args.big_mb:
         big_line(args.big_mb)
     return 0

@@ -14,7 +14,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.6"
+FORMAT_VERSION = "1.7"
 METADATA_SPANS_DEPRECATED = "Document.metadata_spans is now Document.metadata_lines (the record's name); the old name goes in 0.2.0"
 
 
@@ -45,6 +45,9 @@ class Removed:
     text: str
     reason: str
     rule: str
+    # P(boilerplate) by the cleaner's line model where the model decided the line (rule
+    # ``model.line``, or a soft phrase rule it confirmed); None where a rule alone decided
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +56,7 @@ class Removed:
             "text": self.text,
             "reason": self.reason,
             "rule": self.rule,
+            "score": self.score,
         }
 
 
@@ -68,6 +72,7 @@ class MetadataLine(Removed):
 
     def to_dict(self) -> dict[str, Any]:
         d = Removed.to_dict(self)
+        del d["score"]  # a metadata line is kept, never scored as boilerplate
         d["place"] = self.place
         d["agency"] = self.agency
         return d
@@ -336,6 +341,7 @@ class Document:
     language: str | None = None
     language_score: float | None = None
     title: str | None = None
+    site_name: str | None = None  # the publication: a title's suffix ("... | Metro Herald"), HTML's site name
     byline: str | None = None
     published: str | None = None
     # the publication time's zone when the input names an ambiguous one ("9 a.m. CST": US Central,
@@ -453,6 +459,7 @@ class Document:
             d["warnings"] = list(self.warnings)
         d["language"] = self.language
         d["title"] = self.title
+        d["site_name"] = self.site_name
         d["byline"] = self.byline
         d["published"] = self.published
         d["published_tz"] = self.published_tz

@@ -21,6 +21,7 @@ BODY = [
 DOCUMENTED_REASONS = {
     "ad-marker", "counter", "newsletter", "subscribe", "app-promo", "cookie-legal", "navigation", "related-links",
     "read-more", "social-share", "comments", "copyright-footer", "tags", "author-bio", "image-credit", "off-article",
+    "wire-credits", "promo",  # format 1.7 (issue #15)
 }
 
 

@@ -101,10 +101,10 @@ def _wire_record() -> dict:
 
 def test_record_json_carries_place_and_agency():
     r = _wire_record()
-    assert r["format_version"] == FORMAT_VERSION == "1.6"
+    assert r["format_version"] == FORMAT_VERSION == "1.7"
     lines = r["metadata_lines"]
     assert [(x["reason"], x["rule"], x["place"], x["agency"]) for x in lines] == [
-        ("title", "meta.title-before-body", None, None), ("dateline", rules.RULE_WIRE_DATELINE, "PARIS", "AFP")]
+        ("title", "meta.title-first-line", None, None), ("dateline", rules.RULE_WIRE_DATELINE, "PARIS", "AFP")]
     assert set(lines[1]) == {"input_start", "input_end", "text", "reason", "rule", "place", "agency"}
     assert "place" not in (r["removed"][0] if r["removed"] else {})  # removed lines are unchanged
 
@@ -121,7 +121,7 @@ def test_store_round_trip_and_migration_from_schema_3(tmp_path):
     with Store(tmp_path / "c.sqlite") as store:
         store.load([r])
         rows = store.conn.execute("SELECT idx, reason, rule, place, agency FROM removed WHERE kind = 'metadata' ORDER BY idx").fetchall()
-    assert rows == [(0, "title", "meta.title-before-body", None, None), (1, "dateline", rules.RULE_WIRE_DATELINE, "PARIS", "AFP")]
+    assert rows == [(0, "title", "meta.title-first-line", None, None), (1, "dateline", rules.RULE_WIRE_DATELINE, "PARIS", "AFP")]
     # a schema-3 store (no place/agency on removed) migrates when opened for writing
     old = tmp_path / "v3.sqlite"
     conn = sqlite3.connect(old)
@@ -131,7 +131,7 @@ def test_store_round_trip_and_migration_from_schema_3(tmp_path):
     conn.commit()
     conn.close()
     with Store(old) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "6"
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
         assert set(DATELINE_COLUMNS) <= {row[1] for row in store.conn.execute("PRAGMA table_info(removed)")}
         store.load([r])
         assert store.conn.execute("SELECT place, agency FROM removed WHERE rule = ?", (rules.RULE_WIRE_DATELINE,)).fetchall() == \

@@ -109,7 +109,8 @@ def _store_of(path, schema: str, version: str, doc_id: str, text: str, *rows: st
     conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (version,))
     conn.execute("INSERT INTO documents(doc, id, seq, status, title, text) VALUES (1, ?, 1, 'ok', 'Graham: GOP doomed', ?)",
                  (doc_id, text))
-    conn.execute("INSERT INTO removed VALUES (1, 0, 'metadata', 0, 18, 'Graham: GOP doomed', 'title', 'meta.title-first-line')")
+    conn.execute("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule)"
+                 " VALUES (1, 0, 'metadata', 0, 18, 'Graham: GOP doomed', 'title', 'meta.title-first-line')")
     for row in rows:
         conn.execute(row)
     conn.commit()
@@ -130,7 +131,7 @@ def test_schema_1_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
     assert '<h1 id="doc-title">Graham: GOP doomed</h1>' in html and '<tr class="attribution" data-aid="T1">' in html
     # opening it for writing adds the columns; the old row keeps its values, with no line offsets
     with Store(db) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "6"
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(attributions)")}
         assert set(LINE_COLUMNS) <= cols
         assert set(MENTION_LINE_COLUMNS) <= {r[1] for r in store.conn.execute("PRAGMA table_info(mentions)")}
@@ -161,7 +162,7 @@ def test_schema_2_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
     h1 = re.search(r'<h1 id="doc-title">(.*?)</h1>', TestClient(create_app(db)).get("/doc?id=old-2").text, re.S).group(1)
     assert '<span class="cue">:</span>' in h1 and "<a " not in h1
     with Store(db) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "6"
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
         # the old rows keep their values, the new columns null
         assert store.conn.execute(f'SELECT text, start, {", ".join(MENTION_LINE_COLUMNS)} FROM mentions ORDER BY rowid').fetchall() == \
             [("Lindsey Graham", 0, None, None, None), ("Graham", None, None, None, None)]

@@ -22,7 +22,7 @@ def _synthetic(i: int) -> dict:
     span = lambda s, e, **kw: {"start": s, "end": e, "text": text[s:e], **kw}  # noqa: E731
     return {
         "id": f"s{i}", "format_version": "1.0", "status": "ok", "source": {"path": "x.warc.gz", "offset": 10 * i, "url": f"https://e.x/{i}", "fetched": "2024-05-01T10:00:00Z"},
-        "input_kind": "html", "language": "en", "title": f"Plan {i}", "byline": None, "published": "2024-05-01", "published_tz": None,
+        "input_kind": "html", "language": "en", "title": f"Plan {i}", "site_name": None, "byline": None, "published": "2024-05-01", "published_tz": None,
         "text": text, "paragraphs": [span(0, len(text))], "removed": [], "captions": [], "metadata_lines": [],
         "entities": [{"id": "E1", "name": "Jane Roe", "label": "PERSON", "aliases": ["Roe", "she"], "roles": ["Minister"],
                       "mentions": [span(9, 17, kind="name"), span(73, 76, kind="pronoun")]}],

@@ -12,6 +12,7 @@ from .classify import BODY, BYLINE, CAPTION, DATELINE, REMOVED, TITLE, Decision
 from .dateline import wire_dateline
 from .lines import Line
 from .normalize import collapse_text, normalise, repair
+from .titles import split_site
 
 
 @dataclass(slots=True)
@@ -23,6 +24,7 @@ class Assembled:
     captions: list[Caption] = field(default_factory=list)
     metadata: list[MetadataLine] = field(default_factory=list)
     title: str | None = None
+    site_name: str | None = None  # split off the title line ("... | Metro Herald")
     byline: str | None = None
     dateline: str | None = None
 
@@ -90,26 +92,32 @@ def assemble(lines: list[Line], decisions: list[Decision], wire_datelines: bool 
         span.text = result.text[span.start:span.end]
         span.input_start, span.input_end = result.offset_map.span(span.start, span.end)
 
+    credit_names: str | None = None
     for line, d in zip(lines, decisions):
         if d.kind == REMOVED:
-            result.removed.append(Removed(line.start, line.end, line.text, d.reason or "other", d.rule))
+            result.removed.append(Removed(line.start, line.end, line.text, d.reason or "other", d.rule, d.score))
+            if d.reason == rules.WIRE_CREDITS_REASON and credit_names is None:
+                m = rules.WIRE_CREDIT_REPORTERS.search(_clean_line(line.text))
+                credit_names = m.group("names").strip(" ,.") if m else None
         elif d.kind == CAPTION:
             parsed = parse_caption(line.text, d.rule)
             result.captions.append(Caption(line.start, line.end, line.text, parsed.credit, parsed.restrictions,
                                            parsed.date, parsed.place, d.rule))
         elif d.kind in (TITLE, BYLINE, DATELINE) and d.rule == rules.RULE_WIRE_DATELINE:
             place, agency = places.get(line.start, (None, None))
-            result.metadata.append(MetadataLine(line.start, line.end, line.text, DATELINE, d.rule, place, agency))
+            result.metadata.append(MetadataLine(line.start, line.end, line.text, DATELINE, d.rule, place=place, agency=agency))
         elif d.kind in (TITLE, BYLINE, DATELINE):
             result.metadata.append(MetadataLine(line.start, line.end, line.text, d.kind, d.rule))
             value = _clean_line(line.text)
             if d.kind == TITLE and result.title is None:
-                result.title = value
+                result.title, result.site_name = split_site(value)
             elif d.kind == BYLINE and result.byline is None:
                 m = rules.BYLINE.fullmatch(value)
                 # "By Jane Roe, AP Business Writer": the names without the desk or agency after them
                 result.byline = rules.BYLINE_TITLE_TAIL.sub("", m.group("name") if m else value) or value
             elif d.kind == DATELINE and result.dateline is None:
                 result.dateline = value
+    if result.byline is None and credit_names:
+        result.byline = credit_names  # "Reporting by Tom Ellis; Editing by ...": the reporters
     return result
 

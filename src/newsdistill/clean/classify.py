@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from . import rules
+from . import line_features, line_model, rules
 from .captions import caption_rule
 from .lines import Line
 from .timestamps import timestamp_rule
@@ -40,6 +40,7 @@ class Decision:
     kind: str
     rule: str
     reason: str | None = None  # for removed lines: the reason code
+    score: float | None = None  # P(boilerplate) by the line model, where it decided
 
 
 def _match(rule: rules.LineRule, text: str, folded: str) -> bool:
@@ -126,7 +127,23 @@ def _menu_run(lines: list[Line], decisions: list[Decision | None], i: int) -> in
     return j - i
 
 
-def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
+def classify(lines: list[Line], layout: bool = True, model: bool = True) -> list[Decision]:
+    """Every line's decision.  ``model``: let the learned line classifier (clean/line_model.py)
+    judge the lines the certain rules leave open (False: the rules alone, the baseline the
+    benches print beside it)."""
+    state = rule_pass(lines, layout)
+    if isinstance(state, list):
+        return state
+    decisions, first, last = state
+    if model:
+        _apply_model(lines, decisions, first, last, layout)
+    _find_title(lines, decisions)
+    return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+
+
+def rule_pass(lines: list[Line], layout: bool = True) -> list[Decision] | tuple[list[Decision | None], int, int]:
+    """The rules' passes 1-4: the open decisions (None: body) and the main block's first and
+    last line, or the final decisions where no prose was found at all."""
     decisions: list[Decision | None] = [_first_pass(line) for line in lines]
     good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
     if not good:
@@ -174,8 +191,71 @@ def classify(lines: list[Line], layout: bool = True) -> list[Decision]:
     if layout:
         _keep_closing_sentences(lines, decisions, last)
         _drop_minor_clusters(lines, decisions)
-    _find_title(lines, decisions)
-    return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
+    return decisions, first, last
+
+
+def model_rows(lines: list[Line], decisions: list[Decision | None], first: int, last: int) -> tuple[list[str], list[list[float]]]:
+    """The rules' verdicts and the model's feature rows (for the classifier and its training)."""
+    kinds = verdicts(lines, decisions, first, last)
+    return kinds, line_features.features(lines, kinds, [_title_like(line) for line in lines], first, last)
+
+
+def verdicts(lines: list[Line], decisions: list[Decision | None], first: int, last: int) -> list[str]:
+    """The rules' verdict on each line, in the terms of ``line_features.VERDICTS``."""
+    out = []
+    for i, d in enumerate(decisions):
+        if d is None:
+            out.append("body.good" if lines[i].good else "body.short")
+        elif d.kind == REMOVED:
+            out.append(_verdict_of_rule(d.rule, lines[i].good))
+        elif d.kind == CAPTION:
+            out.append("caption")
+        else:
+            out.append("meta")
+    return out
+
+
+def _verdict_of_rule(rule: str, good: bool) -> str:
+    if rule.startswith("context."):
+        if rule == "context.outside-body":
+            return "context.outside"
+        if rule == "context.outside-main-block":
+            return "context.prose-outside"
+        return rule if rule in ("context.menu-run", "context.minor-cluster") else "context.outside"
+    for prefix, verdict in rules.SOFT_RULES:
+        if rule.startswith(prefix):
+            return verdict
+    return "certain"
+
+
+def _apply_model(lines: list[Line], decisions: list[Decision | None], first: int, last: int, layout: bool) -> None:
+    """The learned classifier decides every line that no certain rule decided: rule-kept lines
+    it scores as boilerplate are removed, lines the rules removed by position or by a soft
+    phrase rule that it scores as content are kept.  A removed line names the soft rule that
+    matched it (else ``model.line``) and carries the model's score."""
+    lm = line_model.shipped()
+    kinds, rows = model_rows(lines, decisions, first, last)
+    for i, p in enumerate(lm.scores(rows)):
+        kind = kinds[i]
+        if kind in _NOT_JUDGED:
+            continue
+        d = decisions[i]
+        if not layout:
+            if d is not None:
+                continue  # HTML mode: the soft rules' matches stand (the model was tuned only to remove)
+            threshold = lm.threshold_html
+        else:
+            threshold = lm.threshold_kept if d is None else lm.threshold
+        if p < threshold:
+            decisions[i] = None
+        elif d is None or kind.startswith("context."):
+            reason = d.reason if d is not None else ("off-article" if lines[i].good else "navigation")
+            decisions[i] = Decision(REMOVED, line_model.RULE, reason, round(p, 4))
+        else:
+            decisions[i] = Decision(REMOVED, d.rule, d.reason, round(p, 4))
+
+
+_NOT_JUDGED = frozenset(("certain", "caption", "meta"))
 
 
 def _menu_like(run: list[Line]) -> bool:
@@ -309,26 +389,56 @@ def _drop_minor_clusters(lines: list[Line], decisions: list[Decision | None]) ->
                 decisions[i] = Decision(REMOVED, "context.minor-cluster", "off-article")
 
 
+# lines the title search may take as the headline: removed by position or by the model, or kept as body
+_TITLE_RULES = frozenset(("context.outside-body", line_model.RULE))
+
+
+def _before_body_ok(d: Decision | None) -> bool:
+    """A line that may stand between the headline and the body: share buttons, counters, a byline
+    block, a "Published ..." line, a short line the model removed (not removed prose)."""
+    return d is not None and d.kind != BODY and d.kind != CAPTION
+
+
 def _find_title(lines: list[Line], decisions: list[Decision | None]) -> None:
     body = [i for i, d in enumerate(decisions) if d is None]
     if not body:
         return
     first = body[0]
     # page chrome before the body: the title-like line closest to the body is the headline
-    for i in range(first - 1, max(-1, first - rules.TITLE_LOOKBACK_LINES), -1):
+    window = range(first - 1, max(-1, first - rules.TITLE_LOOKBACK_LINES), -1)
+    for i in window:
         d = decisions[i]
-        if d is not None and d.rule == "context.outside-body" and _title_like(lines[i]):
+        if d is not None and d.rule in _TITLE_RULES and _title_like(lines[i]) and not lines[i].good:
             decisions[i] = Decision(TITLE, "meta.title-before-body")
             return
-    # the document's first line, right before the body, short: its headline even in sentence case
-    if 0 < first <= rules.TITLE_FIRST_LINE_GAP and decisions[0] is not None and decisions[0].rule == "context.outside-body" \
-            and lines[0].words <= rules.TITLE_MAX_WORDS and all(decisions[k].kind != REMOVED or k == 0 for k in range(first)):
+    # a sentence-case headline above a share bar / byline block: the longest short line there
+    # (a "Published ..." line or a section label is shorter)
+    candidates = [i for i in window if decisions[i] is not None and decisions[i].rule in _TITLE_RULES
+                  and rules.TITLE_MIN_WORDS_SENTENCE_CASE <= lines[i].words <= rules.TITLE_MAX_WORDS and not lines[i].good
+                  and not lines[i].text.endswith((":", ",", ";")) and not rules.DATELINE.fullmatch(lines[i].text)
+                  and all(_before_body_ok(decisions[k]) and not lines[k].good for k in range(i + 1, first))]
+    if candidates:
+        best = max(candidates, key=lambda i: (lines[i].words, -i))
+        decisions[best] = Decision(TITLE, "meta.title-before-body")
+        return
+    # the document's first line, before the body and whatever share bar, byline block or dateline
+    # follows it: its headline even in sentence case
+    between = range(1, first)
+    if 0 < first <= rules.TITLE_FIRST_LINE_GAP + rules.TITLE_LOOKBACK_LINES and decisions[0] is not None \
+            and decisions[0].rule in _TITLE_RULES and lines[0].words <= rules.TITLE_MAX_WORDS \
+            and not lines[0].text.endswith((":", ",", ";")) \
+            and all(_before_body_ok(decisions[k]) and not lines[k].good for k in between):
         decisions[0] = Decision(TITLE, "meta.title-first-line")
         return
-    # the document opens with a short line followed by more body: its headline
+    # the document opens (after page chrome only) with a short line followed by more body: its headline
     line = lines[first]
     wrapped_on = lines[body[1]].block == line.block and lines[body[1]].text[:1].islower() if len(body) > 1 else False
-    if first == 0 and len(body) > 1 and not wrapped_on and line.words <= rules.TITLE_MAX_WORDS and (
+    opens = first == 0 or all(decisions[k] is not None and decisions[k].kind == REMOVED and not lines[k].good
+                              and decisions[k].rule not in _TITLE_RULES for k in range(first))
+    alone = len(body) > 1 and lines[body[1]].block != line.block  # a blank line after it
+    if opens and len(body) > 1 and not wrapped_on and line.words <= rules.TITLE_MAX_WORDS and (
         not line.good or not line.sentence_end or _title_like(line)
+        or (first == 0 and alone and line.words <= rules.TITLE_SENTENCE_MAX_WORDS
+            and (line.words <= rules.TITLE_SENTENCE_SHORT_WORDS or lines[body[1]].words >= rules.TITLE_SENTENCE_NEXT_RATIO * line.words))
     ):
         decisions[first] = Decision(TITLE, "meta.title-first-line")

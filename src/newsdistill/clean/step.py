@@ -22,10 +22,13 @@ class CleanText:
     needs = ("input_text",)
     adds = ("text", "paragraphs", "removed", "captions", "title", "byline", "published")
 
+    def __init__(self, model: bool = True) -> None:
+        self.model = model  # False: the rules alone, without the learned line classifier (benches' baseline)
+
     def __call__(self, doc: Document) -> Document:
         lines = split_lines(doc.input_text)
         # HTML/WARC input arrives as trafilatura's main content: no page layout left to judge by position
-        decisions = classify(lines, layout=doc.input_kind == "text")
+        decisions = classify(lines, layout=doc.input_kind == "text", model=self.model)
         # a wire dateline is split off plain text only (HTML: a later change, with the same rule)
         result = assemble(lines, decisions, wire_datelines=doc.input_kind == "text")
         doc.text = result.text
@@ -35,6 +38,8 @@ class CleanText:
         doc.captions = result.captions
         doc.metadata_lines = result.metadata
         doc.title = doc.title or result.title
+        if doc.site_name is None and result.title is not None and doc.title == result.title:
+            doc.site_name = result.site_name  # the suffix split off the title line this step set
         doc.byline = doc.byline or result.byline
         if doc.published is None and result.dateline:
             doc.published = _parse_dateline(result.dateline, doc.source.fetched)

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS documents (
     input_kind    TEXT,
     language      TEXT,
     title         TEXT,
+    site_name     TEXT,                         -- the publication: a title's suffix, HTML's site name (schema 7)
     byline        TEXT,
     published     TEXT,                         -- ISO 8601 as in the record
     published_tz  TEXT,                         -- an ambiguous zone of published as written ("CST"; schema 6)
@@ -68,6 +69,9 @@ CREATE TABLE IF NOT EXISTS removed (
     -- "PARIS (AFP) –"); null for every other row.  Added in schema 4 (a schema-3 store gets them by
     -- ALTER TABLE when opened for writing).
     place TEXT, agency TEXT,
+    -- the line model's P(boilerplate) for a removed line it decided (rule model.line or a soft
+    -- phrase rule it confirmed), null otherwise (schema 7)
+    score REAL,
     PRIMARY KEY (doc, kind, idx)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS removed_reason ON removed(kind, reason);

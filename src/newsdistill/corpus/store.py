@@ -33,7 +33,7 @@ from . import queries
 from .names import name_key, name_words
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 BATCH = 500
 LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
                 "line_content_start", "line_content_end")
@@ -54,6 +54,8 @@ MIGRATIONS: dict[str, tuple[str, tuple[Any, ...]]] = {
     # schema 6 (format 1.6): time zones and a money figure's currency
     "5": ("6", ("ALTER TABLE documents ADD COLUMN published_tz TEXT", "ALTER TABLE figures ADD COLUMN currency TEXT",
                 "ALTER TABLE dates ADD COLUMN time TEXT", "ALTER TABLE dates ADD COLUMN tz TEXT")),
+    # schema 7 (format 1.7): a document's site name, a removed line's line-model score
+    "6": ("7", ("ALTER TABLE documents ADD COLUMN site_name TEXT", "ALTER TABLE removed ADD COLUMN score REAL")),
 }
 
 
@@ -219,11 +221,11 @@ class Store:
         err = r.get("error") or {}
         cur.execute(
             "INSERT INTO documents(id, seq, status, error_code, error_message, error_kind, source_path, source_line,"
-            " source_url, outlet, input_kind, language, title, byline, published, published_tz, text, warnings,"
-            " duplicate_of, cluster, format_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " source_url, outlet, input_kind, language, title, site_name, byline, published, published_tz, text, warnings,"
+            " duplicate_of, cluster, format_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r["id"], seq, r.get("status") or "ok", err.get("code"), err.get("message"), err.get("kind"),
              src.get("path"), src.get("line"), src.get("url"), outlet_of(src.get("url")), r.get("input_kind"),
-             r.get("language"), r.get("title"), r.get("byline"), r.get("published"), _scalar(r.get("published_tz")),
+             r.get("language"), r.get("title"), _scalar(r.get("site_name")), r.get("byline"), r.get("published"), _scalar(r.get("published_tz")),
              r.get("text"), _json(r.get("warnings")), r.get("duplicate_of"), _cluster_id(r.get("cluster")),
              r.get("format_version")),
         )
@@ -236,10 +238,10 @@ class Store:
         rows = []
         for kind, key in (("removed", "removed"), ("metadata", "metadata_lines")):
             rows += [(doc, i, kind, x.get("input_start"), x.get("input_end"), x.get("text") or "", x.get("reason") or "", x.get("rule"),
-                      x.get("place"), x.get("agency"))
+                      x.get("place"), x.get("agency"), _number(x.get("score")))
                      for i, x in enumerate(r.get(key) or [])]
-        cur.executemany("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule, place, agency)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        cur.executemany("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule, place, agency, score)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         cur.executemany(
             "INSERT INTO captions(doc, idx, text, credit, restrictions, date, place, input_start, input_end, rule)"
             " VALUES (?,?,?,?,?,?,?,?,?,?)",

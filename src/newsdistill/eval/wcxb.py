@@ -72,10 +72,13 @@ class PageResult:
     id: str
     ours: Counts
     baseline: Counts  # the keep-everything text itself
+    rules: Counts  # the cleaner's rules alone (no line model): the learned classifier's baseline
     with_ours: list[bool]
     without_ours: list[bool]
     with_base: list[bool]
     without_base: list[bool]
+    with_rules: list[bool]
+    without_rules: list[bool]
 
 
 def load_page(root: Path, page_id: str) -> tuple[str, dict]:
@@ -85,23 +88,26 @@ def load_page(root: Path, page_id: str) -> tuple[str, dict]:
     return html, truth
 
 
-def clean_text(text: str) -> str:
-    """The cleaner alone (no parsing, entities or attribution): what this eval measures."""
+def clean_text(text: str, model: bool = True) -> str:
+    """The cleaner alone (no parsing, entities or attribution): what this eval measures
+    (``model=False``: the rules alone)."""
     from newsdistill.clean import clean
 
-    return clean(text, id="wcxb").text or ""
+    return clean(text, id="wcxb", model=model).text or ""
 
 
 def evaluate_page(root: Path, page_id: str) -> PageResult:
     html, truth = load_page(root, page_id)
     rendered = render(html)
     ours = clean_text(rendered)
+    by_rules = clean_text(rendered, model=False)
     gold = truth.get("main_content") or ""
     with_s, without_s = truth.get("with") or [], truth.get("without") or []
     return PageResult(
-        page_id, counts(ours, gold), counts(rendered, gold),
+        page_id, counts(ours, gold), counts(rendered, gold), counts(by_rules, gold),
         snippets_present(ours, with_s), snippets_present(ours, without_s),
         snippets_present(rendered, with_s), snippets_present(rendered, without_s),
+        snippets_present(by_rules, with_s), snippets_present(by_rules, without_s),
     )
 
 

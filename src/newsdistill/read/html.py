@@ -411,6 +411,7 @@ class ExtractHtml:
         fields = extract_html(raw, doc.source.url, timeout=self.timeout)
         doc.input_text = paragraphs_text(fields.text)
         doc.title = doc.title or fields.title
+        doc.site_name = doc.site_name or fields.sitename  # trafilatura's sitename (og:site_name, publisher)
         doc.byline = doc.byline or fields.author
         doc.published = doc.published or fields.date
         if doc.source.url is None and fields.url:

@@ -29,7 +29,9 @@ from ..record import Document
 
 _SPAN_OFFSETS = [("input_start", pa.int64()), ("input_end", pa.int64())]
 PARAGRAPH = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), *_SPAN_OFFSETS])
-REMOVED = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string())])
+# a removed line; ``score`` (format 1.7 on): the line model's P(boilerplate), null where a rule decided
+REMOVED = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string()),
+                     ("score", pa.float64())])
 # a metadata line: a removed line's keys plus a wire dateline's place and agency (format 1.4)
 METADATA_LINE = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string()),
                            ("place", pa.string()), ("agency", pa.string())])
@@ -43,7 +45,7 @@ ERROR = pa.struct([("code", pa.string()), ("message", pa.string()), ("kind", pa.
 COLUMNS: list[tuple[str, pa.DataType]] = [
     ("id", pa.string()), ("format_version", pa.string()), ("status", pa.string()), ("error", ERROR),
     ("source", SOURCE), ("input_kind", pa.string()), ("warnings", pa.list_(pa.string())),
-    ("language", pa.string()), ("title", pa.string()), ("byline", pa.string()), ("published", pa.string()),
+    ("language", pa.string()), ("title", pa.string()), ("site_name", pa.string()), ("byline", pa.string()), ("published", pa.string()),
     ("published_tz", pa.string()), ("text", pa.string()), ("paragraphs", pa.list_(PARAGRAPH)), ("removed", pa.list_(REMOVED)),
     ("captions", pa.list_(CAPTION)), ("metadata_lines", pa.list_(METADATA_LINE)),
     ("duplicate_of", pa.string()), ("cluster", pa.string()),
