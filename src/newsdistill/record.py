@@ -14,7 +14,7 @@ from typing import Any
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.7"
+FORMAT_VERSION = "1.8"
 METADATA_SPANS_DEPRECATED = "Document.metadata_spans is now Document.metadata_lines (the record's name); the old name goes in 0.2.0"
 
 
@@ -90,11 +90,18 @@ class Caption:
     date: str | None = None
     place: str | None = None
     rule: str = ""
+    # the credit's person and its agency or outlet where the credit grammar names them
+    # (clean/credit_rules.py: "Jane Doe/Getty Images" -> Jane Doe, Getty Images); None when it
+    # names none (format 1.8)
+    photographer: str | None = None
+    agency: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "credit": self.credit,
+            "photographer": self.photographer,
+            "agency": self.agency,
             "restrictions": list(self.restrictions),
             "date": self.date,
             "place": self.place,

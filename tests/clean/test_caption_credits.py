@@ -141,3 +141,89 @@ def test_name_slash_agency_after_the_last_sentence():
     parsed = parse_caption(caption, caption_rule(caption) or "-")
     assert (parsed.credit, parsed.photographer, parsed.agency) == (
         "Mira Patel/DigitalVision via Getty Images", "Mira Patel", "DigitalVision via Getty Images")
+
+
+# the same grammar on HTML pages: a figcaption with the credit in its text, or a credit element
+# the page marks apart (its text the credit), one row per class; (figure html, photographer, agency)
+HTML_CASES = [
+    # AP, in the caption's text and in a credit span
+    ("<figcaption>Firefighters battle a blaze in an apartment block in Lyon on July 2, 2023. "
+     "(AP Photo/Jean Martin)</figcaption>", "Jean Martin", "AP"),
+    ("<figcaption>Crews clear debris from the highway near Tulsa after the storm on Sunday. "
+     "<span class='credit'>Mark Olsen/Tulsa World via AP</span></figcaption>", "Mark Olsen", "Tulsa World via AP"),
+    # Reuters
+    ("<figcaption>Protesters march through central Nairobi on Monday. REUTERS/Thomas Mukoya</figcaption>",
+     "Thomas Mukoya", "REUTERS"),
+    # AFP with a restriction in the credit element
+    ("<figcaption>The prime minister greets delegates at the summit in Brussels. <span class='credit'>AFP PHOTO / "
+     "ANNA KOWALSKA / RESTRICTED TO EDITORIAL USE</span></figcaption>", "ANNA KOWALSKA", "AFP"),
+    # Getty beside the caption in the figure; a marked credit with a label; a lone agency marked as the credit
+    ("<figcaption>Fans cheer during the final at Wembley Stadium in London.</figcaption>"
+     "<div class='image-credit'>Lena Park / Getty Images</div>", "Lena Park", "Getty Images"),
+    ("<figcaption>Rescuers search the rubble in Antakya on Feb. 7, 2023. <span class='credit'>Credit: Omar "
+     "Haddad/Associated Press</span></figcaption>", "Omar Haddad", "Associated Press"),
+    ("<figcaption>A shepherd leads his flock across a dry riverbed near Herat.</figcaption>"
+     "<span class='photo-credit'>Getty Images</span>", None, "Getty Images"),
+    # EPA
+    ("<figcaption>Rescue workers at the site of the strike in Kharkiv on Friday. EPA-EFE/SERGEY DOLZHENKO"
+     "</figcaption>", "SERGEY DOLZHENKO", "EPA-EFE"),
+    # pool
+    ("<figcaption>The two leaders shake hands before their talks in Beijing. (Photo by Wang Li / POOL / AFP)"
+     "</figcaption>", "Wang Li", "AFP"),
+    # handout
+    ("<figcaption>Smoke rises over the city after shelling on Tuesday morning. <span class='credit'>Handout via "
+     "REUTERS</span></figcaption>", None, "REUTERS"),
+    # local papers; a brand after "Credit:"; a studio after "Photo:"
+    ("<figcaption>Volunteers plant trees along the river trail on Saturday morning. (Gazette photo/Ana Ruiz)"
+     "</figcaption>", "Ana Ruiz", "Gazette"),
+    ("<figcaption>The new camera on a tripod at the trade fair in Las Vegas. <span class='credit'>Credit: Nikon"
+     "</span></figcaption>", None, "Nikon"),
+    ("<figcaption>The chef plates the tasting menu in the restaurant's kitchen. <span class='credit'>Photo: Harbor "
+     "Light Studio</span></figcaption>", None, "Harbor Light Studio"),
+    ("<figcaption>The mayor cuts the ribbon at the new library branch on Elm Street. <span class='credit'>Photo: "
+     "Sam Ortiz</span></figcaption>", "Sam Ortiz", None),
+]
+
+
+def _html_captions(figure: str):
+    from newsdistill.pipeline import Pipeline, cleaning_steps
+    from newsdistill.read.html import html_document
+    from newsdistill.record import Source
+
+    body = "".join(f"<p>{p}</p>" for p in (BODY, SECOND, BODY.replace("council", "board"), SECOND.replace("cheaper", "free")))
+    page = (f"<!DOCTYPE html><html><head><title>Council backs budget</title></head><body><main><article>"
+            f"<h1>Council backs budget</h1><figure><img src='a.jpg'>{figure}</figure>{body}</article></main></body></html>")
+    doc = Pipeline(cleaning_steps())(html_document(page.encode(), "page", Source()))
+    assert doc.status == "ok", doc.error
+    return doc
+
+
+@pytest.mark.parametrize(("figure", "photographer", "agency"), HTML_CASES, ids=[c[0][-40:] for c in HTML_CASES])
+def test_html_credit_formats(figure, photographer, agency):
+    doc = _html_captions(figure)
+    assert [(c.photographer, c.agency) for c in doc.captions] == [(photographer, agency)]
+    assert doc.captions[0].credit is not None
+
+
+@pytest.mark.parametrize("caption", [
+    # a slash between words of a caption is no credit: no photographer, no agency
+    "Engineers compare the two approaches at the meetup. Low-Code/No-Code",
+    "The team at work on the new release in the office. Project Lead / Strategist",
+    "A diagram of the data pipeline on the whiteboard. Pub/Sub, Dataflow and BigQuery",
+])
+def test_slashes_between_words_are_no_credit(caption):
+    parsed = parse_caption(caption, "-")
+    assert (parsed.photographer, parsed.agency) == (None, None)
+
+
+@pytest.mark.parametrize(("block", "photographer", "agency"), [
+    ("Photo by Clifford", "Clifford", None),  # "by": a person even with one word
+    ("Emily Buder/Harbor Magazine; Carlos Arrojo for Harbor Magazine", "Emily Buder, Carlos Arrojo", "Harbor Magazine"),
+])
+def test_label_and_outlet_blocks(block, photographer, agency):
+    credit = parse_credit_block(block)
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_marker_names_nobody():
+    assert parse_credit_block("Credit: Screenshot") is None  # a marker alone: no photographer, no agency

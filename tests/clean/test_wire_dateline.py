@@ -101,7 +101,7 @@ def _wire_record() -> dict:
 
 def test_record_json_carries_place_and_agency():
     r = _wire_record()
-    assert r["format_version"] == FORMAT_VERSION == "1.7"
+    assert r["format_version"] == FORMAT_VERSION == "1.8"
     lines = r["metadata_lines"]
     assert [(x["reason"], x["rule"], x["place"], x["agency"]) for x in lines] == [
         ("title", "meta.title-first-line", None, None), ("dateline", rules.RULE_WIRE_DATELINE, "PARIS", "AFP")]
@@ -131,7 +131,7 @@ def test_store_round_trip_and_migration_from_schema_3(tmp_path):
     conn.commit()
     conn.close()
     with Store(old) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "8"
         assert set(DATELINE_COLUMNS) <= {row[1] for row in store.conn.execute("PRAGMA table_info(removed)")}
         store.load([r])
         assert store.conn.execute("SELECT place, agency FROM removed WHERE rule = ?", (rules.RULE_WIRE_DATELINE,)).fetchall() == \

@@ -80,10 +80,17 @@ def test_line_offsets_of_a_headline_mention():
     assert line_offsets({"text": "Graham", "caption": 0, "input_start": 100, "input_end": 106}, lines) == (None, None, None)
 
 
+def _schema_7() -> str:
+    """schema.sql as it was in store schema 7 (without the captions' photographer and agency)."""
+    v7 = re.sub(r"    rule TEXT,\n    -- the credit's person.*?photographer TEXT, agency TEXT,\n", "    rule TEXT,\n", schema_sql(), flags=re.S)
+    assert v7 != schema_sql() and "photographer" not in v7
+    return v7
+
+
 def _schema_3() -> str:
     """schema.sql as it was in store schema 3 (without the wire datelines' place and agency of removed rows)."""
-    v3 = re.sub(r"    rule TEXT,\n    -- a wire dateline's place.*?place TEXT, agency TEXT,\n", "    rule TEXT,\n", schema_sql(), flags=re.S)
-    assert v3 != schema_sql() and "agency" not in v3
+    v3 = re.sub(r"    rule TEXT,\n    -- a wire dateline's place.*?place TEXT, agency TEXT,\n", "    rule TEXT,\n", _schema_7(), flags=re.S)
+    assert v3 != _schema_7() and "agency" not in v3
     return v3
 
 
@@ -131,7 +138,7 @@ def test_schema_1_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
     assert '<h1 id="doc-title">Graham: GOP doomed</h1>' in html and '<tr class="attribution" data-aid="T1">' in html
     # opening it for writing adds the columns; the old row keeps its values, with no line offsets
     with Store(db) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "8"
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(attributions)")}
         assert set(LINE_COLUMNS) <= cols
         assert set(MENTION_LINE_COLUMNS) <= {r[1] for r in store.conn.execute("PRAGMA table_info(mentions)")}
@@ -162,7 +169,7 @@ def test_schema_2_store_is_viewed_read_only_and_migrated_on_write(tmp_path):
     h1 = re.search(r'<h1 id="doc-title">(.*?)</h1>', TestClient(create_app(db)).get("/doc?id=old-2").text, re.S).group(1)
     assert '<span class="cue">:</span>' in h1 and "<a " not in h1
     with Store(db) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "7"
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION == "8"
         # the old rows keep their values, the new columns null
         assert store.conn.execute(f'SELECT text, start, {", ".join(MENTION_LINE_COLUMNS)} FROM mentions ORDER BY rowid').fetchall() == \
             [("Lindsey Graham", 0, None, None, None), ("Graham", None, None, None, None)]

@@ -102,7 +102,7 @@ def assemble(lines: list[Line], decisions: list[Decision], wire_datelines: bool 
         elif d.kind == CAPTION:
             parsed = parse_caption(line.text, d.rule)
             result.captions.append(Caption(line.start, line.end, line.text, parsed.credit, parsed.restrictions,
-                                           parsed.date, parsed.place, d.rule))
+                                           parsed.date, parsed.place, d.rule, parsed.photographer, parsed.agency))
         elif d.kind in (TITLE, BYLINE, DATELINE) and d.rule == rules.RULE_WIRE_DATELINE:
             place, agency = places.get(line.start, (None, None))
             result.metadata.append(MetadataLine(line.start, line.end, line.text, DATELINE, d.rule, place=place, agency=agency))

@@ -36,11 +36,22 @@ _PART_SPLIT = re.compile("(" + cr.PART_SPLIT.pattern + ")")
 _HANDOUT_MARKERS = frozenset(("ho", "handout", "handout photo", "courtesy"))
 
 
-def parse_credit_block(body: str) -> Credit | None:
+def _org_named(part: str) -> bool:
+    """``part`` ends in an organisation's head word ("Greenhouse Studio", "Quanta Magazine")."""
+    return part.rsplit(None, 1)[-1].lower().strip(".") in cr.ORG_HEADS
+
+
+def parse_credit_block(body: str, marked: bool = False) -> Credit | None:
     """Photographer and agency of one credit block ("Photo by LUDOVIC MARIN / AFP", "Jane
     Doe/AFP via Getty Images"); None unless every part is an agency, a marker or a name, and
-    the block names an agency (or has a photo label and a name)."""
+    the block names an agency (or has a photo label and a name).  ``marked``: the page marks
+    the block as a credit (HTML's ``<span class="credit">``), which then counts as its label:
+    a lone agency ("Getty Images") or name is a credit."""
     body = body.strip(" .")
+    parts = body.split(" / ")
+    while len(parts) > 1 and _is_restriction(parts[-1].strip(" .")):
+        parts.pop()  # "AFP PHOTO / ANNA KOWALSKA / RESTRICTED TO EDITORIAL USE": the restriction is no agency
+    body = " / ".join(parts).rstrip(" .")
     label = cr.CREDIT_LABEL.match(body)
     rest = body[label.end():] if label else body
     if not rest or len(body) > cr.WIRE_MAX_CHARS:
@@ -82,20 +93,30 @@ def parse_credit_block(body: str) -> Credit | None:
             agencies.append((connector, part))
             continue
         if cr.PERSON.fullmatch(part) and len(part.split()) <= 5:
-            if people and "/" in connector:
+            if _org_named(part):
+                agencies.append((connector, part))  # rule credit.org-head: "Photo: Greenhouse Studio"
+            elif people and "/" in connector and (len(part.split()) >= cr.OUTLET_AFTER_PERSON_MIN_WORDS or (
+                    k + 1 < len(pieces) and " via " in pieces[k + 1])):  # "Mira Patel/DigitalVision via Getty Images"
                 agencies.append((connector, part))  # "Mark Olsen/Tulsa World via AP": the outlet after the name
             else:
                 people.append(part)
             continue
         return None
-    if not agencies and not (label and people):
+    labelled = label is not None or marked
+    if (labelled and not agencies and len(people) == 1 and len(people[0].split()) == 1
+            and not (label and cr.BY_LABEL.match(label.group()))):
+        agencies, people = [("", people[0])], []  # rule credit.label-brand: "Credit: Nikon", "Photo: GoPro"
+    if not agencies and not (labelled and people):
         return None
-    if len(pieces) == 1 and not label and cr.AGENCY_PHOTO.fullmatch(rest) is None:
+    if len(pieces) == 1 and not labelled and cr.AGENCY_PHOTO.fullmatch(rest) is None:
         return None  # "(Reuters)", "(Bloomberg)" alone close prose too: the older patterns decide
     agency = None
     if agencies:
+        names = list(dict.fromkeys(name for _, name in agencies))  # one outlet of several photographers once
         agency = agencies[0][1]
         for conn, name in agencies[1:]:
+            if name in names[:1] or name in agency.split("/"):
+                continue
             via = cr.AGENCY_SIDE.fullmatch(conn)
             agency += f" {conn.strip()} " if via else "/"
             agency += name
@@ -172,7 +193,13 @@ def find_credit_parts(text: str) -> Credit | None:
         if credit is not None:
             return credit
     found = _pattern_credit(text)
-    return Credit(found[0], found[1]) if found else None
+    if found is None:
+        return None
+    # the older patterns find where the credit is ("Mikolette / Getty Images", "Credit: Eric
+    # Thayer/Associated Press", "iStock"); the grammar then names its parts where it can, the
+    # patterns' find counting as its label
+    parts = parse_credit_block(found[1], marked=True)
+    return Credit(found[0], found[1], parts.photographer if parts else None, parts.agency if parts else None)
 
 
 # a line holding none of the credit patterns' needles (most lines) has no credit: one test

@@ -41,7 +41,7 @@ AGENCY_NAMES: tuple[str, ...] = (
 AGENCY = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(AGENCY_NAMES, key=len, reverse=True)) + ")",
                     re.IGNORECASE)
 # "Gazette photo", "Staff photo", "Times Photo", "AFP PHOTO", "Reuters Pictures": a name and a picture word
-AGENCY_PHOTO = re.compile(r"(?P<name>(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:photos?|pictures?|images?)"
+AGENCY_PHOTO = re.compile(r"(?P<name>(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:photos?|pictures?|images?|illustrations?)"
                           r"(?: (?:file|pool|handout))?", re.IGNORECASE)
 # a newspaper or outlet named after a "/" or "for": "The Gazette", "The New York Times"
 OUTLET = re.compile(r"The [A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|and|&)){0,5}")
@@ -49,7 +49,22 @@ OUTLET = re.compile(r"The [A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|and|&)){0
 ORG = re.compile(r"[A-Z][\w.&'’-]*(?: (?:[A-Z&][\w.&'’-]*|of|and|the|for)){0,6}")
 # parts that are neither agency nor photographer
 MARKERS = frozenset(("file", "files", "(files)", "file photo", "ho", "handout", "pool", "pool photo", "stringer",
-                     "str", "-", "staff", "staff photographer", "contributor", "courtesy", "handout photo"))
+                     "str", "-", "staff", "staff photographer", "contributor", "courtesy", "handout photo",
+                     "screenshot", "screen shot", "screengrab", "screen grab"))
+# a name ending in one of these is an organisation, not a photographer ("Greenhouse Studio", "Quanta
+# Magazine", "Ministry of Defence" ends otherwise and is caught after "via"/"for"/"HO")
+ORG_HEADS = frozenset(("studio", "studios", "media", "photography", "magazine", "news", "press", "images", "pictures",
+                       "agency", "service", "group", "inc", "ltd", "llc", "co", "company", "corp", "university", "museum",
+                       "archive", "archives", "library", "collection", "foundation", "institute", "office", "ministry",
+                       "department", "police", "council", "government", "network", "tv", "times", "post", "herald",
+                       "tribune", "journal", "gazette", "daily", "weekly", "online", "com"))
+# a label that says a person made the picture ("Photo by", "Photographs by"); after the others
+# ("Credit:", "Photo:", "Image:", "©") a lone one-word name is a brand or outlet ("Credit: Nikon",
+# "Photo: GoPro": 9 of the 12 such one-word credits on WCXB dev's first half), and so the agency
+BY_LABEL = re.compile(r"(?i).*\bby\b")
+# a name after "/" that follows a person is the outlet only with 2+ words ("Mark Olsen/Tulsa World");
+# one word there is no outlet ("Low-Code/No-Code", "Project Lead / Strategist" are no credits)
+OUTLET_AFTER_PERSON_MIN_WORDS = 2
 # a person's name, as printed ("Jane Doe", "LUDOVIC MARIN", "Ana de la Cruz", "J. Scott Applewhite")
 PERSON = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|de la|da|dos|van|von|der|den|bin|al|el|le|la|di)){0,4}")
 

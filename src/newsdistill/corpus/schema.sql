@@ -86,6 +86,9 @@ CREATE TABLE IF NOT EXISTS captions (
     place TEXT,
     input_start INTEGER, input_end INTEGER,
     rule TEXT,
+    -- the credit's person and its agency or outlet where the credit grammar names them, null
+    -- otherwise (schema 8; last, as the 7 -> 8 migration's ALTER TABLE adds them)
+    photographer TEXT, agency TEXT,
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 

@@ -33,7 +33,7 @@ from . import queries
 from .names import name_key, name_words
 from .quote_clusters import cluster_quotes, normalize
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 BATCH = 500
 LINE_COLUMNS = ("metadata_line", "line_source_start", "line_source_end", "line_cue_start", "line_cue_end",
                 "line_content_start", "line_content_end")
@@ -56,6 +56,8 @@ MIGRATIONS: dict[str, tuple[str, tuple[Any, ...]]] = {
                 "ALTER TABLE dates ADD COLUMN time TEXT", "ALTER TABLE dates ADD COLUMN tz TEXT")),
     # schema 7 (format 1.7): a document's site name, a removed line's line-model score
     "6": ("7", ("ALTER TABLE documents ADD COLUMN site_name TEXT", "ALTER TABLE removed ADD COLUMN score REAL")),
+    # schema 8 (format 1.8): a caption's photographer and agency
+    "7": ("8", ("ALTER TABLE captions ADD COLUMN photographer TEXT", "ALTER TABLE captions ADD COLUMN agency TEXT")),
 }
 
 
@@ -243,10 +245,11 @@ class Store:
         cur.executemany("INSERT INTO removed(doc, idx, kind, input_start, input_end, text, reason, rule, place, agency, score)"
                         " VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         cur.executemany(
-            "INSERT INTO captions(doc, idx, text, credit, restrictions, date, place, input_start, input_end, rule)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(doc, i, c.get("text") or "", c.get("credit"), _json(c.get("restrictions") or []), c.get("date"), c.get("place"),
-              c.get("input_start"), c.get("input_end"), c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
+            "INSERT INTO captions(doc, idx, text, credit, photographer, agency, restrictions, date, place, input_start,"
+            " input_end, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc, i, c.get("text") or "", c.get("credit"), _scalar(c.get("photographer")), _scalar(c.get("agency")),
+              _json(c.get("restrictions") or []), c.get("date"), c.get("place"), c.get("input_start"), c.get("input_end"),
+              c.get("rule")) for i, c in enumerate(r.get("captions") or [])],
         )
         self._load_entities(cur, doc, r.get("entities") or [], r.get("metadata_lines") or [])
         self._load_attributions(cur, doc, [_row_spans(a, h) for h, a in attributions_in_order(r, tagged=True)],

@@ -462,12 +462,15 @@ class HtmlCaptions:
             start = at + len(CAPTION_SEPARATOR)
             parsed = parse_caption(cap.text, RULE_HTML_CAPTION)
             credit = parsed.credit
-            block = parse_credit_block(cap.credit) if cap.credit else None
+            # the page marks its credit apart (<span class="credit">): the element is the credit's label
+            block = parse_credit_block(cap.credit, marked=True) if cap.credit else None
             if cap.credit and (credit is None or (block is not None and credit not in cap.credit)):
-                credit = cap.credit  # the page marks it apart (<span class="credit">)
+                credit = cap.credit
                 parsed.photographer, parsed.agency = (block.photographer, block.agency) if block else (None, None)
+            elif block is not None and credit in cap.credit and not (parsed.photographer or parsed.agency):
+                parsed.photographer, parsed.agency = block.photographer, block.agency  # "Getty Images" alone
             doc.captions.append(Caption(start, start + len(cap.text), cap.text, credit, parsed.restrictions,
-                                        parsed.date, parsed.place, RULE_HTML_CAPTION))
+                                        parsed.date, parsed.place, RULE_HTML_CAPTION, parsed.photographer, parsed.agency))
             pieces += [CAPTION_SEPARATOR, cap.text]
             at = start + len(cap.text)
         body = " ".join(doc.text.split())

@@ -166,6 +166,7 @@ def input_view(doc: dict, marked_lines: dict[int, Markup] | None = None) -> list
                       "html": marked_lines.get(r["idx"]) if r["kind"] == "metadata" else None})
     for c in doc.get("captions") or []:
         items.append({"kind": "caption", "text": c["text"], "credit": c["credit"], "restrictions": c["restrictions"],
+                      "photographer": c.get("photographer"), "agency": c.get("agency"),
                       "date": c["date"], "place": c["place"], "rule": c["rule"], "at": c["input_start"], "n": c["idx"]})
     # paragraphs without input offsets (HTML/JSONL input) keep their order after the located lines
     return sorted(items, key=lambda x: (x["at"] is None, x["at"] if x["at"] is not None else 0, x["n"]))

@@ -35,7 +35,9 @@ REMOVED = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string
 # a metadata line: a removed line's keys plus a wire dateline's place and agency (format 1.4)
 METADATA_LINE = pa.struct([*_SPAN_OFFSETS, ("text", pa.string()), ("reason", pa.string()), ("rule", pa.string()),
                            ("place", pa.string()), ("agency", pa.string())])
-CAPTION = pa.struct([("text", pa.string()), ("credit", pa.string()), ("restrictions", pa.list_(pa.string())),
+# a caption; ``photographer`` and ``agency`` (format 1.8 on): the credit's person and agency
+CAPTION = pa.struct([("text", pa.string()), ("credit", pa.string()), ("photographer", pa.string()),
+                     ("agency", pa.string()), ("restrictions", pa.list_(pa.string())),
                      ("date", pa.string()), ("place", pa.string()), *_SPAN_OFFSETS, ("rule", pa.string())])
 SOURCE = pa.struct([("path", pa.string()), ("line", pa.int64()), ("offset", pa.int64()), ("url", pa.string()),
                     ("fetched", pa.string())])
