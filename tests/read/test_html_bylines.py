@@ -32,6 +32,11 @@ def _tree(article: str, outside: str = ""):
     ("<div><p>Written by</p><p>Edzel Tabing</p></div>", "Edzel Tabing"),
     ("<div><span>Author:</span><span>María José de la Cruz</span></div>", "María José de la Cruz"),
     ("<span class='author_name'>Denise Everheart</span>", "Denise Everheart"),
+    # a block prefix on the author-name class (BEM, Webflow) and an "Article by" label
+    ("<a class='video-post_author-text'><div class='video-post_author-name'>Lena Vasquez</div></a>", "Lena Vasquez"),
+    ("<div class='c-article__author-name'>Tomas Ekberg</div>", "Tomas Ekberg"),
+    ("<div><h2>Article by</h2><div>Aino Lehtinen</div></div>", "Aino Lehtinen"),
+    ("<p>Post by Rafael Ortega</p>", "Rafael Ortega"),
     ("<li><i class='bi bi-person'></i> Bence Kovács</li>", "Bence Kovács"),
     ("<div><span>·</span> By ASU Online</div>", "ASU Online"),
     # the desk, job title or agency after the names is cut off (clean/rules.py BYLINE_TITLE_TAIL)

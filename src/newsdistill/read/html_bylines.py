@@ -39,7 +39,7 @@ from .html_rules import (
 MAX_ELEMENTS = 20_000  # elements looked at for a visible byline (a long news page has ~3,000)
 _WORD = re.compile(r"[^\W_]+")
 _SITE_SEPARATORS = re.compile(r"\s+[-|–—•:]\s+")
-_BY_START = ("by", "written", "words", "story", "posted", "author", "·", "|", "•")
+_BY_START = ("by", "written", "words", "story", "posted", "author", "article by", "post by", "·", "|", "•")
 
 
 def _words(text: str) -> list[str]:

@@ -97,7 +97,7 @@ AUTHOR_PAGE_PATH = re.compile(
     re.IGNORECASE)
 # an element whose whole text is a byline: "By Jane Roe", "by: Jane Roe", "Written by Jane Roe",
 # "Jane Roe" after a "·"/"|" separator is left to the link rule
-BYLINE_TEXT = re.compile(r"^(?:[·|•]\s*)?(?:by|written by|words by|story by|posted by|author)\s*:?\s+(?P<name>.{3,80})$",
+BYLINE_TEXT = re.compile(r"^(?:[·|•]\s*)?(?:by|written by|words by|story by|posted by|article by|post by|author)\s*:?\s+(?P<name>.{3,80})$",
                          re.IGNORECASE)
 # what may follow the name on a byline line: a date or an update label ("by: Ziyi Xu, Dec 17, 2025",
 # "By Jane Roe | Updated 10:05 a.m."), cut off
@@ -109,11 +109,14 @@ BYLINE_DATE_TAIL = re.compile(
 # an element whose whole text is only the label, the name in the element after it
 # ("<p>Written by</p><p>Edzel Tabing</p>")
 BYLINE_LABELS = frozenset(("by", "written by", "words by", "story by", "posted by", "author", "authors", "author(s)",
-                           "written by:", "by:", "author:", "authors:"))
+                           "written by:", "by:", "author:", "authors:", "article by", "article by:", "post by",
+                           "post by:"))
 # class names of an element holding only the author's name (trafilatura's rules know
 # "author-name", "authorName"; these are the spellings they miss: "author_name", "author-meta--name")
-AUTHOR_NAME_CLASS = re.compile(r"(?:^|\s)(?:author[_-]name|author-meta--name|post-author-name|byline__name|"
-                               r"byline-name|author__name|c-byline__author)(?:$|\s)", re.IGNORECASE)
+# a class token may carry a block prefix ("video-post_author-name", "c-article__author-name": BEM and
+# Webflow spellings, 2 of the first half's 17 pages with no byline found)
+AUTHOR_NAME_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*[_-])?(?:author[_-]{1,2}name|author-meta--name|byline__name|"
+                               r"byline-name|c-byline__author)(?:$|\s)", re.IGNORECASE)
 # a person's or a desk's name: 1-5 capitalised words (particles and initials allowed), no digits
 BYLINE_NAME = re.compile(
     r"^(?:Dr\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|di|del|der|den|van|von|la|le|du|dos|bin|al|y))"
