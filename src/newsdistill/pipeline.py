@@ -8,6 +8,7 @@ checks at construction that every step's needs are added by an earlier step
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -115,42 +116,25 @@ def select_steps(spec: str | Iterable[str] | None) -> tuple[str, ...]:
     return chosen
 
 
+# Each step name's classes as (module, class) under this package, imported only when chosen:
+# a clean-only run never imports spaCy.
+STEP_CLASSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "html": ((".read.html", "ExtractHtml"),),
+    "clean": ((".clean", "CleanText"), (".read.html", "HtmlCaptions")),
+    "language": ((".extract.language", "DetectLanguage"),),
+    "parse": ((".extract.nlp", "ParseText"),),
+    "entities": ((".extract.entities", "ExtractEntities"),),
+    "figures": ((".extract.figures", "ExtractFigures"),),
+    "dates": ((".extract.dates", "ExtractDates"),),
+    "attribution": ((".attribution", "AttributionStep"),),
+}
+
+
 def _step_classes(name: str) -> list[type]:
     """The step classes behind one of :data:`STEP_NAMES` (imported here, built by :func:`build_steps`)."""
-    if name == "html":
-        from .read.html import ExtractHtml
-
-        return [ExtractHtml]
-    if name == "clean":
-        from .clean import CleanText
-        from .read.html import HtmlCaptions
-
-        return [CleanText, HtmlCaptions]
-    if name == "language":
-        from .extract.language import DetectLanguage
-
-        return [DetectLanguage]
-    if name == "parse":
-        from .extract.nlp import ParseText
-
-        return [ParseText]
-    if name == "entities":
-        from .extract.entities import ExtractEntities
-
-        return [ExtractEntities]
-    if name == "figures":
-        from .extract.figures import ExtractFigures
-
-        return [ExtractFigures]
-    if name == "dates":
-        from .extract.dates import ExtractDates
-
-        return [ExtractDates]
-    if name == "attribution":
-        from .attribution import AttributionStep
-
-        return [AttributionStep]
-    raise Fatal(errors.BAD_OPTION, f"unknown step {name!r}")
+    if name not in STEP_CLASSES:
+        raise Fatal(errors.BAD_OPTION, f"unknown step {name!r}")
+    return [getattr(importlib.import_module(module, __package__), cls) for module, cls in STEP_CLASSES[name]]
 
 
 def build_steps(names: Iterable[str], attribution_model: str = "accurate") -> list[Step]:
