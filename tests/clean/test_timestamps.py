@@ -8,6 +8,7 @@ import pytest
 
 from newsdistill.clean import rules
 from newsdistill.clean.timestamps import resolve, timestamp_rule
+from support.herders_article import PARAS
 
 NO_YEAR, RELATIVE, TIME_ONLY = rules.RULE_TIMESTAMP_NO_YEAR, rules.RULE_TIMESTAMP_RELATIVE, rules.RULE_TIMESTAMP_TIME_ONLY
 FETCHED = "2024-03-04T15:00:00Z"  # a Monday
@@ -80,14 +81,7 @@ def test_the_weekday_picks_the_year():
     assert resolve("Updated Feb 29", "2025-03-10") == "2024-02-29"  # only last year has one
 
 
-ARTICLE = [
-    "Herders in the northern provinces say the drought has already cost them a third of their animals, "
-    "and the grazing grounds they relied on for generations have turned to dust over the past two years.",
-    "The agriculture ministry said on Tuesday that it would open emergency fodder depots in four districts, "
-    "but farmers' groups said the plan came too late for many families who had already sold their herds.",
-    "Aid agencies warned that the coming winter could be the hardest in a decade, with prices for hay and "
-    "grain at record levels and many roads to remote villages cut off by landslides after the spring storms.",
-]
+ARTICLE = PARAS[:3]
 
 
 def _clean(text: str, fetched: str | None = None):

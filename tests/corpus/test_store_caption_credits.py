@@ -12,15 +12,9 @@ from newsdistill.corpus.store import MIGRATIONS, SCHEMA_VERSION, Store, index_re
 from newsdistill.pipeline import Pipeline, cleaning_steps
 from newsdistill.read.html import html_document
 from newsdistill.record import Document, Source
+from support.herders_article import PARAS
 
-BODY = [
-    "Herders in the northern provinces say the drought has already cost them a third of their animals, "
-    "and the grazing grounds they relied on for generations have turned to dust over the past two years.",
-    "The agriculture ministry said on Tuesday that it would open emergency fodder depots in four districts, "
-    "but farmers' groups said the plan came too late for many families who had already sold their herds.",
-    "Aid agencies warned that the coming winter could be the hardest in a decade, with prices for hay and "
-    "grain at record levels and many roads to remote villages cut off by landslides after the spring storms.",
-]
+BODY = PARAS[:3]
 CAPTIONS = {  # caption -> (photographer, agency)
     "Herders wait with their goats at a market outside Kabul on April 15, 2024. (Jane Doe/Getty Images)":
         ("Jane Doe", "Getty Images"),

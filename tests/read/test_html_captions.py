@@ -11,26 +11,8 @@ import time
 import newsdistill
 from newsdistill.read.html import HTML_CAPTIONS_KEY
 from newsdistill.read.html_figures import MAX_CAPTION_CHARS, MAX_FIGURES, find_captions
-
-PARAS = [
-    "Herders in the northern provinces say the drought has already cost them a third of their animals, "
-    "and the grazing grounds they relied on for generations have turned to dust over the past two years.",
-    "The agriculture ministry said on Tuesday that it would open emergency fodder depots in four districts, "
-    "but farmers' groups said the plan came too late for many families who had already sold their herds.",
-    "Aid agencies warned that the coming winter could be the hardest in a decade, with prices for hay and "
-    "grain at record levels and many roads to remote villages cut off by landslides after the spring storms.",
-    "Local officials said they had asked the central government for more money to repair wells and to pay "
-    "for trucks that could bring water to the worst-hit areas before the temperatures start to fall again.",
-]
-CAPTION = "Herders wait with their goats at a market outside Kabul on April 15, 2024."
-
-
-def _page(article_extra: str = "", outside: str = "") -> bytes:
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
-    return (f"<!DOCTYPE html><html><head><title>Drought hits herders</title></head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-            f"<main><article><h1>Drought hits herders</h1>{article_extra}{body}</article></main>"
-            f"{outside}<footer>Contact us</footer></body></html>").encode()
+from support.herders_article import CAPTION
+from support.herders_article import page as _page
 
 
 def _distill(page: bytes):
