@@ -28,6 +28,12 @@ class Candidate:
     complementizer: tuple[int, int] | None = None  # the "that" left out of the content (rule content.complementizer)
 
 
+def paragraph_index(starts: list[int], char: int) -> int:
+    """Index of the paragraph holding ``char``, given the paragraphs' sorted start offsets (0
+    before the first); the one lookup of the candidate finders, the gate and the combiner."""
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
 class Ctx:
     def __init__(self, sdoc, text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]):
         self.sdoc = sdoc
@@ -39,7 +45,7 @@ class Ctx:
         self.tok_starts = [t.idx for t in sdoc]
 
     def para(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+        return paragraph_index(self.para_starts, char)
 
     def quote_at(self, char: int) -> Quote | None:
         """The quote holding ``char`` (quotes never overlap: bisect on their starts)."""

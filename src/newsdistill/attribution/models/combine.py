@@ -27,8 +27,6 @@ A content the model moved keeps as its ``complementizer`` the "that" the model's
 
 from __future__ import annotations
 
-import bisect
-
 from .. import patterns as P
 from .. import rules as R
 from .. import tokens as T
@@ -201,11 +199,7 @@ def combine(cands: list[Candidate], pred, sdoc, text: str, paragraphs: list[tupl
 
 
 def _new(cands, contents, pred, sdoc, text, ctx, paragraphs, p, complementizer) -> list[Candidate]:
-    starts = [s for s, _ in paragraphs]
-
-    def para(pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
+    para = ctx.para  # ctx is over the same paragraphs
     taken = [c.content for c in cands]
     new = []
     for span in contents:

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from ... import errors
 from ...errors import Fatal
+from ..tokens import paragraph_index
 
 DATA = Path(__file__).with_name("data")
 ONNX_PATH = DATA / "span_model.onnx"
@@ -125,7 +126,7 @@ def pieces(text: str, paragraphs: list[tuple[int, int]], tok=None) -> Pieces:
             continue
         ids.append(i)
         offs.append((s, e))
-        para.append(max(0, bisect.bisect_right(starts, s) - 1))
+        para.append(paragraph_index(starts, s))
     return Pieces(ids, offs, para)
 
 
