@@ -127,8 +127,12 @@ def run(paths, output, fmt, text_field, id_field, url_field, engine, workers, ad
     for line in summary.details():
         click.echo(line, err=True)
     if summary_json:
-        with open(summary_json, "w", encoding="utf-8") as fh:
-            json.dump(summary.to_dict(), fh, indent=2)
+        try:
+            with open(summary_json, "w", encoding="utf-8") as fh:
+                json.dump(summary.to_dict(), fh, indent=2)
+        except OSError as exc:  # checked writable before the run; a full disk shows only now
+            click.echo(f"Error: {exc.filename or summary_json}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_FAILED)
     sys.exit(0 if summary.ok else EXIT_FAILED)
 
 

@@ -100,8 +100,38 @@ def sqlite_file(path: str, option: str, *, must_exist: bool) -> None:
             raise PathError(f"{option} {path}: cannot read this file ({_reason(exc)})") from None
         if head and head != SQLITE_HEADER:
             raise PathError(f"{option} {path}: not a corpus database (not a SQLite file)")
+        _corpus_tables(path, option, empty_ok=not must_exist)
     if not must_exist:
         writable_file(path, option)
+
+
+def _corpus_tables(path: str, option: str, *, empty_ok: bool) -> None:
+    """An existing SQLite file is a corpus database only if it holds the store's
+    ``meta.schema_version``; one without any table (an empty file included) is a new database,
+    fine to write into (``empty_ok``) but nothing to read.  Another program's database is
+    refused: the corpus commands would fail on its missing tables, and ``run --db`` would
+    write corpus tables into it."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = (conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                       if "meta" in tables else None)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise PathError(f"{option} {path}: not a corpus database ({exc})") from None
+    if version is not None:
+        return
+    if not tables and empty_ok:
+        return
+    if not tables:
+        raise PathError(f"{option} {path}: an empty database (create a corpus database with "
+                        f"`newsdistill index out.jsonl --db {path}`)")
+    raise PathError(f"{option} {path}: not a corpus database (a SQLite database of another program: "
+                    f"no newsdistill schema_version)")
 
 
 def input_file(path: str, what: str) -> None:

@@ -150,12 +150,17 @@ def test_index_input_that_is_not_newsdistill_output_is_a_usage_error(kind, tmp_p
     assert not db.exists()
 
 
-@pytest.mark.parametrize("kind", ["missing-parent", "unwritable", "under-a-file", "a-folder", "not-sqlite"])
+@pytest.mark.parametrize("kind", ["missing-parent", "unwritable", "under-a-file", "a-folder", "not-sqlite",
+                                  "other-sqlite", "empty-file"])
 def test_index_db_option(kind, records_jsonl, a_file, tmp_path):
+    if kind == "empty-file":
+        (tmp_path / "empty.sqlite").write_bytes(b"")
     db = {"missing-parent": tmp_path / "new" / "sub" / "c.sqlite", "unwritable": Path(PROC) / "c.sqlite",
-          "under-a-file": a_file / "c.sqlite", "a-folder": tmp_path, "not-sqlite": a_file}[kind]
+          "under-a-file": a_file / "c.sqlite", "a-folder": tmp_path, "not-sqlite": a_file,
+          "other-sqlite": _other_program_db(tmp_path / "other.sqlite") if kind == "other-sqlite" else None,
+          "empty-file": tmp_path / "empty.sqlite"}[kind]
     result = invoke(["index", records_jsonl, "--db", db])
-    if kind == "missing-parent":
+    if kind in ("missing-parent", "empty-file"):  # an empty file is a new database: fine to write
         assert result.exit_code == 0, result.output
         assert "8 documents" in result.output
         return
@@ -171,11 +176,24 @@ def test_index_counts_are_plural_aware(tmp_path):
 
 
 # ---- inputs that must exist: serve DB, the query commands' --db -------------------------------------
-@pytest.mark.parametrize("kind", ["missing", "a-folder", "not-sqlite", "proc"])
+def _other_program_db(path: Path) -> Path:
+    """A SQLite database that is not a corpus database (no newsdistill schema_version)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["missing", "a-folder", "not-sqlite", "proc", "empty-file", "other-sqlite"])
 @pytest.mark.parametrize("command", [["serve"], ["search", "x", "--db"], ["quotes", "--db"], ["entities", "--db"],
                                      ["stats", "--db"]])
 def test_database_inputs(command, kind, a_file, tmp_path):
-    db = {"missing": tmp_path / "nope.sqlite", "a-folder": tmp_path, "not-sqlite": a_file, "proc": Path("/proc/version")}[kind]
+    if kind == "empty-file":  # sqlite3 opens a 0-byte file as an empty database: no tables to query
+        (tmp_path / "empty.sqlite").write_bytes(b"")
+    db = {"missing": tmp_path / "nope.sqlite", "a-folder": tmp_path, "not-sqlite": a_file, "proc": Path("/proc/version"),
+          "empty-file": tmp_path / "empty.sqlite",
+          "other-sqlite": _other_program_db(tmp_path / "other.sqlite") if kind == "other-sqlite" else None}[kind]
     result = invoke([*command, db])
     assert result.exit_code == 2
     one_error_line(result, str(db))
@@ -255,3 +273,23 @@ def test_summary_line_plurals_and_a_single_failure_named():
     assert s.line().startswith("3 documents: 1 ok, 2 errors (empty-input 1, binary-input 1)")
     s.add(ok, duplicate="exact-text")
     assert "; 1 duplicate (1 exact)" in s.line()
+
+
+def test_run_into_another_programs_database_is_refused(article, tmp_path):
+    db = _other_program_db(tmp_path / "other.sqlite")
+    result = invoke(["run", article, "-o", tmp_path / "out.jsonl", "--db", db, *FAST])
+    assert result.exit_code == 2
+    one_error_line(result, "--db", str(db), "not a corpus database")
+    conn = sqlite3.connect(db)
+    assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == {"orders"}
+    conn.close()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_summary_json_on_a_full_disk_is_one_line(article, tmp_path):
+    """Writable when checked before the run, full when written: one line and exit 1, as -o does."""
+    result = invoke(["run", article, "-o", tmp_path / "out.jsonl", "--summary-json", "/dev/full", *FAST])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    errs = [x for x in result.output.splitlines() if x.startswith("Error: ")]
+    assert errs == ["Error: /dev/full: No space left on device"], result.output
