@@ -4,13 +4,14 @@ a local S3-compatible server vs the same documents from local disk, in the same 
 The server is moto's standalone server (``moto[server]``) in a process of its own on 127.0.0.1,
 reached by the run through s3fs over HTTP.  Two layouts of the same ``-n`` generated news texts:
 
-* ``objects``: one object (one local file) per document: one GET each, fetched ahead on threads
-  (read/storage.Prefetcher);
+* ``objects``: one object (one local file) per document: one GET each, fetched ahead in batches,
+  one async call a batch (read/storage.Prefetcher);
 * ``jsonl``: one JSON Lines object (file) holding them all: one streamed GET.
 
 Each run is the CLI in a fresh process, wall time including start-up; the best of ``--repeat``
 runs per side (the machine is shared).  The server's own ceiling is printed too: s3fs GETs/s of
-300 of the objects, one at a time and with the reader's concurrency, no newsdistill.
+300 of the objects one at a time, on 8 threads, and gathered in one async call (no newsdistill),
+and the docs/s of newsdistill's reader alone over all the objects (no cleaning).
 
     python bench/remote_speed.py [-n 1000] [--repeat 3] [--workers 1]
 """
@@ -30,7 +31,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from newsdistill.eval.synthetic.news import generate
-from newsdistill.read.storage import PREFETCH_THREADS
+from newsdistill.read.sources import ReadOptions, iter_documents
+from newsdistill.read.storage import FETCH_AHEAD, FETCH_BATCH, StorageOptions
 
 SERVER = """
 import logging, sys, time
@@ -107,12 +109,26 @@ def main() -> None:
               f"--workers {args.workers}; best of {args.repeat} runs, wall time with start-up")
 
         sample = keys[:300]
-        for threads in (1, PREFETCH_THREADS):  # one GET each, as the reader does; 1 thread: no read-ahead
-            with ThreadPoolExecutor(threads) as pool:
-                started = time.perf_counter()
-                list(pool.map(lambda k: fs.cat_file(k, max_concurrency=1), sample))
-                ceiling = len(sample) / (time.perf_counter() - started)
-            print(f"server ceiling: {ceiling:.0f} GETs/s (s3fs alone, {threads} thread{'s' if threads > 1 else ''})")
+        started = time.perf_counter()
+        for k in sample:  # one GET at a time, no read-ahead
+            fs.cat_file(k, max_concurrency=1)
+        print(f"server ceiling: {len(sample) / (time.perf_counter() - started):4.0f} GETs/s (s3fs alone, one at a time)")
+        with ThreadPoolExecutor(8) as pool:  # the reader's first version: 8 threads, each a blocking cat_file
+            started = time.perf_counter()
+            list(pool.map(lambda k: fs.cat_file(k, max_concurrency=1), sample))
+        print(f"server ceiling: {len(sample) / (time.perf_counter() - started):4.0f} GETs/s (s3fs alone, 8 threads)")
+        for batch in (FETCH_BATCH, len(sample)):  # one async call: fs.cat of a list, the GETs gathered
+            started = time.perf_counter()
+            got = fs.cat(sample, on_error="return", batch_size=batch, max_concurrency=1)
+            assert all(isinstance(v, bytes) for v in got.values())
+            print(f"server ceiling: {len(sample) / (time.perf_counter() - started):4.0f} GETs/s (s3fs alone, fs.cat of "
+                  f"{len(sample)} paths, {batch} at once)")
+        urls = [f"s3://{k}" for k in keys]
+        read = ReadOptions(storage=StorageOptions({"endpoint_url": endpoint}))
+        started = time.perf_counter()
+        n_read = sum(1 for _ in iter_documents(urls, read))  # the reader's batches (read/storage.Prefetcher), no cleaning
+        print(f"reading alone: {n_read / (time.perf_counter() - started):4.0f} docs/s (newsdistill's reader, "
+              f"{args.n} objects, batches of {FETCH_BATCH}, {FETCH_AHEAD} ahead; no cleaning)")
 
         remote = ["--storage-option", f"endpoint_url={endpoint}"]
         layouts = {"objects": ([str(local) + "/"], ["s3://bench/docs/"]),

@@ -104,6 +104,23 @@ def test_missing_object_missing_bucket_and_truncated_gzip_are_error_records(s3, 
     assert "Traceback" not in result.output
 
 
+
+def test_a_missing_object_inside_a_batch_is_its_own_record_in_its_place(s3, tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "FETCH_BATCH", 4)  # the 6 objects below span two batches, one async call each
+    inputs = [f"s3://news/txt/{i}.txt" for i in range(6)]
+    inputs[2:2] = ["s3://news/txt/gone.txt"]  # the third of the first batch
+    inputs[5:5] = ["s3://news/dump/full.jsonl.gz"]  # a container between batches: streamed, lines kept
+    out = tmp_path / "b.jsonl"
+    result = run(s3, *inputs, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(got) == 6 + 1 + 30  # exactly one record per object, the dump's 30 lines
+    assert [r["source"]["path"] for r in got[:5]] == inputs[:5]
+    assert got[2]["status"] == "error" and got[2]["error"]["code"] == errors.UNREADABLE
+    assert [r["status"] for r in got if r is not got[2]] == ["ok"] * 36
+    assert [r["source"].get("line") for r in got[5:35]] == list(range(1, 31))
+    assert [r["id"] for r in got[35:]] == ["4", "5"] and got[36]["source"]["path"] == "s3://news/txt/5.txt"
+
 def test_glob_in_a_missing_bucket_is_a_usage_error(s3):
     result = run(s3, "s3://no-such-bucket/*.txt")
     assert result.exit_code == 2 and "no file matches" in result.output and "Traceback" not in result.output

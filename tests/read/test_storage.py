@@ -13,13 +13,14 @@ import pytest
 
 fsspec = pytest.importorskip("fsspec")
 
+from fsspec.asyn import AsyncFileSystem  # noqa: E402
 from fsspec.implementations.memory import MemoryFileSystem  # noqa: E402
 
 from newsdistill import errors  # noqa: E402
 from newsdistill.engine.runner import RunOptions, run_corpus  # noqa: E402
 from newsdistill.errors import Fatal  # noqa: E402
 from newsdistill.read import storage  # noqa: E402
-from newsdistill.read.sources import ReadOptions, expand, iter_documents, paths_from, read_path  # noqa: E402
+from newsdistill.read.sources import ReadOptions, expand, iter_documents, paths_from, read_files, read_path  # noqa: E402
 from newsdistill.read.storage import StorageOptions, redact, scrub  # noqa: E402
 
 STEPS = ("html", "clean", "language")  # the readers and the storage are under test, not spaCy
@@ -188,7 +189,7 @@ def test_warc_offsets_are_offsets_in_the_remote_object(mem, tmp_path):
 
 
 def test_prefetched_files_keep_input_order_and_errors(mem, monkeypatch):
-    monkeypatch.setattr(storage, "PREFETCH_AHEAD", 4)
+    monkeypatch.setattr(storage, "FETCH_BATCH", 4)  # memory:// has no async implementation: its reads go to threads
     names = []
     for i in range(23):
         names.append(_put(mem, f"memory://bkt/many/{i:02d}.txt", f"Document {i} says the mayor resigned on Friday.".encode()))
@@ -198,6 +199,116 @@ def test_prefetched_files_keep_input_order_and_errors(mem, monkeypatch):
     assert [d.status for d in docs].count("error") == 1 and docs[7].error.code == errors.UNREADABLE
     assert docs[8].input_text == "Document 7 says the mayor resigned on Friday."
 
+
+
+# ---- the batch path: one async call per batch of small files --------------------------------------
+class SlowAsyncFS(AsyncFileSystem):
+    """An async filesystem (as s3fs, gcsfs and http are) whose GETs finish in scrambled order; it
+    counts them, and the GETs in flight at once.  ``fail``: key -> the exception its GET raises."""
+
+    protocol = "slowasync"
+    files: dict[str, bytes] = {}
+    fail: dict[str, BaseException] = {}
+    fetched: list[str] = []
+    in_flight = most_in_flight = 0
+
+    @classmethod
+    def reset(cls):
+        cls.files, cls.fail, cls.fetched = {}, {}, []
+        cls.in_flight = cls.most_in_flight = 0
+
+    async def _cat_file(self, path, start=None, end=None, **kwargs):
+        import asyncio
+
+        key = self._strip_protocol(path)
+        cls = type(self)
+        cls.fetched.append(key)
+        cls.in_flight += 1
+        cls.most_in_flight = max(cls.most_in_flight, cls.in_flight)
+        try:
+            await asyncio.sleep(0.001 * (7 * len(cls.fetched) % 5))  # later files often finish first
+            if key in cls.fail:
+                raise cls.fail[key]
+            if key not in cls.files:
+                raise FileNotFoundError(key)
+            return cls.files[key]
+        finally:
+            cls.in_flight -= 1
+
+    def _open(self, path, mode="rb", **kwargs):  # containers (JSON Lines, WARC) are streamed, not fetched whole
+        return io.BytesIO(type(self).files[self._strip_protocol(path)])
+
+
+@pytest.fixture
+def slow(monkeypatch):
+    fsspec.register_implementation("slowasync", SlowAsyncFS, clobber=True)
+    SlowAsyncFS.reset()
+    storage._filesystem.cache_clear()
+    monkeypatch.setattr(storage, "FETCH_BATCH", 5)
+    yield SlowAsyncFS
+    from fsspec.registry import _registry
+
+    _registry.pop("slowasync", None)
+    storage._filesystem.cache_clear()
+
+
+def _stories(fs, n):
+    names = []
+    for i in range(n):
+        fs.files[f"in/{i:02d}.txt"] = f"Story {i}: the council approved the ferry timetable on Monday.".encode()
+        names.append(f"slowasync://in/{i:02d}.txt")
+    return names
+
+
+def test_an_error_in_the_middle_of_a_batch_is_that_inputs_record_in_its_place(slow, monkeypatch):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "s3cretValueInTheMessage")
+    names = _stories(slow, 23)
+    names.insert(6, "slowasync://in/gone.txt")  # inside the second batch of 5
+    slow.fail["in/12.txt"] = PermissionError("Access Denied for s3cretValueInTheMessage")
+    lines = b"".join(json.dumps({"id": f"j{i}", "text": f"Wire item {i} on the port strike."}).encode() + b"\n" for i in range(3))
+    slow.files["in/feed.jsonl"] = lines
+    names.insert(15, "slowasync://in/feed.jsonl")  # a JSON Lines file between small files: streamed, not fetched
+    docs = list(iter_documents(names))
+    assert [d.source.path for d in docs[:15]] == names[:15]
+    assert [d.id for d in docs[15:18]] == ["j0", "j1", "j2"] and [d.source.line for d in docs[15:18]] == [1, 2, 3]
+    assert [d.source.path for d in docs[18:]] == names[16:]
+    assert len(docs) == len(names) - 1 + 3  # one record for every input, three for the feed
+    errored = [(i, d.error.code) for i, d in enumerate(docs) if d.status == "error"]
+    gone, denied = 6, names.index("slowasync://in/12.txt")
+    assert errored == [(gone, errors.UNREADABLE), (denied, errors.UNREADABLE)]
+    assert "Access Denied" in docs[denied].error.message and "s3cretValue" not in docs[denied].error.message
+    ok = [d for d in docs if d.status == "ok" and d.source.path.endswith(".txt")]
+    assert [d.input_text.split(":")[0] for d in ok] == [f"Story {i}" for i in range(23) if i != 12]
+    assert sorted(slow.fetched) == sorted(k.split("://")[1] for k in names if not k.endswith(".jsonl"))  # one GET each
+    assert slow.most_in_flight > 1  # the GETs of a batch run at once
+
+
+def test_fetching_stays_a_few_batches_ahead_and_stops_with_the_reader(slow):
+    names = _stories(slow, 60)
+    stream = iter_documents(names)
+    first = next(stream)
+    assert first.input_text.startswith("Story 0:")
+    stream.close()  # the reader stops: the batches still in flight are cancelled
+    # batch 0 read, FETCH_AHEAD more asked for ahead of it; nothing beyond
+    assert len(slow.fetched) <= (1 + storage.FETCH_AHEAD) * storage.FETCH_BATCH < 60
+
+
+def test_a_resumed_read_fetches_nothing_before_its_start(slow):
+    names = _stories(slow, 12)
+    got = [(i, [d.source.path for d in docs]) for i, _, docs in read_files(names, ReadOptions(), start=7)]
+    assert got == [(i, [names[i]]) for i in range(7, 12)]
+    assert sorted(slow.fetched) == [f"in/{i:02d}.txt" for i in range(7, 12)]
+
+
+def test_an_unreachable_endpoint_in_a_batch_stops_the_run_after_the_documents_before_it(slow):
+    names = _stories(slow, 9)
+    slow.fail["in/04.txt"] = ConnectionRefusedError(111, "Connection refused")
+    stream = iter_documents(names)
+    before = [next(stream) for _ in range(4)]
+    assert [d.status for d in before] == ["ok"] * 4
+    with pytest.raises(Fatal) as exc:
+        next(stream)
+    assert exc.value.code == errors.STORAGE_UNAVAILABLE
 
 def test_paths_from_a_gzip_list_with_a_base_url(mem, tmp_path):
     listing = tmp_path / "warc.paths.gz"
