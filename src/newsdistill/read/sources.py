@@ -9,7 +9,7 @@ are offsets into the file on disk, or into the remote object).
 
 Paths may be URLs (``s3://``, ``gs://``, ``https://``, ``file://``; :mod:`.storage`):
 globs and folders (``s3://bucket/prefix/``) are listed through fsspec, and
-single-document remote files are fetched ahead on threads (:func:`read_files`).
+single-document remote files are fetched ahead in batches (:func:`read_files`).
 """
 
 from __future__ import annotations
@@ -161,8 +161,9 @@ def read_path(path: str, options: ReadOptions, fetched: bytes | BaseException | 
 
 def read_files(files: list[str], options: ReadOptions, start: int = 0) -> Iterator[tuple[int, str, Iterator[Document]]]:
     """``(index, path, documents)`` for ``files[start:]``, in order.  Remote files that hold one
-    document (.txt, .html: not JSONL or WARC, which are streamed) are fetched ahead on threads,
-    so reading many small objects is not one round trip after another."""
+    document (.txt, .html: not JSONL or WARC, which are streamed) are fetched ahead in batches,
+    one async call a batch (:class:`.storage.Prefetcher`), so reading many small objects is not one
+    round trip after another."""
     fetcher = store.Prefetcher(files, lambda i: store.is_url(files[i]) and not _holds_many(files[i]),
                                options.storage, start)
     try:
