@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from newsdistill.eval import wcxb
@@ -52,7 +53,10 @@ def _clean_articles() -> None:
         for label, r in results.items():
             print(f"  {label:16} {r.title_share:19.3f} {len(r.removed_outside_title):28d} {r.removed_per_100:8.2f} "
                   f"{len(r.gold_overlaps):19d}")
-        for doc, rule, reason, text in results["newsdistill"].removed_outside_title:
+        removed = results["newsdistill"].removed_outside_title
+        by_reason = Counter(reason for _, _, reason, _ in removed)
+        print("    by reason: " + (", ".join(f"{r} {n}" for r, n in by_reason.most_common()) or "none"))
+        for doc, rule, reason, text in removed:
             print(f"    removed: {doc}: {rule} ({reason}): {text!r}")
         for doc, rule, text in results["newsdistill"].gold_overlaps:
             print(f"    overlaps a gold span: {doc}: {rule}: {text!r}")

@@ -80,7 +80,10 @@ def _first_pass(line: Line) -> Decision | None:
         return Decision(CAPTION, cap)
     glued = len(rules.GLUED.findall(text))
     if glued >= rules.GLUED_MIN and glued >= rules.GLUED_MIN_SHARE * line.words:
-        return Decision(REMOVED, "nav.glued-links", "navigation")
+        # recounted without handles, hashtags and URLs only where the line would be removed (rare)
+        glued = len(rules.GLUED.findall(rules.GLUED_EXEMPT.sub(" ", text)))
+        if glued >= rules.GLUED_MIN and glued >= rules.GLUED_MIN_SHARE * line.words:
+            return Decision(REMOVED, "nav.glued-links", "navigation")
     if len(text) > rules.MAX_RULE_LINE_CHARS:
         return None
     folded = rules.fold(text)
@@ -145,6 +148,7 @@ def rule_pass(lines: list[Line], layout: bool = True) -> list[Decision] | tuple[
     """The rules' passes 1-4: the open decisions (None: body) and the main block's first and
     last line, or the final decisions where no prose was found at all."""
     decisions: list[Decision | None] = [_first_pass(line) for line in lines]
+    _keep_list_numbers(lines, decisions)
     good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
     if not good:
         # no paragraph looks like prose: keep every undecided line (a short note is still a note)
@@ -194,6 +198,38 @@ def rule_pass(lines: list[Line], layout: bool = True) -> list[Decision] | tuple[
     return decisions, first, last
 
 
+def _keep_list_numbers(lines: list[Line], decisions: list[Decision | None]) -> None:
+    """Lone numbers that count the items of the article's list ("1", a heading, a paragraph, "2",
+    ...): a run of >= ``rules.LIST_NUMBERS_MIN_RUN`` numbers going up or down by one, each pair with
+    prose between, is the article's numbering (rule ``body.list-number``, kept: the line model
+    does not judge it), not share counters.  A ranked sidebar ("1", a headline, "2", a headline)
+    has no prose between its numbers."""
+    numbers = [i for i, d in enumerate(decisions) if d is not None and d.rule == "counter.bare-numbers"
+               and rules.LIST_NUMBER.fullmatch(lines[i].text)]
+    if len(numbers) < rules.LIST_NUMBERS_MIN_RUN:
+        return
+    run: list[int] = []
+    step = 0
+    for i in numbers:
+        if run:
+            prev = run[-1]
+            delta = int(lines[i].text) - int(lines[prev].text)
+            prose = any(decisions[k] is None and lines[k].good for k in range(prev + 1, i))
+            if prose and delta in (1, -1) and (step == 0 or delta == step):
+                run.append(i)
+                step = delta
+                continue
+            _keep_run(run, decisions)
+        run, step = [i], 0
+    _keep_run(run, decisions)
+
+
+def _keep_run(run: list[int], decisions: list[Decision | None]) -> None:
+    if len(run) >= rules.LIST_NUMBERS_MIN_RUN:
+        for i in run:
+            decisions[i] = Decision(BODY, "body.list-number")
+
+
 def model_rows(lines: list[Line], decisions: list[Decision | None], first: int, last: int) -> tuple[list[str], list[list[float]]]:
     """The rules' verdicts and the model's feature rows (for the classifier and its training)."""
     kinds = verdicts(lines, decisions, first, last)
@@ -211,7 +247,7 @@ def verdicts(lines: list[Line], decisions: list[Decision | None], first: int, la
         elif d.kind == CAPTION:
             out.append("caption")
         else:
-            out.append("meta")
+            out.append("meta")  # title, byline, dateline, and body a rule decided (body.list-number): not judged
     return out
 
 

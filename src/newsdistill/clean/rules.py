@@ -39,6 +39,12 @@ BYLINE_MAX_WORDS = 12
 GLUED = re.compile(r"[a-z][A-Z]")
 GLUED_MIN = 4
 GLUED_MIN_SHARE = 0.2
+# Capitals inside words that the writer put there, not a scraper gluing link texts: @handles,
+# #hashtags and URLs ("#MakeAmericaGreatAgain", "@realDonaldTrump", "pic.twitter.com/OqctxglquI",
+# an embedded tweet's markup with its author="@..." attribute).  Their joins do not count: of the 39
+# lines of PolNeAR train over the glued-links bar, 8 are article lines, all tweets or hashtags (the
+# other 31: a live blog's "FlagShareLikeReply..." widget, still over it).
+GLUED_EXEMPT = re.compile(r"[@#]\w+|\S*(?:https?://|www\.|pic\.twitter\.com/)\S*")
 # a document's first line is its title when the body starts within 2 lines after it, or within
 # 2 + TITLE_LOOKBACK_LINES when only share buttons, a byline block or a dateline stand between
 TITLE_FIRST_LINE_GAP = 2
@@ -52,6 +58,10 @@ TITLE_SENTENCE_NEXT_RATIO = 1.5
 # paragraph of a text without a headline, 16-20: "The city council voted on Tuesday to expand ...")
 TITLE_SENTENCE_SHORT_WORDS = 14
 TITLE_MIN_WORDS_SENTENCE_CASE = 5  # a sentence-case headline above a share bar: longer than "Published 3 hours ago"
+# the article's own list numbering, each number alone on its line (classify._keep_list_numbers):
+# PolNeAR train's "17 of the most powerful things ..." lost its 17 item numbers as counters
+LIST_NUMBER = re.compile(r"\d{1,3}")
+LIST_NUMBERS_MIN_RUN = 3  # "1", "2", "3" with prose between; two numbers may be a counter pair
 CLOSING_SENTENCES_MAX = 2  # at most 2 short sentences right after the last paragraph stay body
 CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1." no
 # The article is the stretch of lines with the most evidence (classify._main_block): a prose line
@@ -225,9 +235,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"contact us|about us|careers|advertise(?: with us)?)\s*[|·•,]?\s*){1,8}"), block_cost=SECTION_HEADING_COST),
     # -- copyright footer ------------------------------------------------------
     # after "copyright": a year, "©" or a capitalised owner; never a noun it modifies ("Carmaker wins
-    # copyright case", "a copyright lawsuit against ...": headlines and ledes about copyright)
+    # copyright case", "a copyright lawsuit against ...": headlines and ledes about copyright).
+    # A sign glued to the word before it is none: "clichÃ©" is mojibake of "cliché" (UTF-8 read as
+    # Latin-1; in PolNeAR train's prose line removed as a footer the "Ã" is "A" and a combining
+    # tilde), "Section 230(c) of the Act" a clause
     LineRule("footer.copyright", "copyright-footer", _p(
-        r".{0,80}(?:©|\(c\))\s*(?:\d{4}|[a-z]).{0,160}|"
+        r".{0,80}(?<![\w\u0300-\u036f])(?:©|\(c\))\s*(?:\d{4}|[a-z]).{0,160}|"
         rf".{{0,80}}copyright\s*(?:©\s*|\(c\)\s*)?(?:\d{{4}}|(?!{_COPYRIGHT_NOUNS}\b)(?-i:[A-Z])).{{0,160}}"),
         block_cost=SECTION_HEADING_COST,
         needs=("©", "(c)", "copyright")),
@@ -330,8 +343,9 @@ IMAGE_CREDIT_RULES: tuple[LineRule, ...] = (
         r"[(\[]?\s*(?:photo|image|picture|photograph|photography|pic|video|illustration|graphic|source|credit|"
         r"photo credit|image credit|image source|file photo|cover photo|featured image|top image|main image|"
         r"header image|lead image)s?(?: by| courtesy(?: of)?|\s*[:/|©-])\s*.{1,100}?[)\]]?\.?")),
+    # (a lone "Getty." under a picture too: PolNeAR train's listicle has three)
     LineRule("credit.agency-only", "image-credit", _p(
-        r"[(\[]?\s*(?:©\s*)?(?-i:(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*)?(?:getty images|afp|ap|reuters|epa|"
+        r"[(\[]?\s*(?:©\s*)?(?-i:(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*)?(?:getty(?: images)?|afp|ap|reuters|epa|"
         r"shutterstock|istock(?:photo)?|alamy|pa(?: wire| images)?|anadolu(?: agency)?|xinhua|tass|sputnik|"
         r"efe|ansa|dpa|upi|bloomberg|sipa|rex(?:/shutterstock)?|unsplash|pexels|pixabay|wikimedia commons)"
         r"(?:\s*(?:/|via)\s*[\w .'-]{1,40}){0,3}\s*[)\]]?\.?")),
