@@ -77,6 +77,30 @@ def test_brands_are_not_people(text, brand):
     assert b.label != "PERSON" and b.gender is None
 
 
+@pytest.mark.parametrize("text", [
+    "Snapchat said it would remove the feature after complaints from parents.",
+    "Tinder said the change would reach all users by June, and Lyft said it had no plans to follow.",
+    '"We take this seriously," Equinor said in a statement on Tuesday.',
+    "Tencent told investors that profits had fallen for a second quarter.",
+])
+def test_a_brand_the_model_leaves_untagged_is_still_the_speaker(text):
+    # the model tags no entity at all on a brand opening a sentence (or takes it for a common noun):
+    # the brand list still makes it an organisation, so the speaker is not lost
+    doc = distil(text)
+    speakers = {a.speaker.name for a in doc.attributions if a.speaker}
+    brands = {e.name for e in doc.entities if e.label == "ORG"}
+    assert speakers and speakers <= brands, (speakers, brands)
+
+
+@pytest.mark.parametrize("text", [
+    "Zoom in on the map to see the damage, officials said.",
+    "The uber-rich were not amused by the new tax, he said.",
+    "The tinder was dry after weeks without rain, firefighters said.",
+])
+def test_listed_brand_words_used_as_words_stay_words(text):
+    assert not distil(text).entities
+
+
 def test_surnames_with_inner_capitals_stay_people():
     doc = distil("Governor Ron DeSantis said on Monday he would sign the bill. DeSantis spoke in Tampa. "
                  "Mary McCarthy, a local teacher, said she would vote against it.")
@@ -135,6 +159,12 @@ MONEY = [
     ("She paid 500 Kenyan shillings for water, she said.", "500", "KES"),
     ("The fine was 200 dinars in Baghdad, Iraqi officials said.", "200 dinars", "IQD"),
     ("Each family received 3,000 shillings, the charity said.", "3,000", None),
+    # a city alone stands for its country (figure.currency-by-place through PLACE_COUNTRY)
+    ("Traders in Nairobi said a bag of maize now costs 3,000 shillings.", "3,000", "KES"),
+    ("A taxi ride across Kampala costs about 15,000 shillings, drivers said.", "about 15,000", "UGX"),
+    ("Rents in Dar es Salaam rose to 400,000 shillings a month, tenants said.", "400,000", "TZS"),
+    ("The fine in Amman was 50 dinars, police said.", "50 dinars", "JOD"),
+    ("Traders in Lahore said the fine was 5,000 rupees.", "5,000", "PKR"),
     ("The farmers were paid 40,000 naira each, the ministry said.", "40,000", "NGN"),
     ("The ticket cost 50 Canadian dollars, the organisers said.", "50", "CAD"),
     ("The company paid $25,000 in fines, regulators said.", "$25,000", "USD"),

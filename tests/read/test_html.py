@@ -69,7 +69,7 @@ def test_html_file_main_content_and_metadata(tmp_path):
     assert rec["id"] == "tram"
     assert rec["title"] == "Council backs tram expansion"
     assert rec["byline"] == "Jane Doe"
-    assert rec["published"] == "2024-03-05"
+    assert rec["published"] == "2024-03-05T08:00:00+00:00"  # the meta tag's time and zone (issue #16)
     assert rec["source"] == {"path": str(f), "url": "https://news.example.com/2024/03/tram"}
     for p in BODY:
         assert p in rec["text"]

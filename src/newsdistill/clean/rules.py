@@ -449,9 +449,14 @@ BYLINE_TITLE_TAIL = re.compile(
     rf"\s*(?:,|\||\s-\s|\u2013|\u2014)\s*(?:{BYLINE_AGENCIES}(?:\s+[\w.&'-]+){{0,4}}"
     rf"|(?:[\w.&'-]+\s+){{0,4}}{_BYLINE_JOB}(?:\s+(?:for|at|of|with)\s+.{{1,50}})?)\s*\.?$",
     re.IGNORECASE)
+# the clock time may come first (issue #16): "Published 6:45 p.m. CST June 12, 2024", "14:30 GMT,
+# 12 June 2024", "10:05 a.m. ET on Wed, June 12, 2024": a zone only as capitals, so a word is no zone
+_DATELINE_TIME_FIRST = (r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?|\s*[AP]M)?(?-i:\s*\(?[A-Z]{1,4}\)?)?"
+                        r"\s*(?:,|on|-|\||\u00b7|\u2013)?\s*)?")
 DATELINE = re.compile(
     r"(?:(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    + _DATELINE_TIME_FIRST +
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"

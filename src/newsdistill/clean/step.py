@@ -41,19 +41,30 @@ class CleanText:
         if doc.site_name is None and result.title is not None and doc.title == result.title:
             doc.site_name = result.site_name  # the suffix split off the title line this step set
         doc.byline = doc.byline or result.byline
-        if doc.published is None and result.dateline:
-            doc.published = _parse_dateline(result.dateline, doc.source.fetched)
-            if doc.published is not None and "T" in doc.published:
-                offset, ambiguous = dateline_zone(result.dateline)
-                if offset is not None and not _OFFSET.search(doc.published):
-                    doc.published += offset  # "6:45 p.m. EDT" -> ...T18:45:00-04:00
-                doc.published_tz = ambiguous  # "9 a.m. CST": kept as written, the time without an offset
+        if result.dateline and (doc.published is None or _DAY_ONLY.fullmatch(doc.published)):
+            self._dateline_published(doc, result.dateline)
         return doc
+
+    @staticmethod
+    def _dateline_published(doc: Document, dateline: str) -> None:
+        """``published`` from the visible dateline: where none is set, or where the page's metadata
+        gave the day alone and the dateline names the same day with its time ("Published 6:45
+        p.m. EDT June 12, 2024" under htmldate's "2024-06-12")."""
+        value = _parse_dateline(dateline, doc.source.fetched)
+        if value is None or doc.published is not None and not (value[:10] == doc.published and "T" in value):
+            return
+        doc.published = value
+        if "T" in value:
+            offset, ambiguous = dateline_zone(dateline)
+            if offset is not None and not _OFFSET.search(value):
+                doc.published += offset  # "6:45 p.m. EDT" -> ...T18:45:00-04:00
+            doc.published_tz = ambiguous  # "9 a.m. CST": kept as written, the time without an offset
 
 
 _TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>[ap])?\.?m?\.?", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d{2})-(?P<d>\d{2})\b")
 _OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def dateline_zone(value: str) -> tuple[str | None, str | None]:

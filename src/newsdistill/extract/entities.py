@@ -60,6 +60,14 @@ def _corrections() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _relabel_pattern() -> re.Pattern:
+    texts = sorted((t for t, (_rule, label) in _corrections().items() if label is not None), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(t) for t in texts) + r")(?![\w-]|\.\w)")
+
+
+# where a listed name the model took for a common noun is still the name: a subject or object
+_NOUN_AS_NAME = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "compound"))
 _SPEAKER_LABEL = re.compile(r"(?m)^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "la", "le"}
 _ORGISH = {"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW"}
@@ -196,6 +204,18 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
             continue
         canonical = index[_norm(m.group())]
         add(span.start, span.end, data.ALIASES[canonical][0], "alias-table", key=("alias", canonical))
+
+    # names of the relabel lists that the model left untagged ("Snapchat said ..." opening a
+    # sentence: no entity at all, so no speaker); capitalised as listed and a noun, so "uber-rich",
+    # a lower-case "zoom" or an imperative "Zoom in" (a noun heading a clause) stays a word; the
+    # model makes 4 of the 64 brands opening "X said ..." common nouns ("Tinder", "Lyft"), as the
+    # subject or object: those are names (rule: the list's, + "+untagged")
+    for m in _relabel_pattern().finditer(text):
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if span is None or any(t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.dep_ in _NOUN_AS_NAME) for t in span):
+            continue
+        rule, label = corrections[m.group()]
+        add(span.start, span.end, label, rule + "+untagged")
 
     # acronyms defined in the text: "Syrian Arab News Agency (SANA)"
     by_end = {m.end: m for m in out if m.label in ("ORG", "GPE", "FAC", "LOC")}

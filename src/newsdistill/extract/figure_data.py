@@ -62,6 +62,39 @@ CURRENCY_BY_PLACE = {
     "riyal": {"saudi arabia": "SAR", "saudi": "SAR", "qatar": "QAR", "qatari": "QAR", "oman": "OMR",
               "omani": "OMR", "yemen": "YER", "yemeni": "YER", "iran": "IRR", "iranian": "IRR"},
 }
+# cities that stand for their country in CURRENCY_BY_PLACE (issue #16): a Nairobi story's "3,000
+# shillings" are Kenyan though it never writes "Kenya"; capitals and the largest cities, leaving
+# out names several countries share (Tripoli: Libya or Lebanon; Santiago; Kingston)
+PLACE_COUNTRY = {
+    "nairobi": "kenya", "mombasa": "kenya", "kisumu": "kenya", "nakuru": "kenya", "eldoret": "kenya",
+    "kampala": "uganda", "entebbe": "uganda", "gulu": "uganda", "dar es salaam": "tanzania", "dodoma": "tanzania",
+    "arusha": "tanzania", "zanzibar": "tanzania", "mogadishu": "somalia", "kismayo": "somalia",
+    "hargeisa": "somaliland",
+    "ottawa": "canada", "toronto": "canada", "montreal": "canada", "vancouver": "canada", "calgary": "canada",
+    "canberra": "australia", "sydney": "australia", "melbourne": "australia", "brisbane": "australia",
+    "perth": "australia", "wellington": "new zealand", "auckland": "new zealand", "christchurch": "new zealand",
+    "taipei": "taiwan", "harare": "zimbabwe", "bulawayo": "zimbabwe", "monrovia": "liberia",
+    "windhoek": "namibia", "suva": "fiji",
+    "baghdad": "iraq", "basra": "iraq", "mosul": "iraq", "erbil": "iraq", "kuwait city": "kuwait",
+    "amman": "jordan", "benghazi": "libya", "algiers": "algeria", "oran": "algeria", "tunis": "tunisia",
+    "sfax": "tunisia", "belgrade": "serbia", "novi sad": "serbia", "manama": "bahrain",
+    "new delhi": "india", "delhi": "india", "mumbai": "india", "kolkata": "india", "chennai": "india",
+    "bengaluru": "india", "bangalore": "india", "hyderabad": "india", "islamabad": "pakistan",
+    "karachi": "pakistan", "lahore": "pakistan", "peshawar": "pakistan", "colombo": "sri lanka",
+    "kathmandu": "nepal", "port louis": "mauritius",
+    "mexico city": "mexico", "guadalajara": "mexico", "monterrey": "mexico", "buenos aires": "argentina",
+    "bogota": "colombia", "bogot\u00e1": "colombia", "medellin": "colombia", "medell\u00edn": "colombia",
+    "manila": "philippines", "quezon city": "philippines", "havana": "cuba", "montevideo": "uruguay",
+    "santo domingo": "dominican republic",
+    "bern": "switzerland", "zurich": "switzerland", "z\u00fcrich": "switzerland", "geneva": "switzerland",
+    "kigali": "rwanda", "bujumbura": "burundi", "gitega": "burundi", "kinshasa": "congo", "conakry": "guinea",
+    "stockholm": "sweden", "gothenburg": "sweden", "reykjavik": "iceland", "copenhagen": "denmark",
+    "oslo": "norway", "bergen": "norway",
+    "cairo": "egypt", "beirut": "lebanon", "damascus": "syria", "aleppo": "syria", "khartoum": "sudan",
+    "omdurman": "sudan", "juba": "south sudan",
+    "riyadh": "saudi arabia", "jeddah": "saudi arabia", "mecca": "saudi arabia", "doha": "qatar",
+    "muscat": "oman", "sanaa": "yemen", "aden": "yemen", "tehran": "iran", "isfahan": "iran",
+}
 # each form of an ambiguous currency word -> its key in CURRENCY_BY_PLACE
 CURRENCY_FORMS = {"shilling": "shilling", "shillings": "shilling", "dinar": "dinar", "dinars": "dinar",
                   "krona": "krona", "kronor": "krona", "kronur": "krona", "krone": "krone", "kroner": "krone",

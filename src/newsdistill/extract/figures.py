@@ -137,7 +137,7 @@ def _where(head, tok_entity: dict[int, str], place_ids: set[str]) -> list[str]:
 def _currency_word(word: str, before: list[str], places: list[str]) -> tuple[bool, str | None]:
     """(is a currency word, its ISO 4217 code) for ``word`` ("shillings"): a country word right
     before it ("Kenyan shillings") or else the first of ``places`` (the sentence's places nearest
-    first, then the article's) in ``CURRENCY_BY_PLACE`` decides a word several countries use;
+    first, then the article's; a city as its country, ``PLACE_COUNTRY``) in ``CURRENCY_BY_PLACE`` decides a word several countries use;
     otherwise ``CURRENCY_WORDS`` (dollars: USD), or None ("3,000 shillings" in an article that
     names no country of the shilling)."""
     low = word.lower()
@@ -149,6 +149,7 @@ def _currency_word(word: str, before: list[str], places: list[str]) -> tuple[boo
             if len(before) >= n and near in table:
                 return True, table[near]
         for place in places:
+            place = data.PLACE_COUNTRY.get(place, place)  # "Nairobi" stands for Kenya
             if place in table:
                 return True, table[place]
         return True, data.CURRENCY_WORDS.get(low)

@@ -40,6 +40,7 @@ from .decode import check_not_binary
 from .html_bylines import page_byline
 from .html_figures import HtmlCaption, article_container, find_captions
 from .html_notices import find_rights_notices
+from .html_published import published_time
 from .sources import ReadOptions, register
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own max_file_size; news pages are 50 KB - 2 MB
@@ -283,7 +284,8 @@ def _metadata(tree, url: str | None):
     meta.title = meta.title or extract_title(tree)
     meta.author = meta.author or _author(tree, extract_author)
     meta.url = meta.url or extract_url(tree, url)
-    meta.date = find_date(tree, **(DATE_OPTIONS | {"url": meta.url}))
+    # htmldate chooses the day; the page's own timestamp of that day adds the time and its offset
+    meta.date = published_time(tree, find_date(tree, **(DATE_OPTIONS | {"url": meta.url})))
     meta.sitename = meta.sitename or extract_sitename(tree)
     meta.clean_and_trim()
     return meta

@@ -146,3 +146,20 @@ PLACEHOLDER_AUTHORS = frozenset(("the author", "author", "name", "admin", "admin
 ORGANISATION_WORDS = frozenset(("network", "foundation", "university", "clinic", "institute", "inc", "llc", "ltd", "hotels",
                                 "media", "group", "association", "society", "magazine", "newspaper", "news",
                                 "online", "today", "times", "post", "herald", "press"))
+
+# the publication time (issue #16): htmldate gives the day alone; the page's own machine-readable
+# timestamps give the clock time and the offset.  Where to look, most specific first: the article
+# meta tags, then <time> elements marked as the publication time, then any <time datetime>; JSON-LD
+# ``datePublished`` is read apart (read/html_published.py).  A value is used only when its day is the
+# day htmldate chose, so a "modified" or a related story's time never replaces the publication day.
+PUBLISHED_META_XPATH = (
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @itemprop='datePublished' or @property='og:published_time' or @name='og:published_time'"
+    " or @name='parsely-pub-date' or @name='sailthru.date' or @name='publish-date' or @name='pubdate'"
+    " or @name='publishdate' or @name='dc.date.issued' or @name='DC.date.issued' or @name='date']/@content")
+PUBLISHED_TIME_XPATH = (
+    "//time[@datetime][@itemprop='datePublished' or @pubdate or contains(@class, 'publish')"
+    " or contains(@class, 'posted')]/@datetime")
+ANY_TIME_XPATH = "//time[@datetime]/@datetime"
+JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
+PUBLISHED_JSON_KEY = "datePublished"

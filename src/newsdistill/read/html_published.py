@@ -1,0 +1,76 @@
+"""The publication time of an HTML page (issue #16): htmldate's day, with the clock time and the
+offset the page's own timestamps give for that day.
+
+htmldate (``find_date``) is good at choosing which day a page was published, and returns the day
+alone.  A reporter needs the time too, and its zone: "2024-06-12T18:45:00+00:00", not
+"2024-06-12".  The page usually has it in ``article:published_time``, in JSON-LD
+``datePublished`` or in a ``<time datetime>`` element (:data:`.html_rules.PUBLISHED_META_XPATH`
+and the XPaths after it).  A timestamp is taken only when its own day is htmldate's day, so
+htmldate's choice (published, not modified) stands and only the time is added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from . import html_rules as rules
+
+
+def iso_timestamp(value: str) -> str | None:
+    """``value`` (ISO 8601 as pages write it: "2024-06-12T18:45:00Z", "...18:45:00.000+0200",
+    "2024-06-12 18:45") as "YYYY-MM-DDTHH:MM:SS" plus its offset ("Z" as "+00:00"); None for a
+    day alone, for midnight without an offset (a CMS's placeholder for "no time") and for text
+    that is no timestamp."""
+    value = value.strip()
+    if len(value) < 16 or value[10] not in "T ":
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None and stamp.time() == dt.time():
+        return None
+    return stamp.replace(microsecond=0).isoformat()
+
+
+def _json_dates(node, out: list[str], depth: int = 0) -> None:
+    if depth > 8:  # JSON-LD nests a few levels (@graph, mainEntity); deeper is no article metadata
+        return
+    if isinstance(node, dict):
+        value = node.get(rules.PUBLISHED_JSON_KEY)
+        if isinstance(value, str):
+            out.append(value)
+        for child in node.values():
+            if isinstance(child, (dict, list)):
+                _json_dates(child, out, depth + 1)
+    elif isinstance(node, list):
+        for child in node:
+            _json_dates(child, out, depth + 1)
+
+
+def candidates(tree) -> list[str]:
+    """The page's publication timestamps as written, most specific source first."""
+    found = [str(v) for v in tree.xpath(rules.PUBLISHED_META_XPATH)]
+    for script in tree.xpath(rules.JSON_LD_XPATH):
+        if rules.PUBLISHED_JSON_KEY not in script:  # most pages' JSON-LD: parsed only where it can help
+            continue
+        try:
+            _json_dates(json.loads(script), found)
+        except (ValueError, RecursionError):  # a broken JSON-LD block: the other sources stand
+            continue
+    found += [str(v) for v in tree.xpath(rules.PUBLISHED_TIME_XPATH)]
+    found += [str(v) for v in tree.xpath(rules.ANY_TIME_XPATH)]
+    return found
+
+
+def published_time(tree, day: str | None) -> str | None:
+    """``day`` (htmldate's "YYYY-MM-DD") with the time of the first page timestamp of that day;
+    ``day`` itself when none gives one; None without a day."""
+    if not day:
+        return None
+    for value in candidates(tree):
+        stamp = iso_timestamp(value)
+        if stamp is not None and stamp[:10] == day:
+            return stamp
+    return day
