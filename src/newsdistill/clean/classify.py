@@ -270,7 +270,9 @@ def _apply_model(lines: list[Line], decisions: list[Decision | None], first: int
     phrase rule that it scores as content are kept.  A removed line names the soft rule that
     matched it (else ``model.line``) and carries the model's score."""
     lm = line_model.shipped()
-    kinds, rows = model_rows(lines, decisions, first, last)
+    kinds = verdicts(lines, decisions, first, last)
+    # model_rows as an array; the lines the model does not judge get only what their neighbours read
+    rows = line_features.matrix(lines, kinds, [_title_like(line) for line in lines], first, last, brief=_NOT_JUDGED)
     for i, p in enumerate(lm.scores(rows)):
         kind = kinds[i]
         if kind in _NOT_JUDGED:

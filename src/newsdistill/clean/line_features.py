@@ -4,8 +4,13 @@ A row describes the line itself (length, punctuation, case, link-likeness), wher
 (position in the document, inside the rules' main block or not, how much of the document's prose
 lies above it), how often its text repeats in the document, the rules' own verdict on it (which
 rule family decided what) and the same few facts about its neighbours two lines either way.
-Everything here is cheap Python over the :class:`~newsdistill.clean.lines.Line` objects the rules
-already built: no regex runs over a line longer than ``rules.MAX_RULE_LINE_CHARS``.
+Everything here is cheap over the :class:`~newsdistill.clean.lines.Line` objects the rules already
+built: no regex runs over a line longer than ``rules.MAX_RULE_LINE_CHARS``; a line's character
+classes are counted on its class bytes (one ``bytes.translate``), and the position, verdict,
+neighbour and cross columns are a few numpy calls per document (:func:`matrix`).  The numbers are
+those of the plain per-character, per-row reading first written (tests/support/
+line_features_reference.py; tests/clean/test_line_features_equal.py holds the two equal), at ~0.3x
+its time (issue #15: the model's share of cleaning time).
 
 Names and order are part of the shipped model (``data/line_model.json`` stores them): add a
 feature only with a retrained model.
@@ -14,7 +19,10 @@ feature only with a retrained model.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+
+import numpy as np
 
 from . import rules
 from .lines import Line
@@ -65,73 +73,175 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def _own(line: Line, title_like: bool, repeated: bool) -> list[float]:
-    text = line.text if len(line.text) <= rules.MAX_RULE_LINE_CHARS else line.text[:rules.MAX_RULE_LINE_CHARS]
+# Each ASCII character's class as ``str`` itself judges it (isupper / isalpha / isdigit / isspace;
+# the space class holds \x1c-\x1f too, as str.split does), so counting a line's class bytes equals
+# testing its characters one by one.  The per-character predicate calls this replaces were ~60% of
+# the feature rows' time (four passes at ~25 ns a character: 0.35 of a 200-word document's 0.55 ms).
+_CLASS_BYTES = bytes(
+    ord("u") if c.isupper() else ord("l") if c.isalpha() else ord("d") if c.isdigit() else ord("s") if c.isspace() else ord("p")
+    for c in map(chr, range(128))
+) + bytes(128)
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+_LINKISH_ANY = re.compile("|".join(map(re.escape, _LINKISH)))
+assert rules.GLUED.pattern == "[a-z][A-Z]" and not rules.GLUED.flags & re.IGNORECASE, "glued_share counts class pairs 'lu'"
+_LOG1P = tuple(math.log1p(k) for k in range(4096))  # math.log1p of small counts, looked up (the same floats)
+
+
+def _own(line: Line, title_like: bool, repeated: bool, lowered: str) -> list:
+    """The line's OWN features: numbers and bools (the array they go into holds bools as 0.0 /
+    1.0).  ``lowered``: ``line.text.lower()``, or "" where the line is longer than the rule bound."""
+    full = line.text
+    text = full if len(full) <= rules.MAX_RULE_LINE_CHARS else full[:rules.MAX_RULE_LINE_CHARS]
     n = len(text) or 1
-    # counted by C-level map calls: a Python loop over the characters cost ~30% of the cleaning time
-    letters = sum(map(str.isalpha, text))
-    upper = sum(map(str.isupper, text))
-    digits = sum(map(str.isdigit, text))
-    punct = n - letters - digits - sum(map(str.isspace, text)) if text else 0
-    words = text.split()
-    alpha_words = [w for w in words if w[:1].isalpha()]
-    caps = sum(w[0].isupper() for w in alpha_words) / len(alpha_words) if alpha_words else 0.0
-    lowered = text.lower()
+    # line.words is len(text.split()) for every line up to the caption bound (lines.py), so for
+    # every untruncated one here
+    n_words = line.words if text is full else len(text.split())
+    if text.isascii():
+        classes = text.encode("ascii").translate(_CLASS_BYTES)
+        upper = classes.count(b"u")
+        letters = upper + classes.count(b"l")
+        digits = classes.count(b"d")
+        spaces = classes.count(b"s")
+        separators = text.count("|") + text.count("/")
+        quoted = '"' in text
+        plain = True
+    else:
+        # one "?" ("p") per other character keeps the ASCII neighbours apart, as they are in the text
+        classes = text.encode("ascii", "replace").translate(_CLASS_BYTES)
+        other = _ASCII_RUNS.sub("", text)
+        upper = classes.count(b"u") + sum(map(str.isupper, other))
+        letters = classes.count(b"u") + classes.count(b"l") + sum(map(str.isalpha, other))
+        digits = classes.count(b"d") + sum(map(str.isdigit, other))
+        spaces = classes.count(b"s") + sum(map(str.isspace, other))
+        separators = sum(text.count(s) for s in _SEPARATORS)
+        quoted = '"' in text or "\u201c" in text or "\u201d" in text
+        # curly quotes, dashes, symbols: no letter or space among them, so they start or split no
+        # word the class bytes would miss
+        plain = not any(c.isalpha() or c.isspace() for c in other)
+    if plain:
+        # a word starts after a space (or at the start): its first character's class follows an "s"
+        starts = b"s" + classes
+        caps_words = starts.count(b"su")
+        alpha_words = caps_words + starts.count(b"sl")
+    else:
+        initials = [w[0] for w in text.split() if w[0].isalpha()]
+        alpha_words = len(initials)
+        caps_words = sum(map(str.isupper, initials))
+    punct = n - letters - digits - spaces if text else 0
     first = text[:1]
+    per_word = n / (n_words or 1)
+    glued = classes.count(b"lu") / (n_words or 1)  # rules.GLUED ([a-z][A-Z]): a lower-case letter's class byte, then an upper-case one's
     return [
-        math.log1p(line.words), math.log1p(len(line.text)), float(line.sentence_end), float(line.good), float(title_like),
-        caps, upper / letters if letters else 0.0, digits / n, punct / n, float(text.endswith(":")),
-        float(sum(text.count(s) for s in _SEPARATORS) >= 2), float(any(s in lowered for s in _LINKISH)),
-        min(n / max(1, len(words)), 15.0) / 15.0, float(repeated), float(first.islower()), float(first.isdigit()),
-        float(any(q in text for q in ('"', "\u201c", "\u201d"))),
-        min(1.0, len(rules.GLUED.findall(text)) / max(1, len(words))),
+        math.log1p(line.words), math.log1p(len(full)), line.sentence_end, line.good, title_like,
+        caps_words / alpha_words if alpha_words else 0.0, upper / letters if letters else 0.0, digits / n, punct / n,
+        text.endswith(":"), separators >= 2, _LINKISH_ANY.search(lowered or text.lower()) is not None,
+        (per_word if per_word <= 15.0 else 15.0) / 15.0, repeated, first.islower(), first.isdigit(),
+        quoted, glued if glued < 1.0 else 1.0,
     ]
 
 
 def features(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int) -> list[list[float]]:
     """One row of ``FEATURE_NAMES`` per line.  ``verdicts``: each line's rule verdict (one of
     ``VERDICTS``); ``first``/``last``: the rules' main block."""
+    return matrix(lines, verdicts, title_like, first, last).tolist()
+
+
+_N_OWN, _N_NEIGH = len(OWN), len(NEIGHBOUR)
+_AT_VERDICT = _N_OWN + len(POSITION)
+_AT_NEIGH = _AT_VERDICT + len(VERDICTS)
+_AT_CROSS = _AT_NEIGH + len(OFFSETS) * _N_NEIGH
+assert len(FEATURE_NAMES) == _AT_CROSS + len(CROSS)
+_POS = {name: _N_OWN + k for k, name in enumerate(POSITION)}
+# the document-wide columns come in two runs of POSITION: assigned a run at a time
+_DOC_A = _POS["doc_log_words"]  # doc_log_words, doc_good_share
+_DOC_B = _POS["doc_certain_share"]  # doc_certain_share, doc_context_share, doc_log_lines, first_is_title_like
+assert [_POS["doc_good_share"], _POS["doc_context_share"], _POS["doc_log_lines"], _POS["first_is_title_like"]] == \
+    [_DOC_A + 1, _DOC_B + 1, _DOC_B + 2, _DOC_B + 3]
+assert _POS["win_certain"] == _POS["win_good"] + 1
+# each verdict's flags, as columns: good, certain, context
+_FLAGS = np.array([(v == "body.good", v == "certain", v in _CTX_VERDICTS) for v in VERDICTS], dtype=np.int64)
+_LOG1P_ARRAY = np.array(_LOG1P)
+# a neighbour's facts: columns of its own row (good, log_words, sentence_end, title_like) or its flags
+_NEAR_OWN = ([k for k, name in enumerate(NEIGHBOUR) if name in OWN], [OWN.index(name) for name in NEIGHBOUR if name in OWN])
+_NEAR_FLAG = ([k for k, name in enumerate(NEIGHBOUR) if name not in OWN],
+              [("good", "certain", "context").index(name) for name in NEIGHBOUR if name not in OWN])
+_GOOD, _TITLE = OWN.index("good"), OWN.index("title_like")
+assert OWN[:5] == ("log_words", "log_chars", "sentence_end", "good", "title_like")
+_BRIEF_TAIL = (0.0,) * (_N_OWN - 5)  # a brief row's OWN columns after its first five
+
+
+def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int,
+           brief: frozenset[str] = frozenset()) -> np.ndarray:
+    """:func:`features` as a float64 array (lines x ``FEATURE_NAMES``): each line's own facts in
+    Python, the position, verdict, neighbour and cross columns for the whole document at once
+    (the same floats as the row-by-row reading it replaced, tests/clean/test_line_features_equal.py).
+    ``brief``: verdicts of lines whose own row nobody scores (the classifier's certain rules,
+    captions, metadata): their OWN columns hold only what a neighbour reads (good, log_words,
+    sentence_end, title_like) and zeros; half the lines of a 200-word synthetic page."""
     n = len(lines)
+    X = np.zeros((n, len(FEATURE_NAMES)))
+    if n == 0:
+        return X
     folded = [line.text.lower() if len(line.text) <= rules.MAX_RULE_LINE_CHARS else "" for line in lines]
     seen = Counter(folded)
-    own = [_own(line, title_like[i], bool(folded[i]) and seen[folded[i]] > 1) for i, line in enumerate(lines)]
-    good_words = [line.words if verdicts[i] == "body.good" else 0 for i, line in enumerate(lines)]
-    total_good = sum(good_words) or 1
-    doc_words = sum(min(line.words, 10_000) for line in lines)
-    doc_good = sum(1 for v in verdicts if v == "body.good") / n if n else 0.0
-    block_size = Counter(line.block for line in lines)
-    certain = [v == "certain" for v in verdicts]
-    good = [v == "body.good" for v in verdicts]
-    context = [v in _CTX_VERDICTS for v in verdicts]
-    doc_certain = sum(certain) / n if n else 0.0
-    doc_context = sum(context) / n if n else 0.0
-    first_title = float(bool(title_like) and title_like[0])
-    rows = []
-    before = 0
+    own: list = []
     for i, line in enumerate(lines):
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        span = hi - lo
-        inside = first <= i <= last
-        dist = 0 if inside else (first - i if i < first else i - last)
-        pos = [
-            i / max(1, n - 1), before / total_good, float(inside), math.log1p(dist), float(i == 0), float(i == n - 1),
-            math.log1p(block_size[line.block]), float(i == 0 or lines[i - 1].block != line.block),
-            math.log1p(doc_words), doc_good, sum(good[lo:hi]) / span, sum(certain[lo:hi]) / span,
-            doc_certain, doc_context, math.log1p(n), first_title,
-        ]
-        before += good_words[i]
-        onehot = [0.0] * len(VERDICTS)
-        onehot[_VERDICT_INDEX[verdicts[i]]] = 1.0
-        neigh: list[float] = []
-        for o in OFFSETS:
-            j = i + o
-            if 0 <= j < n:
-                f = own[j]
-                neigh += [f[3], f[0], f[2], float(certain[j]), f[4], float(context[j])]
-            else:
-                neigh += [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
-        f = own[i]
-        short = 1.0 - f[3]
-        cross = [f[3] * inside, short * (not inside), f[3] * (not inside), f[4] * (i == 0)]
-        rows.append(f + pos + onehot + neigh + cross)
-    return rows
+        if verdicts[i] in brief:
+            own += (math.log1p(line.words), 0.0, line.sentence_end, line.good, title_like[i])
+            own += _BRIEF_TAIL
+        else:
+            low = folded[i]
+            own += _own(line, title_like[i], bool(low) and seen[low] > 1, low)
+    X[:, :_N_OWN] = np.array(own, dtype=float).reshape(n, _N_OWN)
+    facts = np.array([(_VERDICT_INDEX[v], line.words, line.block) for v, line in zip(verdicts, lines)])
+    kind, words, blocks = facts[:, 0], facts[:, 1], facts[:, 2]
+    flags = _FLAGS[kind]
+    good = flags[:, 0]
+    idx = np.arange(n)
+    # running counts of good / certain / context lines, and of good lines' words, before each line
+    counts = np.zeros((n + 1, 4), dtype=np.int64)
+    np.cumsum(flags, axis=0, out=counts[1:, :3])
+    np.cumsum(words * good, out=counts[1:, 3])
+    total_good = int(counts[n, 3]) or 1
+    inside = (idx >= first) & (idx <= last)
+    dist = np.where(inside, 0, np.where(idx < first, first - idx, idx - last))
+    # window of 3 lines either way, clipped at the document's ends
+    lo, hi = np.maximum(idx - 3, 0), np.minimum(idx + 4, n)
+    block_start = np.ones(n, dtype=bool)
+    block_start[1:] = blocks[1:] != blocks[:-1]
+
+    X[:, _POS["rel_pos"]] = idx / max(1, n - 1)
+    X[:, _POS["prose_before"]] = counts[:n, 3] / total_good
+    X[:, _POS["in_block"]] = inside
+    X[:, _POS["log_dist_block"]] = _log1p_array(dist)
+    X[0, _POS["first_line"]] = 1.0
+    X[n - 1, _POS["last_line"]] = 1.0
+    X[:, _POS["log_block_lines"]] = _log1p_array(np.bincount(blocks)[blocks])
+    X[:, _POS["block_start"]] = block_start
+    X[:, _DOC_A:_DOC_A + 2] = (math.log1p(int(np.minimum(words, 10_000).sum())), int(counts[n, 0]) / n)
+    X[:, _POS["win_good"]:_POS["win_good"] + 2] = (counts[hi, :2] - counts[lo, :2]) / (hi - lo)[:, None]
+    X[:, _DOC_B:_DOC_B + 4] = (int(counts[n, 1]) / n, int(counts[n, 2]) / n, math.log1p(n), float(title_like[0]))
+    X[idx, _AT_VERDICT + kind] = 1.0
+
+    near = np.empty((n, _N_NEIGH))
+    near[:, _NEAR_OWN[0]] = X[:, _NEAR_OWN[1]]
+    near[:, _NEAR_FLAG[0]] = flags[:, _NEAR_FLAG[1]]
+    for k, o in enumerate(OFFSETS):
+        at = _AT_NEIGH + k * _N_NEIGH
+        if o < 0:
+            X[-o:, at:at + _N_NEIGH] = near[:n + o]
+        else:
+            X[:n - o, at:at + _N_NEIGH] = near[o:]
+    good_f = X[:, _GOOD]
+    X[:, _AT_CROSS] = good_f * inside
+    X[:, _AT_CROSS + 1] = (1.0 - good_f) * ~inside
+    X[:, _AT_CROSS + 2] = good_f * ~inside
+    X[0, _AT_CROSS + 3] = X[0, _TITLE]
+    return X
+
+
+def _log1p_array(counts: np.ndarray) -> np.ndarray:
+    """math.log1p of each count (not numpy's log1p: its vectorised loops may round differently)."""
+    if int(counts.max()) < len(_LOG1P):
+        return _LOG1P_ARRAY[counts]
+    return np.array([math.log1p(k) for k in counts.tolist()])

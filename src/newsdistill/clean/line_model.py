@@ -6,8 +6,9 @@ first half's cross-validation word F1 .930 plain, .937 binned, .941 for gradient
 that cost ~100x more per line in plain Python), standardised with the training set's mean and
 scale, trained by ``make train-cleaner``
 (:mod:`newsdistill.training.cleaner`; protocol and numbers in docs/cleaning.md).  Scoring is a
-dot product per line in plain Python: no numpy call per document, so the model costs a few
-microseconds a line (the cleaner's speed goal: the model adds <= 20% to cleaning time).
+few numpy calls per document over all its lines (:meth:`LineModel.scores`), giving the same floats
+as the dot product per line in plain Python it replaced at a tenth of the cost (the cleaner's
+speed goal: the model adds <= 20% to cleaning time).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 from .line_features import FEATURE_NAMES
 
@@ -34,19 +37,37 @@ class LineModel:
     threshold: float  # P(boilerplate) at or above which a plain-text line the rules removed stays removed
     threshold_kept: float  # ... and a plain-text line the rules kept is removed
     threshold_html: float  # ... and a line of HTML mode's extracted text is removed
+    _arrays: tuple = field(init=False, repr=False, compare=False)
 
-    def scores(self, rows: list[list[float]]) -> list[float]:
-        """P(boilerplate) of each row."""
-        w, b, n = self.weights, self.bias, len(FEATURE_NAMES)
-        out = []
-        for row in rows:
-            z = b + sum(x * c for x, c in zip(row, w))
-            at = n
-            for k, edges in self.bins:
-                z += w[at + bisect_right(edges, row[k])]
-                at += len(edges) + 1
-            out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
-        return out
+    def __post_init__(self) -> None:
+        n = len(FEATURE_NAMES)
+        at = np.cumsum([n] + [len(edges) + 1 for _, edges in self.bins])[:-1]
+        width = max((len(edges) for _, edges in self.bins), default=0)
+        # each binned feature's edges, padded with +inf (never <= a feature: features are finite)
+        edges = np.full((len(self.bins), width), np.inf)
+        for j, (_, e) in enumerate(self.bins):
+            edges[j, :len(e)] = e
+            if list(e) != sorted(e):
+                raise ValueError("line model: bin edges out of order")
+        object.__setattr__(self, "_arrays", (
+            np.array(self.weights[:n]), np.array(self.weights), np.array([k for k, _ in self.bins], dtype=np.intp),
+            edges, at))
+
+    def scores(self, rows) -> list[float]:
+        """P(boilerplate) of each row (a list of rows or :func:`line_features.matrix`'s array).
+        The same floats as a dot product and a bisect per row in plain Python: the products are
+        summed in row order (``cumsum`` adds one after the other, where ``dot`` would pair them
+        up), then the bias, then each bin's weight in bin order; a bin is the number of its edges
+        <= the value (``bisect_right``).  ~10x faster per document (issue #15)."""
+        X = np.asarray(rows, dtype=float)
+        if X.shape[0] == 0:
+            return []
+        row_w, w, binned, edges, at = self._arrays
+        z = self.bias + np.cumsum(X * row_w, axis=1)[:, -1]
+        if len(binned):
+            which = (edges[None, :, :] <= X[:, binned, None]).sum(axis=2)
+            z = np.cumsum(np.column_stack((z, w[at + which])), axis=1)[:, -1]
+        return [1.0 / (1.0 + math.exp(-v)) if v > -500 else 0.0 for v in z.tolist()]
 
 
 def from_dict(data: dict) -> LineModel:
