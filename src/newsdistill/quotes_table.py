@@ -46,9 +46,12 @@ def render_quotes(doc: Document, console: Console, *, keep: Callable[[Any], bool
 
 # columns that wrap at word boundaries (a word longer than the column is cut with an ellipsis) when the table is too wide; the others stay on one line,
 # cut with an ellipsis, each at most NARROW_MAX characters wide
-WRAPPING = frozenset({"content", "snippet", "title", "text", "detail", "expression", "roles", "aliases"})
+WRAPPING = frozenset({"content", "snippet", "title", "text", "detail", "expression", "roles", "aliases", "speaker",
+                      "role", "name"})
 NARROW_MAX = 24
-WRAP_MIN = 16
+# a too-wide table's width is shared by these weights (2 for any other column): what the reader
+# came for (the content, the snippet) gets three times a name's share
+WEIGHTS = {"content": 6, "snippet": 6, "text": 6, "detail": 4, "title": 4, "expression": 4}
 
 
 def fitted_table(columns: list[str], rows: list[list[str]], width: int, *, title: str | None = None,
@@ -74,24 +77,37 @@ def fitted_table(columns: list[str], rows: list[list[str]], width: int, *, title
 
 
 def _fit(columns: list[str], natural: list[int], avail: int) -> list[int | None]:
-    """Column widths within ``avail`` (None: the natural width, when everything fits)."""
+    """Column widths within ``avail`` (None: the natural width, when everything fits).  Too wide,
+    the width is shared out by :data:`WEIGHTS` (water-filling: a column that needs less than its
+    share keeps its natural width, or :data:`NARROW_MAX` for a one-line column, and the rest is
+    shared again), so at 80 columns the quotes table's content gets 25 characters, not 16, and no
+    column is narrower than its header allows (at least 3)."""
     if sum(natural) <= avail:
         return [None] * len(columns)
     wrap = [c in WRAPPING for c in columns]
-    w = [min(n, WRAP_MIN) if wr else min(n, NARROW_MAX) for n, wr in zip(natural, wrap, strict=True)]
-    floor = [min(n, 10 if wr else 6) for n, wr in zip(natural, wrap, strict=True)]
-    while sum(w) > avail:  # still too wide: narrow the column widest for its kind (a wrapping one counts half)
-        pool = [i for i in range(len(w)) if w[i] > floor[i]] or [i for i in range(len(w)) if w[i] > 3]
-        if not pool:
+    cap = [n if wr else min(n, NARROW_MAX) for n, wr in zip(natural, wrap, strict=True)]
+    weight = [WEIGHTS.get(c, 2) for c in columns]
+    w: list[int | None] = [None] * len(columns)
+    left, open_ = avail, set(range(len(columns)))
+    while open_:
+        share = left / sum(weight[i] for i in open_)
+        capped = [i for i in open_ if cap[i] <= share * weight[i]]
+        if not capped:
             break
-        w[max(pool, key=lambda i: w[i] / (2 if wrap[i] else 1))] -= 1
-    spare = avail - sum(w)
-    for group in ([i for i in range(len(w)) if wrap[i]], [i for i in range(len(w)) if not wrap[i]]):
-        while spare > 0:  # grow the group's columns towards their natural width, the narrowest first
-            short = [i for i in group if w[i] < natural[i]]
-            if not short:
+        for i in capped:  # needs less than its share: its own width, and the others share the rest
+            w[i] = cap[i]
+            left -= cap[i]
+            open_.discard(i)
+    if open_:
+        share = left / sum(weight[i] for i in open_)
+        for i in open_:
+            w[i] = max(3, int(share * weight[i]))
+        spare = avail - sum(x for x in w if x is not None)
+        for i in sorted(open_, key=lambda i: -weight[i]):  # what rounding left: to the heaviest first
+            if spare <= 0:
                 break
-            i = min(short, key=lambda i: w[i])
-            w[i] += 1
-            spare -= 1
-    return w
+            grow = min(spare, cap[i] - w[i])
+            if grow > 0:
+                w[i] += grow
+                spare -= grow
+    return [x if x is not None else c for x, c in zip(w, cap, strict=True)]

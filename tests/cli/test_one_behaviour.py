@@ -173,3 +173,26 @@ def test_fitted_table_cuts_narrow_columns_and_wraps_content_at_words():
     wide = io.StringIO()
     Console(file=wide, width=400).print(fitted_table(columns, rows, 400))
     assert "…" not in wide.getvalue() and LONG in wide.getvalue().replace("\n", " ") or LONG[:60] in wide.getvalue()
+
+
+@pytest.mark.parametrize("width", [80, 100, 60])
+def test_the_content_gets_the_largest_share_of_a_narrow_terminal(width):
+    # at 80 columns the content had 16 characters while "kind" and "cue" had 11 each: the weights
+    # give it three times a name's share, and names wrap at words instead of being cut to 10
+    from rich.console import Console
+
+    from newsdistill.quotes_table import fitted_table
+
+    columns = ["id", "speaker", "role", "kind", "cue", "content"]
+    rows = [["A1", "Maria Keller-Johannsen", "president of the Valmora Dockworkers Union", "indirect", "according to", LONG]]
+    out = io.StringIO()
+    Console(file=out, width=width).print(fitted_table(columns, rows, width))
+    lines = out.getvalue().splitlines()
+    assert max(len(x) for x in lines) <= width
+    header = next(x for x in lines if "content" in x)
+    cells = header.split("┃")[1:-1]
+    widths = dict(zip(columns, (len(c) for c in cells), strict=True))
+    assert widths["content"] == max(widths.values())
+    assert widths["content"] >= 2.5 * widths["speaker"]
+    assert width < 80 or "indirect" in out.getvalue()  # a short column keeps its natural width
+    assert "Maria" in out.getvalue() and (width < 80 or "Keller" in out.getvalue())  # wrapped at words, not cut
