@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -152,11 +153,10 @@ _AT_NEIGH = _AT_VERDICT + len(VERDICTS)
 _AT_CROSS = _AT_NEIGH + len(OFFSETS) * _N_NEIGH
 assert len(FEATURE_NAMES) == _AT_CROSS + len(CROSS)
 _POS = {name: _N_OWN + k for k, name in enumerate(POSITION)}
-# the document-wide columns come in two runs of POSITION: assigned a run at a time
+# document-wide columns side by side in POSITION: assigned a pair at a time
 _DOC_A = _POS["doc_log_words"]  # doc_log_words, doc_good_share
-_DOC_B = _POS["doc_certain_share"]  # doc_certain_share, doc_context_share, doc_log_lines, first_is_title_like
-assert [_POS["doc_good_share"], _POS["doc_context_share"], _POS["doc_log_lines"], _POS["first_is_title_like"]] == \
-    [_DOC_A + 1, _DOC_B + 1, _DOC_B + 2, _DOC_B + 3]
+_DOC_B = _POS["doc_certain_share"]  # doc_certain_share, doc_context_share
+assert [_POS["doc_good_share"], _POS["doc_context_share"]] == [_DOC_A + 1, _DOC_B + 1]
 assert _POS["win_certain"] == _POS["win_good"] + 1
 # each verdict's flags, as columns: good, certain, context
 _FLAGS = np.array([(v == "body.good", v == "certain", v in _CTX_VERDICTS) for v in VERDICTS], dtype=np.int64)
@@ -168,6 +168,8 @@ _NEAR_FLAG = ([k for k, name in enumerate(NEIGHBOUR) if name not in OWN],
 _GOOD, _TITLE = OWN.index("good"), OWN.index("title_like")
 assert OWN[:5] == ("log_words", "log_chars", "sentence_end", "good", "title_like")
 _BRIEF_TAIL = (0.0,) * (_N_OWN - 5)  # a brief row's OWN columns after its first five
+assert CROSS[:3] == ("good_x_in_block", "short_x_outside", "good_x_outside")
+_CROSS = np.array([[g * i, (1.0 - g) * (not i), g * (not i)] for g in (0.0, 1.0) for i in (False, True)])
 
 
 def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int,
@@ -179,48 +181,50 @@ def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first
     captions, metadata): their OWN columns hold only what a neighbour reads (good, log_words,
     sentence_end, title_like) and zeros; half the lines of a 200-word synthetic page."""
     n = len(lines)
-    X = np.zeros((n, len(FEATURE_NAMES)))
     if n == 0:
-        return X
+        return np.zeros((0, len(FEATURE_NAMES)))
+    template, idx, lo, hi, span = _frame(n)
+    X = template.copy()
     folded = [line.text.lower() if len(line.text) <= rules.MAX_RULE_LINE_CHARS else "" for line in lines]
     seen = Counter(folded)
+    # each line's OWN columns, then its verdict's index, words and block (exact as floats: < 2**53)
     own: list = []
     for i, line in enumerate(lines):
-        if verdicts[i] in brief:
+        v = verdicts[i]
+        if v in brief:
             own += (math.log1p(line.words), 0.0, line.sentence_end, line.good, title_like[i])
             own += _BRIEF_TAIL
         else:
             low = folded[i]
             own += _own(line, title_like[i], bool(low) and seen[low] > 1, low)
-    X[:, :_N_OWN] = np.array(own, dtype=float).reshape(n, _N_OWN)
-    facts = np.array([(_VERDICT_INDEX[v], line.words, line.block) for v, line in zip(verdicts, lines)])
-    kind, words, blocks = facts[:, 0], facts[:, 1], facts[:, 2]
+        own += (_VERDICT_INDEX[v], line.words, line.block)
+    rows = np.array(own, dtype=float).reshape(n, _N_OWN + 3)
+    X[:, :_N_OWN] = rows[:, :_N_OWN]
+    kind, blocks = rows[:, _N_OWN].astype(np.intp), rows[:, _N_OWN + 2].astype(np.intp)
+    words = rows[:, _N_OWN + 1]
     flags = _FLAGS[kind]
-    good = flags[:, 0]
-    idx = np.arange(n)
     # running counts of good / certain / context lines, and of good lines' words, before each line
-    counts = np.zeros((n + 1, 4), dtype=np.int64)
-    np.cumsum(flags, axis=0, out=counts[1:, :3])
-    np.cumsum(words * good, out=counts[1:, 3])
+    counts = np.zeros((n + 1, 4))
+    counts[1:, :3] = flags
+    counts[1:, 3] = words * flags[:, 0]
+    counts = np.cumsum(counts, axis=0)
     total_good = int(counts[n, 3]) or 1
     inside = (idx >= first) & (idx <= last)
-    dist = np.where(inside, 0, np.where(idx < first, first - idx, idx - last))
-    # window of 3 lines either way, clipped at the document's ends
-    lo, hi = np.maximum(idx - 3, 0), np.minimum(idx + 4, n)
+    # lines from the block: max(first - i, i - last, 0) where the block is a block (first <= last)
+    dist = np.maximum(np.maximum(first - idx, idx - last), 0) if first <= last else \
+        np.where(inside, 0, np.where(idx < first, first - idx, idx - last))
     block_start = np.ones(n, dtype=bool)
     block_start[1:] = blocks[1:] != blocks[:-1]
 
-    X[:, _POS["rel_pos"]] = idx / max(1, n - 1)
     X[:, _POS["prose_before"]] = counts[:n, 3] / total_good
     X[:, _POS["in_block"]] = inside
-    X[:, _POS["log_dist_block"]] = _log1p_array(dist)
-    X[0, _POS["first_line"]] = 1.0
-    X[n - 1, _POS["last_line"]] = 1.0
-    X[:, _POS["log_block_lines"]] = _log1p_array(np.bincount(blocks)[blocks])
+    X[:, _POS["log_dist_block"]] = _log1p_array(dist, n)
+    X[:, _POS["log_block_lines"]] = _log1p_array(np.bincount(blocks)[blocks], n)
     X[:, _POS["block_start"]] = block_start
     X[:, _DOC_A:_DOC_A + 2] = (math.log1p(int(np.minimum(words, 10_000).sum())), int(counts[n, 0]) / n)
-    X[:, _POS["win_good"]:_POS["win_good"] + 2] = (counts[hi, :2] - counts[lo, :2]) / (hi - lo)[:, None]
-    X[:, _DOC_B:_DOC_B + 4] = (int(counts[n, 1]) / n, int(counts[n, 2]) / n, math.log1p(n), float(title_like[0]))
+    X[:, _POS["win_good"]:_POS["win_good"] + 2] = (counts[hi, :2] - counts[lo, :2]) / span
+    X[:, _DOC_B:_DOC_B + 2] = (int(counts[n, 1]) / n, int(counts[n, 2]) / n)
+    X[:, _POS["first_is_title_like"]] = float(title_like[0])
     X[idx, _AT_VERDICT + kind] = 1.0
 
     near = np.empty((n, _N_NEIGH))
@@ -232,16 +236,34 @@ def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first
             X[-o:, at:at + _N_NEIGH] = near[:n + o]
         else:
             X[:n - o, at:at + _N_NEIGH] = near[o:]
-    good_f = X[:, _GOOD]
-    X[:, _AT_CROSS] = good_f * inside
-    X[:, _AT_CROSS + 1] = (1.0 - good_f) * ~inside
-    X[:, _AT_CROSS + 2] = good_f * ~inside
+    # good_x_in_block, short_x_outside, good_x_outside: one row of _CROSS per (good, inside)
+    X[:, _AT_CROSS:_AT_CROSS + 3] = _CROSS[(2 * X[:, _GOOD] + inside).astype(np.intp)]
     X[0, _AT_CROSS + 3] = X[0, _TITLE]
     return X
 
 
-def _log1p_array(counts: np.ndarray) -> np.ndarray:
-    """math.log1p of each count (not numpy's log1p: its vectorised loops may round differently)."""
-    if int(counts.max()) < len(_LOG1P):
+@lru_cache(maxsize=512)
+def _frame(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What depends only on the number of lines: the zero matrix with rel_pos, first_line,
+    last_line and doc_log_lines filled, the line numbers, and each line's window of 3 either way
+    (its first line, its end, its length as a column)."""
+    X = np.zeros((n, len(FEATURE_NAMES)))
+    idx = np.arange(n)
+    X[:, _POS["rel_pos"]] = idx / max(1, n - 1)
+    X[0, _POS["first_line"]] = 1.0
+    X[n - 1, _POS["last_line"]] = 1.0
+    X[:, _POS["doc_log_lines"]] = math.log1p(n)
+    lo, hi = np.maximum(idx - 3, 0), np.minimum(idx + 4, n)
+    for a in (X, idx, lo, hi):
+        a.flags.writeable = False
+    span = (hi - lo)[:, None]
+    span.flags.writeable = False
+    return X, idx, lo, hi, span
+
+
+def _log1p_array(counts: np.ndarray, bound: int) -> np.ndarray:
+    """math.log1p of each count (not numpy's log1p: its vectorised loops may round differently);
+    ``bound``: no count is larger."""
+    if bound < len(_LOG1P) or int(counts.max()) < len(_LOG1P):
         return _LOG1P_ARRAY[counts]
     return np.array([math.log1p(k) for k in counts.tolist()])

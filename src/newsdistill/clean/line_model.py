@@ -55,18 +55,20 @@ class LineModel:
 
     def scores(self, rows) -> list[float]:
         """P(boilerplate) of each row (a list of rows or :func:`line_features.matrix`'s array).
-        The same floats as a dot product and a bisect per row in plain Python: the products are
-        summed in row order (``cumsum`` adds one after the other, where ``dot`` would pair them
-        up), then the bias, then each bin's weight in bin order; a bin is the number of its edges
-        <= the value (``bisect_right``).  ~10x faster per document (issue #15)."""
+        The same floats as a dot product and a bisect per row in plain Python: one ``cumsum`` per
+        row (it adds one term after the other, where ``dot`` would pair them up) over the row's
+        products in row order, the bias, then each bin's weight in bin order (a bin is the number
+        of its edges <= the value: ``bisect_right``).  ~4x faster per document (issue #15)."""
         X = np.asarray(rows, dtype=float)
-        if X.shape[0] == 0:
+        n = X.shape[0]
+        if n == 0:
             return []
         row_w, w, binned, edges, at = self._arrays
-        z = self.bias + np.cumsum(X * row_w, axis=1)[:, -1]
-        if len(binned):
-            which = (edges[None, :, :] <= X[:, binned, None]).sum(axis=2)
-            z = np.cumsum(np.column_stack((z, w[at + which])), axis=1)[:, -1]
+        terms = np.empty((n, len(row_w) + 1 + len(binned)))
+        np.multiply(X, row_w, out=terms[:, :len(row_w)])
+        terms[:, len(row_w)] = self.bias  # b + sum == sum + b: IEEE addition commutes
+        terms[:, len(row_w) + 1:] = w[at + (edges <= X[:, binned, None]).sum(axis=2)]
+        z = np.cumsum(terms, axis=1)[:, -1]
         return [1.0 / (1.0 + math.exp(-v)) if v > -500 else 0.0 for v in z.tolist()]
 
 
