@@ -43,6 +43,11 @@ TENSE_MONTHS = [
     ("Parliament will vote on the budget on March 3, the speaker said.", "2024-05-07", "March 3", "2025-03-03"),
     ("The factory closed on May 20 after a fire, the company said.", "2024-05-07", "May 20", "2023-05-20"),
     ("Inflation had fallen to 3% in June, the central bank said in its report.", "2024-05-07", "June", "2023-06"),
+    # a gerund or infinitive complement takes the tense of the verb it completes
+    ("The company will start charging for the service in October, its chief executive said.", "2024-05-07",
+     "October", "2024-10"),
+    ("The airline will begin flying to Lagos in February, it said.", "2024-05-07", "February", "2025-02"),
+    ("The carrier had stopped flying the route in June, the regulator said.", "2024-05-07", "June", "2023-06"),
 ]
 
 

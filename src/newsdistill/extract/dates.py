@@ -298,6 +298,10 @@ def direction(sdoc, start: int, end: int) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    return _verb_direction(verb)
+
+
+def _verb_direction(verb, depth: int = 0) -> str | None:
     kids = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ in data.FUTURE_AUX for c in kids):
         return "future"
@@ -307,7 +311,13 @@ def direction(sdoc, start: int, end: int) -> str | None:
     if any(c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in data.FUTURE_GOVERNORS for c in kids) \
             or verb.lemma_.lower() in ("schedule", "slate") and any(c.dep_ == "auxpass" for c in kids):
         return _tense_of(verb) if _tense_of(verb) == "past" else "future"
-    return _tense_of(verb)
+    own = _tense_of(verb)
+    # "will start charging in October", "would begin selling from March", "had stopped flying in
+    # May": a gerund or infinitive complement has no tense of its own; the verb it completes has
+    if own is None and verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB") and depth < 3 \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_direction(verb.head, depth + 1)
+    return own
 
 
 def _tense_of(verb) -> str | None:
