@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
 import numpy as np
 
@@ -85,7 +84,6 @@ _CLASS_BYTES = bytes(
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
 _LINKISH_ANY = re.compile("|".join(map(re.escape, _LINKISH)))
 assert rules.GLUED.pattern == "[a-z][A-Z]" and not rules.GLUED.flags & re.IGNORECASE, "glued_share counts class pairs 'lu'"
-_LOG1P = tuple(math.log1p(k) for k in range(4096))  # math.log1p of small counts, looked up (the same floats)
 
 
 def _own(line: Line, title_like: bool, repeated: bool, lowered: str) -> list:
@@ -147,123 +145,72 @@ def features(lines: list[Line], verdicts: list[str], title_like: list[bool], fir
     return matrix(lines, verdicts, title_like, first, last).tolist()
 
 
-_N_OWN, _N_NEIGH = len(OWN), len(NEIGHBOUR)
-_AT_VERDICT = _N_OWN + len(POSITION)
-_AT_NEIGH = _AT_VERDICT + len(VERDICTS)
-_AT_CROSS = _AT_NEIGH + len(OFFSETS) * _N_NEIGH
-assert len(FEATURE_NAMES) == _AT_CROSS + len(CROSS)
-_POS = {name: _N_OWN + k for k, name in enumerate(POSITION)}
-# document-wide columns side by side in POSITION: assigned a pair at a time
-_DOC_A = _POS["doc_log_words"]  # doc_log_words, doc_good_share
-_DOC_B = _POS["doc_certain_share"]  # doc_certain_share, doc_context_share
-assert [_POS["doc_good_share"], _POS["doc_context_share"]] == [_DOC_A + 1, _DOC_B + 1]
-assert _POS["win_certain"] == _POS["win_good"] + 1
-# each verdict's flags, as columns: good, certain, context
-_FLAGS = np.array([(v == "body.good", v == "certain", v in _CTX_VERDICTS) for v in VERDICTS], dtype=np.int64)
-_LOG1P_ARRAY = np.array(_LOG1P)
-# a neighbour's facts: columns of its own row (good, log_words, sentence_end, title_like) or its flags
-_NEAR_OWN = ([k for k, name in enumerate(NEIGHBOUR) if name in OWN], [OWN.index(name) for name in NEIGHBOUR if name in OWN])
-_NEAR_FLAG = ([k for k, name in enumerate(NEIGHBOUR) if name not in OWN],
-              [("good", "certain", "context").index(name) for name in NEIGHBOUR if name not in OWN])
-_GOOD, _TITLE = OWN.index("good"), OWN.index("title_like")
-assert OWN[:5] == ("log_words", "log_chars", "sentence_end", "good", "title_like")
-_BRIEF_TAIL = (0.0,) * (_N_OWN - 5)  # a brief row's OWN columns after its first five
-assert CROSS[:3] == ("good_x_in_block", "short_x_outside", "good_x_outside")
-_CROSS = np.array([[g * i, (1.0 - g) * (not i), g * (not i)] for g in (0.0, 1.0) for i in (False, True)])
+_ZERO_VERDICTS = (0.0,) * len(VERDICTS)
+_NO_NEIGHBOUR = (0.0,) * len(NEIGHBOUR)
+assert NEIGHBOUR == ("good", "log_words", "sentence_end", "certain", "title_like", "context")
 
 
 def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int,
            brief: frozenset[str] = frozenset()) -> np.ndarray:
-    """:func:`features` as a float64 array (lines x ``FEATURE_NAMES``): each line's own facts in
-    Python, the position, verdict, neighbour and cross columns for the whole document at once
-    (the same floats as the row-by-row reading it replaced, tests/clean/test_line_features_equal.py).
-    ``brief``: verdicts of lines whose own row nobody scores (the classifier's certain rules,
-    captions, metadata): their OWN columns hold only what a neighbour reads (good, log_words,
-    sentence_end, title_like) and zeros; half the lines of a 200-word synthetic page."""
+    """:func:`features` as a float64 array (lines x ``FEATURE_NAMES``).  ``brief``: verdicts of
+    lines whose row nobody scores (the classifier's certain rules, captions, metadata: 59% of the
+    lines of a 200-word synthetic page): their rows are left zero, and only the few facts their
+    neighbours read are computed for them.  The same floats as the row-by-row reading first
+    written (tests/clean/test_line_features_equal.py): the same expressions, per scored line."""
     n = len(lines)
+    X = np.zeros((n, len(FEATURE_NAMES)))
     if n == 0:
-        return np.zeros((0, len(FEATURE_NAMES)))
-    template, idx, lo, hi, span = _frame(n)
-    X = template.copy()
+        return X
     folded = [line.text.lower() if len(line.text) <= rules.MAX_RULE_LINE_CHARS else "" for line in lines]
-    seen = Counter(folded)
-    # each line's OWN columns, then its verdict's index, words and block (exact as floats: < 2**53)
-    own: list = []
+    repeated = _repeated(folded)
+    certain = [v == "certain" for v in verdicts]
+    good = [v == "body.good" for v in verdicts]
+    context = [v in _CTX_VERDICTS for v in verdicts]
+    # what a neighbour reads of each line: good, log_words, sentence_end, certain, title_like, context
+    near = [(float(line.good), math.log1p(line.words), float(line.sentence_end), float(certain[i]), float(title_like[i]),
+             float(context[i])) for i, line in enumerate(lines)]
+    block_size = Counter(line.block for line in lines)
+    total_good = sum(line.words for line, g in zip(lines, good) if g) or 1
+    doc_words = math.log1p(sum(min(line.words, 10_000) for line in lines))
+    doc_good, doc_certain, doc_context = sum(good) / n, sum(certain) / n, sum(context) / n
+    doc_lines, first_title = math.log1p(n), float(title_like[0])
+    last_i = max(1, n - 1)
+    judged, rows = [], []
+    before = 0
     for i, line in enumerate(lines):
         v = verdicts[i]
-        if v in brief:
-            own += (math.log1p(line.words), 0.0, line.sentence_end, line.good, title_like[i])
-            own += _BRIEF_TAIL
-        else:
+        if v not in brief:
+            lo, hi = max(0, i - 3), min(n, i + 4)
+            span = hi - lo
+            inside = first <= i <= last
+            dist = 0 if inside else (first - i if i < first else i - last)
             low = folded[i]
-            own += _own(line, title_like[i], bool(low) and seen[low] > 1, low)
-        own += (_VERDICT_INDEX[v], line.words, line.block)
-    rows = np.array(own, dtype=float).reshape(n, _N_OWN + 3)
-    X[:, :_N_OWN] = rows[:, :_N_OWN]
-    kind, blocks = rows[:, _N_OWN].astype(np.intp), rows[:, _N_OWN + 2].astype(np.intp)
-    words = rows[:, _N_OWN + 1]
-    flags = _FLAGS[kind]
-    # running counts of good / certain / context lines, and of good lines' words, before each line
-    counts = np.zeros((n + 1, 4))
-    counts[1:, :3] = flags
-    counts[1:, 3] = words * flags[:, 0]
-    counts = np.cumsum(counts, axis=0)
-    total_good = int(counts[n, 3]) or 1
-    inside = (idx >= first) & (idx <= last)
-    # lines from the block: max(first - i, i - last, 0) where the block is a block (first <= last)
-    dist = np.maximum(np.maximum(first - idx, idx - last), 0) if first <= last else \
-        np.where(inside, 0, np.where(idx < first, first - idx, idx - last))
-    block_start = np.ones(n, dtype=bool)
-    block_start[1:] = blocks[1:] != blocks[:-1]
-
-    X[:, _POS["prose_before"]] = counts[:n, 3] / total_good
-    X[:, _POS["in_block"]] = inside
-    X[:, _POS["log_dist_block"]] = _log1p_array(dist, n)
-    X[:, _POS["log_block_lines"]] = _log1p_array(np.bincount(blocks)[blocks], n)
-    X[:, _POS["block_start"]] = block_start
-    X[:, _DOC_A:_DOC_A + 2] = (math.log1p(int(np.minimum(words, 10_000).sum())), int(counts[n, 0]) / n)
-    X[:, _POS["win_good"]:_POS["win_good"] + 2] = (counts[hi, :2] - counts[lo, :2]) / span
-    X[:, _DOC_B:_DOC_B + 2] = (int(counts[n, 1]) / n, int(counts[n, 2]) / n)
-    X[:, _POS["first_is_title_like"]] = float(title_like[0])
-    X[idx, _AT_VERDICT + kind] = 1.0
-
-    near = np.empty((n, _N_NEIGH))
-    near[:, _NEAR_OWN[0]] = X[:, _NEAR_OWN[1]]
-    near[:, _NEAR_FLAG[0]] = flags[:, _NEAR_FLAG[1]]
-    for k, o in enumerate(OFFSETS):
-        at = _AT_NEIGH + k * _N_NEIGH
-        if o < 0:
-            X[-o:, at:at + _N_NEIGH] = near[:n + o]
-        else:
-            X[:n - o, at:at + _N_NEIGH] = near[o:]
-    # good_x_in_block, short_x_outside, good_x_outside: one row of _CROSS per (good, inside)
-    X[:, _AT_CROSS:_AT_CROSS + 3] = _CROSS[(2 * X[:, _GOOD] + inside).astype(np.intp)]
-    X[0, _AT_CROSS + 3] = X[0, _TITLE]
+            f = _own(line, title_like[i], repeated[i], low)
+            onehot = list(_ZERO_VERDICTS)
+            onehot[_VERDICT_INDEX[v]] = 1.0
+            g = f[3]  # line.good, a bool
+            rows.append([
+                *f,
+                i / last_i, before / total_good, inside, math.log1p(dist), i == 0, i == n - 1,
+                math.log1p(block_size[line.block]), i == 0 or lines[i - 1].block != line.block,
+                doc_words, doc_good, sum(good[lo:hi]) / span, sum(certain[lo:hi]) / span,
+                doc_certain, doc_context, doc_lines, first_title,
+                *onehot,
+                *(near[i - 2] if i >= 2 else _NO_NEIGHBOUR), *(near[i - 1] if i >= 1 else _NO_NEIGHBOUR),
+                *(near[i + 1] if i + 1 < n else _NO_NEIGHBOUR), *(near[i + 2] if i + 2 < n else _NO_NEIGHBOUR),
+                g and inside, not g and not inside, g and not inside, f[4] and i == 0,
+            ])
+            judged.append(i)
+        if good[i]:
+            before += line.words
+    if rows:
+        X[judged] = rows
     return X
 
 
-@lru_cache(maxsize=512)
-def _frame(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """What depends only on the number of lines: the zero matrix with rel_pos, first_line,
-    last_line and doc_log_lines filled, the line numbers, and each line's window of 3 either way
-    (its first line, its end, its length as a column)."""
-    X = np.zeros((n, len(FEATURE_NAMES)))
-    idx = np.arange(n)
-    X[:, _POS["rel_pos"]] = idx / max(1, n - 1)
-    X[0, _POS["first_line"]] = 1.0
-    X[n - 1, _POS["last_line"]] = 1.0
-    X[:, _POS["doc_log_lines"]] = math.log1p(n)
-    lo, hi = np.maximum(idx - 3, 0), np.minimum(idx + 4, n)
-    for a in (X, idx, lo, hi):
-        a.flags.writeable = False
-    span = (hi - lo)[:, None]
-    span.flags.writeable = False
-    return X, idx, lo, hi, span
-
-
-def _log1p_array(counts: np.ndarray, bound: int) -> np.ndarray:
-    """math.log1p of each count (not numpy's log1p: its vectorised loops may round differently);
-    ``bound``: no count is larger."""
-    if bound < len(_LOG1P) or int(counts.max()) < len(_LOG1P):
-        return _LOG1P_ARRAY[counts]
-    return np.array([math.log1p(k) for k in counts.tolist()])
+def _repeated(folded: list[str]) -> list[bool]:
+    """Whether each (non-empty) folded line occurs more than once in the document."""
+    if len(set(folded)) == len(folded):
+        return [False] * len(folded)
+    seen = Counter(folded)
+    return [bool(t) and seen[t] > 1 for t in folded]
