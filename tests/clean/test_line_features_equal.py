@@ -49,10 +49,12 @@ def _check(text: str, layout: bool = True) -> int:
         assert w == g, (line.text[:80], [(name, a, b) for name, a, b in zip(line_features.FEATURE_NAMES, w, g) if a != b])
     want_scores = reference.scores(lm, want)
     assert lm.scores(got) == want_scores
-    # what the classifier runs: brief rows for the lines it does not judge, the same scores for the rest
+    # what the classifier runs: the rows and scores of the lines it judges only
     brief = classify._NOT_JUDGED
-    fast = lm.scores(line_features.matrix(lines, kinds, title_like, first, last, brief=brief))
-    assert [p for p, k in zip(fast, kinds) if k not in brief] == [p for p, k in zip(want_scores, kinds) if k not in brief]
+    judged, rows = line_features.judged_rows(lines, kinds, title_like, first, last, brief=brief)
+    assert judged == [i for i, k in enumerate(kinds) if k not in brief]
+    assert [[float(x) for x in row] for row in rows] == [want[i] for i in judged]
+    assert lm.scores(rows) == [want_scores[i] for i in judged]
     return len(lines)
 
 

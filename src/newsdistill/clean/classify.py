@@ -271,12 +271,11 @@ def _apply_model(lines: list[Line], decisions: list[Decision | None], first: int
     matched it (else ``model.line``) and carries the model's score."""
     lm = line_model.shipped()
     kinds = verdicts(lines, decisions, first, last)
-    # model_rows as an array; the lines the model does not judge get only what their neighbours read
-    rows = line_features.matrix(lines, kinds, [_title_like(line) for line in lines], first, last, brief=_NOT_JUDGED)
-    for i, p in enumerate(lm.scores(rows)):
+    # model_rows of the lines the model judges (certain rules, captions, metadata stand: no row for them)
+    judged, rows = line_features.judged_rows(lines, kinds, [_title_like(line) for line in lines], first, last,
+                                             brief=_NOT_JUDGED)
+    for i, p in zip(judged, lm.scores(rows)):
         kind = kinds[i]
-        if kind in _NOT_JUDGED:
-            continue
         d = decisions[i]
         if not layout:
             if d is not None:

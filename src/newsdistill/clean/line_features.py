@@ -6,11 +6,11 @@ lies above it), how often its text repeats in the document, the rules' own verdi
 rule family decided what) and the same few facts about its neighbours two lines either way.
 Everything here is cheap over the :class:`~newsdistill.clean.lines.Line` objects the rules already
 built: no regex runs over a line longer than ``rules.MAX_RULE_LINE_CHARS``; a line's character
-classes are counted on its class bytes (one ``bytes.translate``), and the position, verdict,
-neighbour and cross columns are a few numpy calls per document (:func:`matrix`).  The numbers are
-those of the plain per-character, per-row reading first written (tests/support/
-line_features_reference.py; tests/clean/test_line_features_equal.py holds the two equal), at ~0.3x
-its time (issue #15: the model's share of cleaning time).
+classes are counted on its class bytes (one ``bytes.translate``), and the classifier asks only for
+the rows of the lines it judges (:func:`judged_rows`).  The numbers are those of the plain
+per-character, per-row reading first written (tests/support/line_features_reference.py;
+tests/clean/test_line_features_equal.py holds the two equal), at ~0.3x its time (issue #15: the
+model's share of cleaning time; docs/benchmarks.md).
 
 Names and order are part of the shipped model (``data/line_model.json`` stores them): add a
 feature only with a retrained model.
@@ -80,9 +80,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 _CLASS_BYTES = bytes(
     ord("u") if c.isupper() else ord("l") if c.isalpha() else ord("d") if c.isdigit() else ord("s") if c.isspace() else ord("p")
     for c in map(chr, range(128))
-) + bytes(128)
+) + b"x" * 128  # the UTF-8 bytes of other characters: a run of "x", judged apart
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
-_LINKISH_ANY = re.compile("|".join(map(re.escape, _LINKISH)))
+_ASCII_SEPARATORS = tuple(s for s in _SEPARATORS if s.isascii())
+_OTHER_SEPARATORS = tuple(s for s in _SEPARATORS if not s.isascii())
+_QUOTES = ('"', "\u201c", "\u201d")
+_OTHER_QUOTES = tuple(q for q in _QUOTES if not q.isascii())
+assert all(len(s) == 1 for s in _SEPARATORS + _QUOTES) and _QUOTES[0] == '"'
 assert rules.GLUED.pattern == "[a-z][A-Z]" and not rules.GLUED.flags & re.IGNORECASE, "glued_share counts class pairs 'lu'"
 
 
@@ -95,28 +99,29 @@ def _own(line: Line, title_like: bool, repeated: bool, lowered: str) -> list:
     # line.words is len(text.split()) for every line up to the caption bound (lines.py), so for
     # every untruncated one here
     n_words = line.words if text is full else len(text.split())
-    if text.isascii():
-        classes = text.encode("ascii").translate(_CLASS_BYTES)
-        upper = classes.count(b"u")
-        letters = upper + classes.count(b"l")
-        digits = classes.count(b"d")
-        spaces = classes.count(b"s")
-        separators = text.count("|") + text.count("/")
-        quoted = '"' in text
-        plain = True
-    else:
-        # one "?" ("p") per other character keeps the ASCII neighbours apart, as they are in the text
-        classes = text.encode("ascii", "replace").translate(_CLASS_BYTES)
+    # one class byte per ASCII character, a run of "x" per other one: ASCII neighbours stay apart
+    # where another character stands between them, as in the text
+    classes = text.encode("utf-8", "surrogatepass").translate(_CLASS_BYTES)
+    upper = classes.count(b"u")
+    letters = upper + classes.count(b"l")
+    digits = classes.count(b"d")
+    spaces = classes.count(b"s")
+    separators = sum(map(text.count, _ASCII_SEPARATORS))
+    quoted = '"' in text
+    plain = True
+    if not text.isascii():
         other = _ASCII_RUNS.sub("", text)
-        upper = classes.count(b"u") + sum(map(str.isupper, other))
-        letters = classes.count(b"u") + classes.count(b"l") + sum(map(str.isalpha, other))
-        digits = classes.count(b"d") + sum(map(str.isdigit, other))
-        spaces = classes.count(b"s") + sum(map(str.isspace, other))
-        separators = sum(text.count(s) for s in _SEPARATORS)
-        quoted = '"' in text or "\u201c" in text or "\u201d" in text
+        other_letters = sum(map(str.isalpha, other))
+        other_spaces = sum(map(str.isspace, other))
+        upper += sum(map(str.isupper, other))
+        letters += other_letters
+        digits += sum(map(str.isdigit, other))
+        spaces += other_spaces
+        separators += sum(map(other.count, _OTHER_SEPARATORS))
+        quoted = quoted or any(map(other.__contains__, _OTHER_QUOTES))
         # curly quotes, dashes, symbols: no letter or space among them, so they start or split no
         # word the class bytes would miss
-        plain = not any(c.isalpha() or c.isspace() for c in other)
+        plain = not other_letters and not other_spaces
     if plain:
         # a word starts after a space (or at the start): its first character's class follows an "s"
         starts = b"s" + classes
@@ -133,7 +138,7 @@ def _own(line: Line, title_like: bool, repeated: bool, lowered: str) -> list:
     return [
         math.log1p(line.words), math.log1p(len(full)), line.sentence_end, line.good, title_like,
         caps_words / alpha_words if alpha_words else 0.0, upper / letters if letters else 0.0, digits / n, punct / n,
-        text.endswith(":"), separators >= 2, _LINKISH_ANY.search(lowered or text.lower()) is not None,
+        text.endswith(":"), separators >= 2, any(map((lowered or text.lower()).__contains__, _LINKISH)),
         (per_word if per_word <= 15.0 else 15.0) / 15.0, repeated, first.islower(), first.isdigit(),
         quoted, glued if glued < 1.0 else 1.0,
     ]
@@ -150,17 +155,26 @@ _NO_NEIGHBOUR = (0.0,) * len(NEIGHBOUR)
 assert NEIGHBOUR == ("good", "log_words", "sentence_end", "certain", "title_like", "context")
 
 
-def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int,
-           brief: frozenset[str] = frozenset()) -> np.ndarray:
-    """:func:`features` as a float64 array (lines x ``FEATURE_NAMES``).  ``brief``: verdicts of
-    lines whose row nobody scores (the classifier's certain rules, captions, metadata: 59% of the
-    lines of a 200-word synthetic page): their rows are left zero, and only the few facts their
-    neighbours read are computed for them.  The same floats as the row-by-row reading first
-    written (tests/clean/test_line_features_equal.py): the same expressions, per scored line."""
+def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int) -> np.ndarray:
+    """:func:`features` as a float64 array (lines x ``FEATURE_NAMES``)."""
+    X = np.zeros((len(lines), len(FEATURE_NAMES)))
+    judged, rows = judged_rows(lines, verdicts, title_like, first, last)
+    if judged:
+        X[judged] = rows
+    return X
+
+
+def judged_rows(lines: list[Line], verdicts: list[str], title_like: list[bool], first: int, last: int,
+                brief: frozenset[str] = frozenset()) -> tuple[list[int], list[list]]:
+    """The rows of the lines whose verdict is not in ``brief`` (the classifier leaves out the
+    lines it does not judge: certain rules, captions, metadata, 59% of the lines of a 200-word
+    synthetic page), and their line numbers.  Of the others only the few facts their neighbours
+    read are computed.  A row holds numbers and bools (as an array: 0.0 / 1.0): the same values,
+    by the same expressions, as the row-by-row reading first written
+    (tests/clean/test_line_features_equal.py)."""
     n = len(lines)
-    X = np.zeros((n, len(FEATURE_NAMES)))
     if n == 0:
-        return X
+        return [], []
     folded = [line.text.lower() if len(line.text) <= rules.MAX_RULE_LINE_CHARS else "" for line in lines]
     repeated = _repeated(folded)
     certain = [v == "certain" for v in verdicts]
@@ -203,9 +217,7 @@ def matrix(lines: list[Line], verdicts: list[str], title_like: list[bool], first
             judged.append(i)
         if good[i]:
             before += line.words
-    if rows:
-        X[judged] = rows
-    return X
+    return judged, rows
 
 
 def _repeated(folded: list[str]) -> list[bool]:
