@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import compress, repeat
 
 import numpy as np
 
@@ -151,6 +152,8 @@ def features(lines: list[Line], verdicts: list[str], title_like: list[bool], fir
 
 
 _ZERO_VERDICTS = (0.0,) * len(VERDICTS)
+# each verdict's (good, certain, context): body.good, a certain rule, a positional pass
+_FLAGS = {v: (v == "body.good", v == "certain", v in _CTX_VERDICTS) for v in VERDICTS}
 _NO_NEIGHBOUR = (0.0,) * len(NEIGHBOUR)
 assert NEIGHBOUR == ("good", "log_words", "sentence_end", "certain", "title_like", "context")
 
@@ -177,15 +180,14 @@ def judged_rows(lines: list[Line], verdicts: list[str], title_like: list[bool], 
         return [], []
     folded = [line.text.lower() if len(line.text) <= rules.MAX_RULE_LINE_CHARS else "" for line in lines]
     repeated = _repeated(folded)
-    certain = [v == "certain" for v in verdicts]
-    good = [v == "body.good" for v in verdicts]
-    context = [v in _CTX_VERDICTS for v in verdicts]
+    good, certain, context = zip(*map(_FLAGS.__getitem__, verdicts))
+    words = [line.words for line in lines]
     # what a neighbour reads of each line: good, log_words, sentence_end, certain, title_like, context
-    near = [(float(line.good), math.log1p(line.words), float(line.sentence_end), float(certain[i]), float(title_like[i]),
-             float(context[i])) for i, line in enumerate(lines)]
-    block_size = Counter(line.block for line in lines)
-    total_good = sum(line.words for line, g in zip(lines, good) if g) or 1
-    doc_words = math.log1p(sum(min(line.words, 10_000) for line in lines))
+    near = list(zip([line.good for line in lines], map(math.log1p, words), [line.sentence_end for line in lines],
+                    certain, title_like, context))
+    block_size = Counter([line.block for line in lines])
+    total_good = sum(compress(words, good)) or 1
+    doc_words = math.log1p(sum(map(min, words, repeat(10_000))))
     doc_good, doc_certain, doc_context = sum(good) / n, sum(certain) / n, sum(context) / n
     doc_lines, first_title = math.log1p(n), float(title_like[0])
     last_i = max(1, n - 1)
