@@ -97,9 +97,6 @@ def _own(line: Line, title_like: bool, repeated: bool, lowered: str) -> list:
     full = line.text
     text = full if len(full) <= rules.MAX_RULE_LINE_CHARS else full[:rules.MAX_RULE_LINE_CHARS]
     n = len(text) or 1
-    # line.words is len(text.split()) for every line up to the caption bound (lines.py), so for
-    # every untruncated one here
-    n_words = line.words if text is full else len(text.split())
     # one class byte per ASCII character, a run of "x" per other one: ASCII neighbours stay apart
     # where another character stands between them, as in the text
     classes = text.encode("utf-8", "surrogatepass").translate(_CLASS_BYTES)
@@ -128,10 +125,16 @@ def _own(line: Line, title_like: bool, repeated: bool, lowered: str) -> list:
         starts = b"s" + classes
         caps_words = starts.count(b"su")
         alpha_words = caps_words + starts.count(b"sl")
+        # line.words is len(text.split()) for every line up to the caption bound (lines.py), so
+        # for every untruncated one here
+        n_words = line.words if text is full else \
+            alpha_words + starts.count(b"sd") + starts.count(b"sp") + starts.count(b"sx")
     else:
-        initials = [w[0] for w in text.split() if w[0].isalpha()]
+        words = text.split()
+        initials = [w[0] for w in words if w[0].isalpha()]
         alpha_words = len(initials)
         caps_words = sum(map(str.isupper, initials))
+        n_words = len(words)
     punct = n - letters - digits - spaces if text else 0
     first = text[:1]
     per_word = n / (n_words or 1)
