@@ -116,6 +116,30 @@ def test_synthetic_pages():
     assert sum(_check(t) for size in (200, 800) for t in corpus.corpus(20, size, seed=size)) > 500
 
 
+def test_training_cases():
+    from newsdistill.training.cleaner_cases import CASES as TRAINING_CASES
+    from newsdistill.training.cleaner_cases import parse_case
+
+    assert sum(_check(parse_case(case)[0]) for case in TRAINING_CASES) > 50
+
+
+def _html_texts(every: int):
+    """HTML mode's extracted text of the WCXB pages (what the HTML threshold was tuned on)."""
+    from newsdistill.errors import BadRecord
+    from newsdistill.eval.html_quality import load_pages
+    from newsdistill.read.html import ExtractHtml, html_document
+    from newsdistill.record import Source
+
+    extract = ExtractHtml(timeout=None)
+    for _, html, _, url in load_pages("all")[::every]:
+        try:
+            rec = extract(html_document(html, "page", Source(url=url)))
+        except BadRecord:
+            continue
+        if rec.status == "ok" and rec.input_text:
+            yield rec.input_text
+
+
 def _shared_texts(shared: Path, every_wcxb: int, every_polnear: int):
     from newsdistill.eval import wcxb
 
@@ -133,3 +157,6 @@ def test_shared_pages_and_articles(shared_dir: Path):
     everything = os.environ.get("NEWSDISTILL_FEATURES_ALL") == "1"
     lines = sum(_check(text) for text in _shared_texts(shared_dir, 1 if everything else 60, 1 if everything else 40))
     assert lines >= 300
+    if everything:
+        pytest.importorskip("trafilatura", reason="HTML mode's extractor (trafilatura) is not installed")
+        assert sum(_check(text, layout=False) for text in _html_texts(1)) > 1000
