@@ -185,3 +185,26 @@ def test_counts_and_weights_have_no_currency():
     doc = distil("More than 20,000 members joined, and the boat carried 300 pounds of fish, officials said.")
     assert all(f.currency is None for f in doc.figures if f.kind != "money")
     assert any(f.kind == "count" and f.value == 20000 for f in doc.figures)
+
+
+# ---- a role held under a named possessor --------------------------------------------------------
+POSSESSED = [
+    ("Kenya's finance minister said on Monday that the budget would be cut.", "Kenya", "finance minister"),
+    ("Britain's foreign secretary told reporters the talks had failed.", None, "foreign secretary"),
+    ("Apple's chief executive said the company would appeal the ruling.", "Apple", "chief executive"),
+    ("The bank's lawyer said the case had no merit.", None, None),  # no named possessor: no holder
+]
+
+
+@pytest.mark.parametrize(("text", "possessor", "role"), POSSESSED)
+def test_the_speaker_is_the_role_holder_not_the_possessor(text, possessor, role):
+    # "Kenya's finance minister said": the minister spoke, not Kenya (was: speaker "Kenya")
+    doc = distil(text)
+    speakers = [a.speaker for a in doc.attributions if a.speaker]
+    if role is None:
+        assert all(s.role is None for s in speakers)
+        return
+    assert [s.role for s in speakers] == [role]
+    assert speakers[0].name.endswith(role) and speakers[0].type != "GPE"
+    if possessor:
+        assert entity(doc, possessor).label in ("GPE", "ORG")  # the possessor stays an entity of its own

@@ -156,6 +156,11 @@ NOMINAL_HEADS = frozenset(_words("""
 president prime premier minister ambassador envoy spokesman spokeswoman spokesperson governor mayor king queen
 secretary-general chairman chairwoman chancellor leader commander head chief director
 """))
+# heads that hold a role only after a named possessor ("Britain's foreign secretary", "Apple's chief
+# executive", "Trump's lawyer"), where the words alone ("the secretary") are too vague to keep
+POSSESSED_HEADS = NOMINAL_HEADS | frozenset(_words("""
+secretary executive lawyer attorney adviser advisor aide officer negotiator
+"""))
 
 # honorifics before a name: stripped from the name, they tell the gender where they can
 HONORIFICS: dict[str, str | None] = {

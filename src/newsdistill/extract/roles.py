@@ -113,10 +113,10 @@ def nominal_holders(doc, in_mention) -> list[tuple[int, int, str]]:
     out = []
     # only the tokens whose lower-case form is a nominal head, found in one pass over the
     # token array (not a Python Token object per token)
-    heads = np.array([doc.vocab.strings[w] for w in data.NOMINAL_HEADS], dtype=np.uint64)
+    heads = np.array([doc.vocab.strings[w] for w in data.POSSESSED_HEADS], dtype=np.uint64)
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER), heads)).tolist():
         tok = doc[i]
-        if tok.lower_ not in data.NOMINAL_HEADS or tok.pos_ != "NOUN" or in_mention[tok.i] or in_mention[max(tok.i - 1, 0)] and tok.i and doc[tok.i - 1].lower_ == "the":
+        if tok.lower_ not in data.POSSESSED_HEADS or tok.pos_ != "NOUN" or in_mention[tok.i] or in_mention[max(tok.i - 1, 0)] and tok.i and doc[tok.i - 1].lower_ == "the":
             continue
         # the title of a named person, not an unnamed holder
         if tok.dep_ == "appos" or any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
@@ -124,9 +124,14 @@ def nominal_holders(doc, in_mention) -> list[tuple[int, int, str]]:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
             continue
         dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ == "the"]
-        if not dets:
+        # "Kenya's finance minister", "Russia's foreign ministry": a named place or organisation
+        # in the possessive stands where "the" would (rule role.nominal, the same)
+        poss = [c for c in tok.lefts if c.dep_ == "poss" and in_mention[c.i] and c.pos_ == "PROPN"
+                and any(g.dep_ == "case" for g in c.children)]
+        if not poss and (not dets or tok.lower_ not in data.NOMINAL_HEADS):
             continue
-        start = dets[0].i
+        start = dets[0].i if dets else poss[0].left_edge.i
+        role_start = start + 1 if dets else next(g.i for g in poss[0].children if g.dep_ == "case") + 1
         end = tok.i + 1
         comps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "to")]
         if comps:
@@ -138,7 +143,7 @@ def nominal_holders(doc, in_mention) -> list[tuple[int, int, str]]:
             continue  # "the president" alone: too ambiguous to be an entity
         if end - start > data.MAX_TITLE_TOKENS + 2:
             continue
-        role = _clean(doc, start + 1, end)
+        role = _clean(doc, role_start, end)
         out.append((start, end, role))
     return out
 
