@@ -438,6 +438,20 @@ SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 # "nurses in Lyon" where the parse took Lyon for an organisation).  Rule speaker.place-modifier
 # (the speaker is then another name in the source, or left unresolved)
 RULE_PLACE_MODIFIER = "speaker.place-modifier"
+# "The company said ...", "the airline said in a statement": a definite noun for an organisation,
+# with no name in the source, is the organisation last named before it (as "it" is), within
+# ORG_NOUN_WINDOW characters (a story's second organisation three paragraphs on is no antecedent
+# of a bare "the company"). Rule speaker.definite-org-noun
+RULE_ORG_NOUN = "speaker.definite-org-noun"
+ORG_NOUNS: frozenset[str] = _words(
+    """
+    company firm group agency airline carrier bank lender insurer retailer manufacturer carmaker automaker
+    startup broadcaster network platform app publisher newspaper charity organisation organization
+    conglomerate giant operator utility brand chain club union
+    """
+)
+ORG_NOUN_LABELS = ("ORG",)
+ORG_NOUN_WINDOW = 1500
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_SPEAKER_DEPS = frozenset({"poss"})
 PLACE_SPEAKER_PREPS = frozenset({"for"})

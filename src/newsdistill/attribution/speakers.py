@@ -205,6 +205,15 @@ class Resolver:
         return {"entity": None, "name": name, "role": None,
                 "type": "person" if pronoun.lower_ in R.RELATIVE_PERSON_WORDS else "other"}
 
+    def _organisation_before(self, before: int) -> dict | None:
+        """The organisation named last before ``before``, within ``ORG_NOUN_WINDOW`` (rule
+        speaker.definite-org-noun); one named outside any quote's content first (a company that a
+        speaker only talks about is a weaker antecedent than one that spoke or acted)."""
+        near = [m for m in self.mentions if m.end <= before and before - m.end <= R.ORG_NOUN_WINDOW
+                and m.label in R.ORG_NOUN_LABELS and m.kind == "name"]
+        best = next((m for m in reversed(near) if not self._inside_content(m.start)), near[-1] if near else None)
+        return None if best is None else {**self._speaker(best), "_key": best.key}
+
     def _name_at(self, tok) -> dict | None:
         for t in tok.subtree:
             for m in self.mentions:
@@ -252,6 +261,12 @@ class Resolver:
                 c.dep_ == "det" and c.lower_ in R.DEFINITE_DETERMINERS for c in head.children
             ):
                 speaker = self.document(head, s)
+            elif not pick and head.pos_ == "NOUN" and head.lower_ in R.ORG_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in R.DEFINITE_DETERMINERS for c in head.children
+            ):
+                speaker = self._organisation_before(s)
+                if speaker is not None:
+                    self._rules[id(cand)] = [R.RULE_ORG_NOUN]
         if speaker is not None:
             if "_key" not in speaker:
                 speaker["_key"] = next((m.key for m in self.mentions if m.name == speaker["name"]), None)
