@@ -87,9 +87,21 @@ def _private_dropped(doc: Document) -> Document:
 
 
 # ---- choosing steps (--steps) ------------------------------------------------------------------
-# the steps a run may select, in pipeline order; ``clean`` brings ``html-captions`` along (the page's
-# captions and rights notices are part of cleaning)
-STEP_NAMES = ("html", "clean", "language", "parse", "entities", "figures", "dates", "attribution")
+# each step a run may select -> (module, class) of the steps it stands for, in pipeline order;
+# imported only when chosen (:func:`_step_classes`: a clean-only run never imports spaCy); ``clean`` brings ``html-captions`` along (the
+# page's captions and rights notices are part of cleaning)
+STEP_CLASSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "html": ((".read.html", "ExtractHtml"),),
+    "clean": ((".clean", "CleanText"), (".read.html", "HtmlCaptions")),
+    "language": ((".extract.language", "DetectLanguage"),),
+    "parse": ((".extract.nlp", "ParseText"),),
+    "entities": ((".extract.entities", "ExtractEntities"),),
+    "figures": ((".extract.figures", "ExtractFigures"),),
+    "dates": ((".extract.dates", "ExtractDates"),),
+    "attribution": ((".attribution", "AttributionStep"),),
+}
+# the names of the steps a run may select, in pipeline order
+STEP_NAMES = tuple(STEP_CLASSES)
 # names that stand for several steps: ``clean`` alone is the clean-only mode (no spaCy model loads)
 PRESETS = {"clean": ("html", "clean", "language"), "all": STEP_NAMES}
 
@@ -114,20 +126,6 @@ def select_steps(spec: str | Iterable[str] | None) -> tuple[str, ...]:
     chosen = tuple(n for n in STEP_NAMES if n in names or n == "html")
     check_chain(c for n in chosen for c in _step_classes(n))
     return chosen
-
-
-# Each step name's classes as (module, class) under this package, imported only when chosen:
-# a clean-only run never imports spaCy.
-STEP_CLASSES: dict[str, tuple[tuple[str, str], ...]] = {
-    "html": ((".read.html", "ExtractHtml"),),
-    "clean": ((".clean", "CleanText"), (".read.html", "HtmlCaptions")),
-    "language": ((".extract.language", "DetectLanguage"),),
-    "parse": ((".extract.nlp", "ParseText"),),
-    "entities": ((".extract.entities", "ExtractEntities"),),
-    "figures": ((".extract.figures", "ExtractFigures"),),
-    "dates": ((".extract.dates", "ExtractDates"),),
-    "attribution": ((".attribution", "AttributionStep"),),
-}
 
 
 def _step_classes(name: str) -> list[type]:
