@@ -113,12 +113,13 @@ def _corpus_tables(path: str, option: str, *, empty_ok: bool) -> None:
     write corpus tables into it."""
     import sqlite3
 
+    from .corpus.store import schema_version
+
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            version = (conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-                       if "meta" in tables else None)
+            version = schema_version(conn)
         finally:
             conn.close()
     except sqlite3.Error as exc:

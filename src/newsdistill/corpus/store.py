@@ -158,6 +158,15 @@ def _migrate(conn: sqlite3.Connection, version: str) -> str:
     return version
 
 
+def schema_version(conn: sqlite3.Connection) -> str | None:
+    """The store schema of the database behind ``conn`` (``meta.schema_version``), None when it has
+    no ``meta`` table or no version in it: no corpus database."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return None if row is None else row[0]
+
+
 class Store:
     """A read-write corpus database.  Use as a context manager or call :meth:`close`."""
 
@@ -169,8 +178,7 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.executescript(schema_sql())
         self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        version = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        version = _migrate(self.conn, version)
+        version = _migrate(self.conn, schema_version(self.conn))
         if version != SCHEMA_VERSION:
             self.conn.close()
             raise Fatal(errors.OLD_DATABASE, f"{self.path} has store schema {version}, this newsdistill writes {SCHEMA_VERSION}: index into a new file")
