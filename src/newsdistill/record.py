@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .offsets import OffsetMap
 
@@ -331,6 +331,30 @@ class ErrorInfo:
         return {"code": self.code, "message": self.message, "kind": self.kind}
 
 
+_T = TypeVar("_T")
+
+
+class _Found(Generic[_T]):
+    """A typed attribute of :class:`Document` for what a later step found (``doc.entities``):
+    kept in ``doc.extra`` under the attribute's own name, which is the record's key, so a step
+    never needs the Document's attributes and ``to_dict`` writes ``extra`` as it is; an empty
+    list when the step did not run."""
+
+    def __init__(self, doc: str | None = None) -> None:
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    def __get__(self, doc: Any, owner: type | None = None) -> Any:
+        if doc is None:
+            return self
+        return doc.extra.get(self.key) or []
+
+    def __set__(self, doc: Any, value: _T) -> None:
+        doc.extra[self.key] = value
+
+
 @dataclass(slots=True)
 class Document:
     """One input document and everything newsdistill found in it."""
@@ -368,49 +392,13 @@ class Document:
     # the spaCy Doc of ``text`` (extract/nlp.py ParseText), shared by the NLP steps; never serialised
     nlp_doc: Any = field(default=None, repr=False, compare=False)
 
-    # ---- what the steps found, typed ------------------------------------
-    # Stored in ``extra`` under the record's keys (a step never knows the Document's attributes, and
-    # ``to_dict`` writes ``extra`` as it is); an empty list when the step did not run.
-    @property
-    def entities(self) -> list[Entity]:
-        return self.extra.get("entities") or []
-
-    @entities.setter
-    def entities(self, value: list[Entity]) -> None:
-        self.extra["entities"] = value
-
-    @property
-    def figures(self) -> list[Figure]:
-        return self.extra.get("figures") or []
-
-    @figures.setter
-    def figures(self, value: list[Figure]) -> None:
-        self.extra["figures"] = value
-
-    @property
-    def dates(self) -> list[DateMention]:
-        return self.extra.get("dates") or []
-
-    @dates.setter
-    def dates(self, value: list[DateMention]) -> None:
-        self.extra["dates"] = value
-
-    @property
-    def attributions(self) -> list[Attribution]:
-        """The body's attributions (``A1 ...``), in text order; the headline's: ``title_attributions``."""
-        return self.extra.get("attributions") or []
-
-    @attributions.setter
-    def attributions(self, value: list[Attribution]) -> None:
-        self.extra["attributions"] = value
-
-    @property
-    def title_attributions(self) -> list[Attribution]:
-        return self.extra.get("title_attributions") or []
-
-    @title_attributions.setter
-    def title_attributions(self, value: list[Attribution]) -> None:
-        self.extra["title_attributions"] = value
+    # ---- what the steps found, typed (:class:`_Found`: kept in ``extra`` under the record's keys) ----
+    entities = _Found[list[Entity]]()
+    figures = _Found[list[Figure]]()
+    dates = _Found[list[DateMention]]()
+    attributions = _Found[list[Attribution]](
+        "The body's attributions (``A1 ...``), in text order; the headline's: ``title_attributions``.")
+    title_attributions = _Found[list[Attribution]]()
 
     @property
     def metadata_spans(self) -> list[MetadataLine]:
