@@ -109,10 +109,3 @@ def test_ranked_sidebar_and_pagination_numbers_still_go():
     gone = [r.text for r in doc.removed]
     assert gone.count("1") == 2 and gone.count("2") == 2 and gone.count("3") == 2 and "4" in gone, removed(doc)
 
-
-def test_lone_agency_under_a_list_item_picture_is_an_image_credit():
-    parts = [BODY[0]]
-    for n, (name, text) in zip("123", ITEMS):
-        parts += [f"{n}\n{name}", "Getty.", text]
-    doc = clean(article("Three places to eat in the valley", *parts, BODY[2]))
-    assert [(r.text, r.reason) for r in doc.removed] == [("Getty.", "image-credit")] * 3
