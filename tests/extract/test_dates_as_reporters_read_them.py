@@ -77,6 +77,13 @@ WEEKDAYS = [
     ("The commission is due to publish its findings on Thursday, a spokesman said.", "Thursday", "2024-05-09"),
     ("The minister said on Saturday that the talks had stalled.", "Saturday", "2024-05-04"),
     ("Most of the residents had left by Friday, the police said.", "Friday", "../2024-05-03"),
+    # an infinitive under a verb that points ahead, inside a quote
+    ('"We expect most customers to have power back by Thursday," a spokeswoman said.', "Thursday", "../2024-05-09"),
+    # the future of a past report: "said ... would" points to the coming day
+    ("The mayor said schools would stay closed on Friday.", "Friday", "2024-05-10"),
+    ("Officials said the bridge would reopen on Monday after repairs.", "Monday", "2024-05-13"),
+    # a past report of the past stays in the past
+    ("The mayor said schools had stayed closed on Friday.", "Friday", "2024-05-03"),
 ]
 
 

@@ -57,6 +57,9 @@ SCHEDULE_VERBS = {"take", "begin", "start", "open", "resume", "expire", "come", 
                   "convene", "vote", "play", "face", "host", "visit", "travel", "head", "hold"}
 # auxiliaries of a past verb besides the past tense itself ("has said", "had left", "did not")
 PAST_AUX = {"have", "has", "had", "did", "was", "were"}
+# the future of a past report ("said schools would stay closed on Tuesday"): only in a clause
+# that a past verb reports (rule: the date's "+future" reading)
+REPORTED_FUTURE_AUX = {"would", "'d"}
 
 # ---- numbers inside names (rule date.name-number: not a date) --------------------------------
 # "Amalgamated Transit Union Local 1190", "Route 2019", "Flight 1549", "Boeing 7478": a number

@@ -312,10 +312,19 @@ def _verb_direction(verb, depth: int = 0) -> str | None:
             or verb.lemma_.lower() in ("schedule", "slate") and any(c.dep_ == "auxpass" for c in kids):
         return _tense_of(verb) if _tense_of(verb) == "past" else "future"
     own = _tense_of(verb)
-    # "will start charging in October", "would begin selling from March", "had stopped flying in
-    # May": a gerund or infinitive complement has no tense of its own; the verb it completes has
-    if own is None and verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB") and depth < 3 \
-            and verb.head.pos_ in ("VERB", "AUX"):
+    if own is None and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" \
+            and any(c.dep_ == "aux" and c.lower_ in data.REPORTED_FUTURE_AUX for c in kids):
+        # "the mayor said schools would stay closed on Tuesday": the future of a past report, which
+        # news prints within days of it (published Monday: the coming Tuesday, not the last one)
+        return "future"
+    # "will start charging in October", "had stopped flying in May", "we expect customers to have
+    # power back by Wednesday": a gerund or infinitive complement has no tense of its own; the
+    # verb it completes has (a governor that points ahead: future)
+    if own is None and depth < 3 and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB")
+            or verb.dep_ == "ccomp" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)):
+        if verb.head.lemma_.lower() in data.FUTURE_GOVERNORS:
+            return _tense_of(verb.head) if _tense_of(verb.head) == "past" else "future"
         return _verb_direction(verb.head, depth + 1)
     return own
 
