@@ -124,6 +124,24 @@ def test_credit_markers_are_no_entities(text):
         [(e.name, e.label) for e in doc.entities]
 
 
+# the credit grammar decides who is the agency and who the photographer, whatever the model tagged
+CREDIT_NAMES = [
+    ("Crews clear a fallen tree in Port Ellery on Sunday, Nov. 17, 2024. (Gazette photo/Ana Ruiz)",
+     "Gazette", "Ana Ruiz"),
+    ("Voters queue outside a polling station in Accra on Dec. 7, 2024. (Herald photo/Kwame Mensah)",
+     "Herald", "Kwame Mensah"),
+]
+
+
+@pytest.mark.parametrize(("caption", "agency", "photographer"), CREDIT_NAMES)
+def test_credit_agency_is_an_organisation_and_photographer_a_person(caption, agency, photographer):
+    body = "The storm cut power to thousands of homes overnight, the utility said on Monday."
+    doc = distil(f"{caption}\n\n{body}")
+    assert doc.captions and (doc.captions[0].agency, doc.captions[0].photographer) == (agency, photographer)
+    assert entity(doc, agency).label == "ORG" and entity(doc, agency).gender is None
+    assert entity(doc, photographer).label == "PERSON"
+
+
 # ---- ages -----------------------------------------------------------------------------------
 AGES = [
     ("Halima Guyo, 46, said the well had dried up.", "Halima Guyo", 46),

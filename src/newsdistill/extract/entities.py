@@ -420,6 +420,23 @@ def _surname_scan(view, text: str, mentions: list[Mention], clusterer: _Clustere
     return added
 
 
+def _credit_labels(mentions: list[Mention], text: str, caption) -> None:
+    """A name inside the caption's credit is what the credit grammar made of it: the agency an
+    organisation, the photographer a person ("(Gazette photo/Ana Ruiz)": the model tags Gazette
+    PERSON), rule ``caption-credit`` appended to the model's."""
+    if not caption.credit:
+        return
+    at = text.rfind(caption.credit)
+    if at < 0:
+        return
+    end = at + len(caption.credit)
+    want = {caption.agency: "ORG", caption.photographer: "PERSON"}
+    for m in mentions:
+        label = want.get(m.text)
+        if label is not None and at <= m.start and m.end <= end and m.label != label:
+            m.label, m.rule, m.gender = label, m.rule + "+caption-credit", None
+
+
 def _credit_mentions(view, credit: str | None, in_mention, outside: dict) -> list[Mention]:
     """Agencies and photographers in a caption's credit ("AP Photo/Lena Ortiz", "AFP PHOTO / HO / SANA")
     that the other rules did not find (rule caption-credit)."""
@@ -471,6 +488,8 @@ def build_entities(doc: Document) -> list[Entity]:
     for view, outside in views:
         text = text_of(view)  # spaCy rebuilds Doc.text from the tokens on every access
         mentions = _mentions_in(view, text, outside)
+        if "caption" in outside:
+            _credit_labels(mentions, text, doc.captions[outside["caption"]])
         person_starts = {m.tok_start for m in mentions if m.label == "PERSON"}
         in_mention: list[str | None] = [None] * len(view)  # the label of the mention covering each token
         for m in mentions:
