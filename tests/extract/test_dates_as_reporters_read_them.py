@@ -162,3 +162,28 @@ def test_zone_table():
     assert timezones.zone("IST") == (None, "IST")
     assert timezones.zone("XYZ") == (None, None) and timezones.zone(None) == (None, None)
     assert not set(timezones.TZ_OFFSETS) & timezones.TZ_AMBIGUOUS
+
+
+# a range of days in one month: an interval of days, never a two-digit year ("Dec. 18-19" was 1919-12-18)
+DAY_RANGES = [
+    ("The bank's next policy meeting is on Dec. 18-19, a spokesman said.", "2024-11-19", "Dec. 18-19",
+     "2024-12-18/2024-12-19"),
+    ("The summit will be held Feb. 12\u201314 in Geneva, organisers said.", "2024-05-07", "Feb. 12\u201314",
+     "2025-02-12/2025-02-14"),
+    ("Talks ran from 3 to 5 March, the ministry said.", "2024-05-07", "3 to 5 March", "2024-03-03/2024-03-05"),
+    ("The festival ran Aug. 9-11, 2019, in the old town.", "2024-05-07", "Aug. 9-11, 2019", "2019-08-09/2019-08-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expr", "value"), DAY_RANGES)
+def test_a_range_of_days_is_an_interval(text, published, expr, value):
+    found = dates_of(text, published)
+    hits = [k for k in found if expr in k or k in expr]
+    assert hits, found
+    assert found[hits[0]][0] == value
+
+
+def test_a_range_of_days_without_a_publication_date_stays_unfixed():
+    from newsdistill.extract.dates import normalise
+
+    assert normalise("Dec. 18-19", None)[:3] == (None, None, "day")

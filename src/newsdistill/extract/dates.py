@@ -29,6 +29,12 @@ _DECADE = re.compile(r"^(?:the )?((?:1[5-9]|20)\d)0'?s$")
 _MONTH_NAMES = "|".join(sorted(data.MONTHS, key=len, reverse=True))
 _MDY = re.compile(rf"^(?:on )?({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$", re.I)
 _DMY = re.compile(rf"^(?:on )?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+# a range of days in one month (rule date.day-range): "Dec. 18-19", "June 12–14, 2024", "18-19
+# December", "March 3 to 5"; dateparser read "Dec. 18-19" as 18 December 1919
+_MD_RANGE = re.compile(rf"^(?:on |from |between )?({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?"
+                       rf" ?(?:-|\u2013|\u2014| to | and | through | until ) ?(\d{{1,2}})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$", re.I)
+_DM_RANGE = re.compile(rf"^(?:on |from |between )?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? ?(?:-|\u2013|\u2014| to | and | until )"
+                       rf" ?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
 _MY = re.compile(rf"^(?:in )?(?:(last|this|next|early|mid|late|mid-) ?)?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
 _DAY = re.compile(r"^(?:late |early )?(last night|tonight|today|yesterday|tomorrow|this (?:morning|afternoon|evening))"
                   r"(?: (?:morning|afternoon|evening|night))?$", re.I)
@@ -121,6 +127,24 @@ def normalise(expr: str, anchor: dt.date | None, direction: str | None = None) -
         except ValueError:
             return None, None, None, relative, "date.invalid"
         return _iso(d), {"start": _iso(d), "end": _iso(d)}, "day", relative, "date.month-day-year" + _way(relative, direction)
+    m = _MD_RANGE.match(e) or _DM_RANGE.match(e)
+    if m:
+        if m.re is _MD_RANGE:
+            month, first, last, written = data.MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3)), m.group(4)
+        else:
+            first, last, month, written = int(m.group(1)), int(m.group(2)), data.MONTHS[m.group(3).lower()], m.group(4)
+        year = int(written) if written else _year_for(month, first, anchor, direction)
+        relative = not written
+        if year is None:
+            return None, None, "day", True, "date.day-range"
+        try:
+            start, end = dt.date(year, month, first), dt.date(year, month, last)
+        except ValueError:
+            return None, None, None, relative, "date.invalid"
+        if end < start:
+            return None, None, None, relative, "date.invalid"
+        return (f"{_iso(start)}/{_iso(end)}", {"start": _iso(start), "end": _iso(end)}, "day", relative,
+                "date.day-range" + _way(relative, direction))
     m = _MY.match(e)
     if m:
         which = (m.group(1) or "").lower()
@@ -405,7 +429,9 @@ def _dates_in(sdoc, anchor: dt.date | None, caption: int | None) -> list[DateMen
         before = text[max(0, start - 12):start].lower().split()
         prep = before[-1] if before else ""
         interval = dict(interval) if interval is not None else None  # the cached result stays untouched
-        if interval is not None and prep in data.OPEN_START:
+        if rule.startswith("date.day-range"):
+            pass  # "from 3 to 5 March": the range closes itself, the preposition opens nothing
+        elif interval is not None and prep in data.OPEN_START:
             interval = {"start": interval["start"], "end": None}
             value = f"{interval['start']}/.."
             rule += "+since"
