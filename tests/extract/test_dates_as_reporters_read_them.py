@@ -187,3 +187,20 @@ def test_a_range_of_days_without_a_publication_date_stays_unfixed():
     from newsdistill.extract.dates import normalise
 
     assert normalise("Dec. 18-19", None)[:3] == (None, None, "day")
+
+
+@pytest.mark.parametrize(("expr", "value", "rule"), [
+    ("2024-25", "2024/2025", "date.year-span"),  # was 2024-11-25
+    ("the 2023/24 season", "2023/2024", "date.year-span"),
+    ("2019-2020", "2019/2020", "date.year-span"),
+    ("1-2", None, "date.unparsed"),  # a score, not January 2
+    ("7/10", None, "date.unparsed"),
+    ("10/7/2023", "2023-10-07", "date.dateparser"),
+])
+def test_numbers_that_only_look_like_days(expr, value, rule):
+    import datetime as dt
+
+    from newsdistill.extract.dates import normalise
+
+    got = normalise(expr, dt.date(2024, 11, 19))
+    assert (got[0], got[4]) == (value, rule)

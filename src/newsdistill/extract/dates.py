@@ -35,6 +35,10 @@ _MD_RANGE = re.compile(rf"^(?:on |from |between )?({_MONTH_NAMES})\.? (\d{{1,2}}
                        rf" ?(?:-|\u2013|\u2014| to | and | through | until ) ?(\d{{1,2}})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$", re.I)
 _DM_RANGE = re.compile(rf"^(?:on |from |between )?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? ?(?:-|\u2013|\u2014| to | and | until )"
                        rf" ?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
+_YEAR_SPAN = re.compile(r"^(?:the )?(?:fiscal |financial year )?((?:19|20)\d\d)[-\u2013/]((?:19|20)?\d\d)"
+                        r"(?: season| fiscal year| financial year| school year| academic year)?$")
+# two numbers alone ("1-2", "7/10"), with no year: no date read without the text saying the order
+_BARE_NUMBERS = re.compile(r"^\d{1,2}[-\u2013/.]\d{1,2}$")
 _MY = re.compile(rf"^(?:in )?(?:(last|this|next|early|mid|late|mid-) ?)?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
 _DAY = re.compile(r"^(?:late |early )?(last night|tonight|today|yesterday|tomorrow|this (?:morning|afternoon|evening))"
                   r"(?: (?:morning|afternoon|evening|night))?$", re.I)
@@ -239,6 +243,16 @@ def _dateparser(expr: str, anchor: dt.date | None, direction: str | None = None)
     words = set(re.findall(r"[a-z]+", low))
     relative = bool(words & (data.RELATIVE_WORDS | set(data.WEEKDAYS)))
     if not (re.search(r"\d", low) or words & (set(data.MONTHS) | set(data.WEEKDAYS) | data.RELATIVE_WORDS)):
+        return None, None, None, relative, "date.unparsed"
+    m = _YEAR_SPAN.match(low)
+    if m:  # "2024-25", "the 2024/25 season": a season or a fiscal year across two years
+        y1, y2 = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
+        if y2 == y1 + 1:
+            return f"{y1}/{y2}", {"start": f"{y1}-01-01", "end": f"{y2}-12-31"}, "year", False, "date.year-span"
+        return None, None, None, False, "date.unparsed"
+    if _BARE_NUMBERS.match(low):
+        # "1-2", "7/10": a score, a ratio or a day and month in an order the text does not say;
+        # dateparser made "1-2" January 2
         return None, None, None, relative, "date.unparsed"
     if relative and anchor is None:
         return None, None, None, True, "date.relative-unanchored"
