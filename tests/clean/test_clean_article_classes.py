@@ -60,8 +60,9 @@ def test_glued_menu_links_still_match_the_rule():
     assert removed(doc) == [(menu, "nav.glued-links"), (widget, "nav.glued-links")]
 
 
-# -- a copyright sign glued to the word before it is no notice (rule footer.copyright): mojibake of
-# an accented letter ("Ã©" is "é" read as Latin-1) or a clause number ("Section 230(c)")
+# -- a copyright sign glued to what stands before it is no notice (rule footer.copyright): mojibake
+# of an accented letter ("Ã©" is "é" read as Latin-1) or a clause number ("Section 230(c)"); the
+# mojibake of the sign itself ("Â©", "A©") still is one
 
 @pytest.mark.parametrize("line", [
     "The mayor called the plan a clichÃ© that would not survive its first winter, and the council agreed with her.",
@@ -75,7 +76,8 @@ def test_glued_copyright_sign_is_prose(line):
 
 
 @pytest.mark.parametrize("line", ["© 2024 Valley Water News Ltd", "Text (c) Valley Water News 2024",
-                                  "Photos and text ©2024 Valley Water News"])
+                                  "Photos and text ©2024 Valley Water News",
+                                  "\u00c2\u00a9 VALLEY WATER NEWS 2024", "A\u00a9 VALLEY WATER NEWS 2024"])
 def test_copyright_notices_after_a_space_still_go(line):
     doc = clean(article("Reservoir at record low", *BODY, line))
     assert [(r.text, r.reason) for r in doc.removed] == [(line, "copyright-footer")]
@@ -109,3 +111,12 @@ def test_ranked_sidebar_and_pagination_numbers_still_go():
     gone = [r.text for r in doc.removed]
     assert gone.count("1") == 2 and gone.count("2") == 2 and gone.count("3") == 2 and "4" in gone, removed(doc)
 
+
+
+def test_list_numbers_whose_items_are_removed_go_with_them():
+    parts = [BODY[0]]
+    for n, (_, text) in zip("123", ITEMS):
+        parts += [f"{n}\nClick here to see the menu and book a table", text]
+    doc = clean(article("Three places to eat in the valley", *parts, BODY[2]))
+    assert [(r.text, r.rule) for r in doc.removed if r.text in "123"] == [
+        ("1", "counter.bare-numbers"), ("2", "counter.bare-numbers"), ("3", "counter.bare-numbers")]

@@ -80,8 +80,10 @@ def _first_pass(line: Line) -> Decision | None:
         return Decision(CAPTION, cap)
     glued = len(rules.GLUED.findall(text))
     if glued >= rules.GLUED_MIN and glued >= rules.GLUED_MIN_SHARE * line.words:
-        # recounted without handles, hashtags and URLs only where the line would be removed (rare)
-        glued = len(rules.GLUED.findall(rules.GLUED_EXEMPT.sub(" ", text)))
+        # recounted without handles, hashtags and URLs only where the line would be removed (rare),
+        # and only in a line of words: a bare link ("https://...?gclid=Cj0KCQjw...") is a link
+        if line.words >= rules.GLUED_EXEMPT_MIN_WORDS:
+            glued = len(rules.GLUED.findall(rules.GLUED_EXEMPT.sub(" ", text)))
         if glued >= rules.GLUED_MIN and glued >= rules.GLUED_MIN_SHARE * line.words:
             return Decision(REMOVED, "nav.glued-links", "navigation")
     if len(text) > rules.MAX_RULE_LINE_CHARS:
@@ -140,6 +142,7 @@ def classify(lines: list[Line], layout: bool = True, model: bool = True) -> list
     decisions, first, last = state
     if model:
         _apply_model(lines, decisions, first, last, layout)
+    _drop_orphan_list_numbers(decisions)
     _find_title(lines, decisions)
     return [d or Decision(BODY, "body.good" if lines[i].good else "body.short-in-body") for i, d in enumerate(decisions)]
 
@@ -148,7 +151,6 @@ def rule_pass(lines: list[Line], layout: bool = True) -> list[Decision] | tuple[
     """The rules' passes 1-4: the open decisions (None: body) and the main block's first and
     last line, or the final decisions where no prose was found at all."""
     decisions: list[Decision | None] = [_first_pass(line) for line in lines]
-    _keep_list_numbers(lines, decisions)
     good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
     if not good:
         # no paragraph looks like prose: keep every undecided line (a short note is still a note)
@@ -169,6 +171,7 @@ def rule_pass(lines: list[Line], layout: bool = True) -> list[Decision] | tuple[
                 decisions[i] = Decision(REMOVED, rule.name, rule.reason)
                 break
     _open_sections(lines, decisions, first)
+    _keep_list_numbers(lines, decisions, first, last)
     good = [i for i, line in enumerate(lines) if decisions[i] is None and line.good]
     if not good:
         return [d or Decision(REMOVED, "context.no-body", "navigation") for d in decisions]
@@ -198,13 +201,14 @@ def rule_pass(lines: list[Line], layout: bool = True) -> list[Decision] | tuple[
     return decisions, first, last
 
 
-def _keep_list_numbers(lines: list[Line], decisions: list[Decision | None]) -> None:
+def _keep_list_numbers(lines: list[Line], decisions: list[Decision | None], first: int, last: int) -> None:
     """Lone numbers that count the items of the article's list ("1", a heading, a paragraph, "2",
-    ...): a run of >= ``rules.LIST_NUMBERS_MIN_RUN`` numbers going up or down by one, each pair with
-    prose between, is the article's numbering (rule ``body.list-number``, kept: the line model
-    does not judge it), not share counters.  A ranked sidebar ("1", a headline, "2", a headline)
-    has no prose between its numbers."""
-    numbers = [i for i, d in enumerate(decisions) if d is not None and d.rule == "counter.bare-numbers"
+    ...): inside the main block (``first``..``last``), a run of >= ``rules.LIST_NUMBERS_MIN_RUN``
+    numbers going up or down by one, each pair with prose between that is still body (after the
+    comment and related sections took theirs: numbered comments are no list), is the article's
+    numbering (rule ``body.list-number``; the line model does not judge it), not share counters.
+    A ranked sidebar ("1", a headline, "2", a headline) has no prose between its numbers."""
+    numbers = [i for i in range(first, last + 1) if decisions[i] is not None and decisions[i].rule == "counter.bare-numbers"
                and rules.LIST_NUMBER.fullmatch(lines[i].text)]
     if len(numbers) < rules.LIST_NUMBERS_MIN_RUN:
         return
@@ -227,7 +231,19 @@ def _keep_list_numbers(lines: list[Line], decisions: list[Decision | None]) -> N
 def _keep_run(run: list[int], decisions: list[Decision | None]) -> None:
     if len(run) >= rules.LIST_NUMBERS_MIN_RUN:
         for i in run:
-            decisions[i] = Decision(BODY, "body.list-number")
+            decisions[i] = Decision(BODY, RULE_LIST_NUMBER)
+
+
+RULE_LIST_NUMBER = "body.list-number"
+
+
+def _drop_orphan_list_numbers(decisions: list[Decision | None]) -> None:
+    """A list number whose item (the next line) was removed after all, by position or by the line
+    model, goes with it: a promo box's "1", "2", "3" in a page's footer is no article's list."""
+    for i, d in enumerate(decisions):
+        if d is not None and d.rule == RULE_LIST_NUMBER and (i + 1 == len(decisions) or (
+                decisions[i + 1] is not None and decisions[i + 1].kind == REMOVED)):
+            decisions[i] = Decision(REMOVED, "counter.bare-numbers", "counter")
 
 
 def model_rows(lines: list[Line], decisions: list[Decision | None], first: int, last: int) -> tuple[list[str], list[list[float]]]:

@@ -45,6 +45,9 @@ GLUED_MIN_SHARE = 0.2
 # lines of PolNeAR train over the glued-links bar, 8 are article lines, all tweets or hashtags (the
 # other 31: a live blog's "FlagShareLikeReply..." widget, still over it).
 GLUED_EXEMPT = re.compile(r"[@#]\w+|\S*(?:https?://|www\.|pic\.twitter\.com/)\S*")
+# ... in a line of at least 3 words (a tweet, a hashtag line); a line that is only a link or two
+# stays a glued-links match (WCXB first half: bare ad links with "?gclid=Cj0KCQjw..." query strings)
+GLUED_EXEMPT_MIN_WORDS = 3
 # a document's first line is its title when the body starts within 2 lines after it, or within
 # 2 + TITLE_LOOKBACK_LINES when only share buttons, a byline block or a dateline stand between
 TITLE_FIRST_LINE_GAP = 2
@@ -136,6 +139,9 @@ WIRE_CREDIT_REPORTERS = re.compile(
     r"(?:(?:additional|further|extra) )?(?:reporting|writing) by (?P<names>[^;()]+?)(?:\s+in [A-Z][\w .'-]*)?\s*(?:[;)\]]|$)",
     re.IGNORECASE)
 
+# what a site calls its own pages ("this article", "our guides"), in its affiliate disclosure
+_OWN_PAGE = r"(?:article|post|page|guide|story|site|website|blog|review|list|content|video)s?"
+
 _AD_MARKER = (
     r"(?:advertisement|advertisment|advertising|ad|ads|sponsored(?: content| post| links?)?|"
     r"paid (?:content|post|partner content)|promoted(?: content| stories)?|partner content|"
@@ -223,6 +229,19 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         needs=("click here", "tap here")),
     LineRule("promo.click-here", "promo", _p(r".{0,200}\b(?:click|tap) here\b.{0,160}"),
         needs=("click here", "tap here")),
+    # a site's disclosure of its own affiliate links: "This article contains affiliate links ...",
+    # "Some of the links in this post are affiliate ones", "... we may earn a small commission";
+    # the site speaks of itself (this/our article, we/I earn): prose that explains affiliate
+    # schemes ("implement affiliate links", "streamers earn a commission") stays.  WCXB first half:
+    # 23 such lines, none of them article content (a first draft without the site as subject
+    # also took 4 article lines)
+    LineRule("promo.affiliate", "promo", _p(
+        rf".{{0,200}}\b(?:(?:this|the|our|some|these|all) (?:[\w-]+ )?{_OWN_PAGE} (?:[\w-]+ ){{0,2}}"
+        r"(?:contains?|includes?|features?|has|have|uses?|are) (?:[\w-]+ ){0,2}affiliate|"
+        rf"links? (?:in|on|of) (?:this|the|our) {_OWN_PAGE} (?:[\w-]+ ){{0,3}}affiliate|"
+        r"(?:we|i) (?:also )?use affiliate links?|"
+        r"(?:we|us|i) (?:may |might |could )?(?:earn|receive|make|get) (?:a )?(?:small |tiny )?(?:affiliate )?commissions?)\b.{0,200}"),
+        needs=("affiliate", "commission")),
     # -- cookies and legal ---------------------------------------------------
     LineRule("legal.cookies", "cookie-legal", _p(
         r".{0,200}\b(?:(?:we|this (?:web)?site) uses? cookies|cookie (?:policy|settings|preferences|consent)|"
@@ -236,11 +255,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     # -- copyright footer ------------------------------------------------------
     # after "copyright": a year, "©" or a capitalised owner; never a noun it modifies ("Carmaker wins
     # copyright case", "a copyright lawsuit against ...": headlines and ledes about copyright).
-    # A sign glued to the word before it is none: "clichÃ©" is mojibake of "cliché" (UTF-8 read as
-    # Latin-1; in PolNeAR train's prose line removed as a footer the "Ã" is "A" and a combining
-    # tilde), "Section 230(c) of the Act" a clause
+    # A sign after "Ã" or a combining mark is none: "clichÃ©" is mojibake of "cliché" (UTF-8 read
+    # as Latin-1; in PolNeAR train's prose line removed as a footer the "Ã" is "A" and a combining
+    # tilde); nor one after a digit: "Section 230(c) of the Act" is a clause.  (After other
+    # letters it is: "Â©", "A©" are the mojibake of "©" itself, "A© EMILY HENDERSON 2025" on a
+    # WCXB first-half page.)
     LineRule("footer.copyright", "copyright-footer", _p(
-        r".{0,80}(?<![\w\u0300-\u036f])(?:©|\(c\))\s*(?:\d{4}|[a-z]).{0,160}|"
+        r".{0,80}(?<![\d\u00c3\u0300-\u036f])(?:©|\(c\))\s*(?:\d{4}|[a-z]).{0,160}|"
         rf".{{0,80}}copyright\s*(?:©\s*|\(c\)\s*)?(?:\d{{4}}|(?!{_COPYRIGHT_NOUNS}\b)(?-i:[A-Z])).{{0,160}}"),
         block_cost=SECTION_HEADING_COST,
         needs=("©", "(c)", "copyright")),
