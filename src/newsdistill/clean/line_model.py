@@ -7,8 +7,8 @@ that cost ~100x more per line in plain Python), standardised with the training s
 scale, trained by ``make train-cleaner``
 (:mod:`newsdistill.training.cleaner`; protocol and numbers in docs/cleaning.md).  Scoring is a
 few numpy calls per document over all its lines (:meth:`LineModel.scores`), giving the same floats
-as the dot product per line in plain Python it replaced at a tenth of the cost (the cleaner's
-speed goal: the model adds <= 20% to cleaning time).
+as the dot product per line in plain Python it replaced at about a third of its cost per document
+(the cleaner's speed goal: the model adds <= 20% to cleaning time; docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class LineModel:
         The same floats as a dot product and a bisect per row in plain Python: one ``cumsum`` per
         row (it adds one term after the other, where ``dot`` would pair them up) over the row's
         products in row order, the bias, then each bin's weight in bin order (a bin is the number
-        of its edges <= the value: ``bisect_right``).  ~4x faster per document (issue #15)."""
+        of its edges <= the value: ``bisect_right``).  ~3x faster per document (issue #15)."""
         X = np.asarray(rows, dtype=float)
         n = X.shape[0]
         if n == 0:
