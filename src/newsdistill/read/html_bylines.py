@@ -16,12 +16,19 @@ first, then anywhere on the page outside ``nav``/``footer``/``aside``.  The rule
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from html import unescape
 from urllib.parse import urlsplit
 
 from ..clean.rules import BYLINE_TITLE_TAIL
 from .html_rules import (
+    AUTHOR_CLASS_GATE,
     AUTHOR_ICON_CLASS,
+    AUTHOR_MARK_CLASS,
+    AUTHOR_MARK_ITEMPROPS,
+    AUTHOR_MARK_NOT,
     AUTHOR_NAME_CLASS,
     AUTHOR_PAGE_PATH,
     BYLINE_DATE_TAIL,
@@ -31,15 +38,157 @@ from .html_rules import (
     BYLINE_SKIP_CLASS,
     BYLINE_SKIP_TAGS,
     BYLINE_TEXT,
+    JSONLD_ARTICLE_TYPES,
+    JSONLD_AUTHOR_KEYS,
+    JSONLD_MAX_DEPTH,
+    JSONLD_MAX_NODES,
+    JSONLD_ORGANISATION_TYPES,
+    JSONLD_PAGE_TYPES,
     MIN_NAME_CHARS,
     ORGANISATION_WORDS,
     PLACEHOLDER_AUTHORS,
 )
 
 MAX_ELEMENTS = 20_000  # elements looked at for a visible byline (a long news page has ~3,000)
+# an author-marked element with more children is an author box or a page region, not a name
+# (a byline with avatar, label, link and date has ~5); keeps the work per element bounded
+MARKED_MAX_CHILDREN = 8
+# a "By ..." element holds at most this many child elements: one link per author and the
+# separators between ("By <a>A</a>, <a>B</a>, <a>C</a> and <a>D</a>": 4); was 3, which cut
+# the byline of four authors or more down to its first link
+BYLINE_MAX_PARTS = 9
 _WORD = re.compile(r"[^\W_]+")
 _SITE_SEPARATORS = re.compile(r"\s+[-|–—•:]\s+")
+_NO_BYLINE_TAGS = frozenset(("script", "style", "noscript", "template"))
 _BY_START = ("by", "written", "words", "story", "posted", "author", "article by", "post by", "·", "|", "•")
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """One author the page's JSON-LD names: ``organisation`` when typed as one (a company blog's
+    "ServiceTitan"), else a person or untyped."""
+
+    name: str
+    organisation: bool = False
+
+
+def _types(node: dict) -> list[str]:
+    kind = node.get("@type")
+    return [str(k).lower() for k in (kind if isinstance(kind, list) else [kind]) if k]
+
+
+def _json_nodes(data, nodes: list, depth: int = 0) -> None:
+    """Every object in ``data`` (``@graph`` members, ``mainEntity``, nested values), in order."""
+    if depth > JSONLD_MAX_DEPTH or len(nodes) > JSONLD_MAX_NODES:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _json_nodes(item, nodes, depth + 1)
+    elif isinstance(data, dict):
+        nodes.append(data)
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                _json_nodes(value, nodes, depth + 1)
+
+
+def name_from_profile_url(url: str) -> str | None:
+    """"https://example.com/author/jane-roe/" -> "Jane Roe": an author given only as the link to
+    the author's page (:data:`.html_rules.AUTHOR_PAGE_PATH`); None for any other URL (a social
+    profile's handle, an id) or a slug that is no name (digits, one word)."""
+    path = urlsplit(url).path
+    m = AUTHOR_PAGE_PATH.search(path)
+    if not m:
+        return None
+    slug = next((p for p in path[m.start():].split("/")[2:] if p), "")
+    parts = [p for p in re.split(r"[-_+]", slug) if p]
+    if not 2 <= len(parts) <= 4 or not all(p.isalpha() for p in parts):
+        return None
+    return " ".join(p.capitalize() for p in parts)
+
+
+def _author_names(value, by_id: dict) -> list[Author]:
+    found = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)  # {"@id": ".../#/schema/person/1"}: the node in the @graph
+        organisation = False
+        if isinstance(item, dict):
+            organisation = bool(set(_types(item)) & JSONLD_ORGANISATION_TYPES)
+            name = item.get("name")
+            if isinstance(name, list):
+                name = ", ".join(str(n) for n in name if isinstance(n, str))
+            elif isinstance(name, dict):
+                name = name.get("name")
+            if not name and isinstance(item.get("givenName"), str):
+                name = " ".join(str(item[k]) for k in ("givenName", "additionalName", "familyName") if item.get(k))
+            if not name and isinstance(item.get("url"), str):
+                name = name_from_profile_url(item["url"])
+        else:
+            name = item
+        if not isinstance(name, str):
+            continue
+        name = " ".join(unescape(name).split())
+        if name.lower().startswith(("http://", "https://", "www.")):
+            name = name_from_profile_url(name) or ""
+        if name and "@" not in name:  # an e-mail address is no byline
+            found.append(Author(name, organisation))
+    return found
+
+
+@dataclass(slots=True)
+class JsonLdPeople:
+    """What the page's JSON-LD says of who wrote it (:func:`jsonld_people`)."""
+
+    authors: list  # [Author] of the article's node
+    others: set  # names (as :func:`name_key` gives them) of people typed Person who are no author: reviewers, editors
+
+
+def name_key(name: str) -> str:
+    """A name compared without case, punctuation or spacing ("Dr. Jane  Roe" ~ "dr jane roe")."""
+    return " ".join(_words(name))
+
+
+def jsonld_people(tree) -> JsonLdPeople:
+    """The authors the page's schema.org JSON-LD gives its article: the ``author`` (or
+    ``creator``) of the first node typed as an article (:data:`.html_rules.JSONLD_ARTICLE_TYPES`),
+    else of the first page node (``JSONLD_PAGE_TYPES``); a string, an object, a list of them or
+    a reference (``{"@id": ...}``) to a node of the ``@graph``; HTML entities decoded; a
+    profile URL as the name it spells.  Reviewers, editors and publishers are not authors:
+    the Person nodes that are not the article's authors are ``others``."""
+    nodes: list = []
+    for script in tree.iter("script"):
+        text = script.text
+        if not text or "ld+json" not in (script.get("type") or "") or ('"author"' not in text and '"creator"' not in text):
+            continue
+        try:
+            _json_nodes(json.loads(text, strict=False), nodes)
+        except (ValueError, RecursionError):  # a broken block: the page's other metadata stands
+            continue
+    if not nodes:
+        return JsonLdPeople([], set())
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+    best = None  # (rank, node)
+    for node in nodes:
+        if not any(k in node for k in JSONLD_AUTHOR_KEYS):
+            continue
+        types = _types(node)
+        rank = 0 if any(t in JSONLD_ARTICLE_TYPES for t in types) else 1 if any(t in JSONLD_PAGE_TYPES for t in types) else None
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, node)
+            if rank == 0:
+                break
+    authors: list = []
+    if best is not None:
+        node = best[1]
+        authors = _author_names(node[next(k for k in JSONLD_AUTHOR_KEYS if k in node)], by_id)
+    own = {name_key(a.name) for a in authors}
+    others = {name_key(n["name"]) for n in nodes if "person" in _types(n) and isinstance(n.get("name"), str)} - own - {""}
+    return JsonLdPeople(authors, others)
+
+
+def jsonld_authors(tree) -> list[Author]:
+    """The article's authors in the page's JSON-LD (:func:`jsonld_people`)."""
+    return jsonld_people(tree).authors
 
 
 def _words(text: str) -> list[str]:
@@ -133,32 +282,69 @@ def _candidates(root):
     for n, el in enumerate(root.iter(element_kind)):
         if n > MAX_ELEMENTS:
             return
-        tag, attrib = el.tag, el.attrib
-        if tag in ("script", "style", "noscript", "template"):
+        tag = el.tag
+        if tag in _NO_BYLINE_TAGS:
             continue
+        # speed: one search of the class for all the class rules; the rules only where it hits
+        cls = el.get("class") or ""
+        by_class = bool(cls) and AUTHOR_CLASS_GATE.search(cls) is not None
         name = None
-        href = attrib.get("href", "") if tag == "a" else ""
+        href = (el.get("href") or "") if tag == "a" else ""
         if (href and AUTHOR_PAGE_PATH.search(href) and AUTHOR_PAGE_PATH.search(urlsplit(href).path)) or \
-                AUTHOR_NAME_CLASS.search(attrib.get("class", "")):
+                (by_class and AUTHOR_NAME_CLASS.search(cls)):
             name = _name_of("".join(el.itertext()))
-        elif AUTHOR_ICON_CLASS.search(attrib.get("class", "")) and el.tail and el.tail.strip():
+        elif by_class and AUTHOR_ICON_CLASS.search(cls) and el.tail and el.tail.strip():
             name = _name_of(el.tail)
         else:
-            head = (el.text or "").lstrip().lower()
-            if head.startswith(_BY_START) and len(el) <= 3:
+            head = el.text
+            if head and head.lstrip()[:12].lower().startswith(_BY_START) and len(el) <= BYLINE_MAX_PARTS:
                 text = " ".join("".join(el.itertext()).split())
                 if text.lower() in BYLINE_LABELS:
                     after = el.getnext()
-                    if after is not None and isinstance(after.tag, str) and len(after) <= 3:
+                    if el.tail and el.tail.strip(" \n\t:|·•-–—"):
+                        name = _name_of(el.tail)  # "<p><strong>By</strong> Jane Roe</p>": the name follows the label
+                    elif after is not None and isinstance(after.tag, str) and len(after) <= BYLINE_MAX_PARTS:
                         name = _name_of("".join(after.itertext()))
                 elif len(text) <= BYLINE_MAX_CHARS + 40 and BYLINE_TEXT.match(text):
                     name = _name_of(text)
         if name is None:
-            tail = (el.tail or "").lstrip().lower()
-            if tail.startswith(_BY_START) and BYLINE_TEXT.match(" ".join((el.tail or "").split())):
-                name = _name_of(el.tail)
+            tail = el.tail
+            if tail and tail.lstrip()[:12].lower().startswith(_BY_START) and BYLINE_TEXT.match(" ".join(tail.split())):
+                name = _name_of(tail)
+        if name is None and (by_class or el.get("rel") or el.get("itemprop")) and len(el) <= MARKED_MAX_CHILDREN \
+                and _marks_author(el.attrib):
+            name = _marked_name(el)
         if name is not None and _shown(el, root):
             yield name
+
+
+def _marks_author(attrib) -> bool:
+    """``rel=author``, ``itemprop=author`` or a byline/author class (:data:`.html_rules.AUTHOR_MARK_CLASS`),
+    not a comment's ("comment-author", "CommentUserName-author": a commenter)."""
+    if "author" in attrib.get("rel", "").split() or attrib.get("itemprop", "").lower() in AUTHOR_MARK_ITEMPROPS:
+        return True
+    classes = attrib.get("class", "")
+    return bool(AUTHOR_MARK_CLASS.search(classes)) and not AUTHOR_MARK_NOT.search(classes)
+
+
+def _marked_name(el) -> str | None:
+    """The name an author-marked element holds: its ``itemprop=name`` part where it has one
+    (microdata: ``<div itemprop=author><span itemprop=name>``), else its first link that is a
+    name (``<div class=byline><a>Jane Roe</a><span>Sponsored</span></div>``), else its whole
+    text, its parts apart ("<div>Author</div><div>Venteur</div>": "Author Venteur")."""
+    if el.tag == "meta":
+        return _name_of(el.get("content", ""))
+    link = None
+    for k, part in enumerate(el.iterdescendants()):
+        if k > MARKED_MAX_CHILDREN * 8:
+            return None  # a block that deep is no byline
+        if not isinstance(part.tag, str):
+            continue
+        if part.get("itemprop") == "name":
+            return _name_of(part.get("content") or " ".join(part.itertext()))
+        if part.tag == "a" and link is None:
+            link = _name_of(" ".join(part.itertext()))
+    return link or _name_of(" ".join(el.itertext()))
 
 
 def find_byline(tree, container=None, site: frozenset | set = frozenset()) -> str | None:
@@ -177,12 +363,27 @@ def find_byline(tree, container=None, site: frozenset | set = frozenset()) -> st
 
 def page_byline(author: str | None, tree, container=None, sitename: str | None = None,
                 title: str | None = None) -> str | None:
-    """The page's byline: trafilatura's ``author`` tidied (:func:`tidy_author`), or, where it
-    names no person, the visible byline (:func:`find_byline`) when there is one."""
+    """The page's byline: trafilatura's ``author`` tidied (:func:`tidy_author`) without the people
+    the JSON-LD names as no author (a reviewer: trafilatura takes every Person node), or, where it
+    names no person, the visible byline (:func:`find_byline`) when it names one, else the
+    organisation the JSON-LD names as the author (a company blog), else what is left."""
+    people = jsonld_people(tree)
+    if author and people.others:
+        kept = [n for n in author.split(";") if name_key(n) not in people.others]
+        author = "; ".join(n.strip() for n in kept) or None
     tidied, person = tidy_author(author, sitename, title)
+    site = _site_words(sitename, title)
+    # the site's own name as the author ("Valley Courier" on valleycourier's pages) names a person
+    # only when the page shows none: a blog named after its author ("Dan Davies") shows no other
+    site_only = bool(tidied) and all(set(_words(n)) - {"the"} <= site for n in tidied.split(";"))
+    if person and not site_only:
+        return tidied
+    found = find_byline(tree, container, site)
+    if found and not _is_site_or_organisation(found, site):
+        return found
     if person:
         return tidied
-    found = find_byline(tree, container, _site_words(sitename, title))
-    if tidied and found and _is_site_or_organisation(found, _site_words(sitename, title)):
+    organisation = "; ".join(a.name for a in people.authors if a.organisation) or None
+    if tidied and found:
         return tidied  # no person on the page either: the metadata's name stands
-    return found or tidied
+    return found or tidied or organisation

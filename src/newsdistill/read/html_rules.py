@@ -85,6 +85,26 @@ AUTHOR_TAIL = re.compile(
 AUTHOR_MIN_CHARS = 3  # what is left must still be a name
 
 # ---------------------------------------------------------------------------
+# The article's authors in schema.org JSON-LD (issue #14; :func:`.html_bylines.jsonld_authors`).
+# trafilatura reads ``author`` only when typed Person (an Organization author such as a company
+# blog's is dropped), appends every Person node of a ``@graph`` (a medical page's reviewer, a
+# related article's writer) and leaves HTML entities ("Maria &amp; Katerina").  The article's own
+# node is the first whose ``@type`` is one of these (the Article family first, then pages):
+JSONLD_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+                        "techarticle", "scholarlyarticle", "report", "socialmediaposting", "review", "recipe",
+                        "howto", "creativework")
+JSONLD_PAGE_TYPES = ("webpage", "medicalwebpage", "itempage", "aboutpage", "faqpage", "qapage", "profilepage",
+                     "collectionpage")
+# who wrote it; ``reviewedBy``, ``editor``, ``contributor`` and ``publisher`` are not authors
+JSONLD_AUTHOR_KEYS = ("author", "creator")
+JSONLD_ORGANISATION_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "localbusiness",
+                                       "educationalorganization", "governmentorganization", "ngo", "medicalorganization",
+                                       "website", "brand"))
+JSONLD_MAX_DEPTH = 8  # JSON-LD nests a few levels (@graph, mainEntity, isPartOf); deeper is no article metadata
+JSONLD_MAX_NODES = 2_000  # nodes looked at in one page's JSON-LD (a product page's graph has ~100)
+
+# ---------------------------------------------------------------------------
 # The page's visible byline (issue #14; :mod:`.html_bylines`), read where trafilatura's
 # metadata names no author, only a placeholder, or only the site itself.  Chosen on the first
 # half of the WCXB dev article pages (bench/html_quality.py); the second half held out.
@@ -97,7 +117,7 @@ AUTHOR_PAGE_PATH = re.compile(
     re.IGNORECASE)
 # an element whose whole text is a byline: "By Jane Roe", "by: Jane Roe", "Written by Jane Roe",
 # "Jane Roe" after a "·"/"|" separator is left to the link rule
-BYLINE_TEXT = re.compile(r"^(?:[·|•]\s*)?(?:by|written by|words by|story by|posted by|article by|post by|author)\s*:?\s+(?P<name>.{3,80})$",
+BYLINE_TEXT = re.compile(r"^(?:[·|•]\s*)?(?:by|written by|words by|story by|posted by|article by|post by|author)\s*:?\s+(?P<name>.{3,160})$",
                          re.IGNORECASE)
 # what may follow the name on a byline line: a date or an update label ("by: Ziyi Xu, Dec 17, 2025",
 # "By Jane Roe | Updated 10:05 a.m."), cut off
@@ -117,11 +137,28 @@ BYLINE_LABELS = frozenset(("by", "written by", "words by", "story by", "posted b
 # Webflow spellings, 2 of the first half's 17 pages with no byline found)
 AUTHOR_NAME_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*[_-])?(?:author[_-]{1,2}name|author-meta--name|byline__name|"
                                r"byline-name|c-byline__author)(?:$|\s)", re.IGNORECASE)
-# a person's or a desk's name: 1-5 capitalised words (particles and initials allowed), no digits
+# markup that says "this is the author" (schema.org microdata, the HTML rel, byline and author
+# class names), read where the metadata names no person: the element's text (or its
+# ``itemprop=name`` part) must still look like a name (:data:`BYLINE_NAME`), so an author box
+# with a biography never counts.  A class token, after any block prefix, before an optional part
+# name ("byline", "article-byline", "c-byline__link", "post-author", "author-link"); not
+# "author-bio", "author-avatar"
+AUTHOR_MARK_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*[_-])?(?:byline|bylines|author|authors|contributor|contributors|writer)"
+                               r"(?:[_-]{1,2}(?:name|link|names|links|info|line|text|title|wrap|wrapper|meta|details))?(?:$|\s)",
+                               re.IGNORECASE)
+AUTHOR_MARK_ITEMPROPS = frozenset(("author", "creator"))
+# ... but not a commenter's ("comment-author", "CommentUserName-author": WCXB dev first half, a
+# comment's author taken for a blog post's)
+AUTHOR_MARK_NOT = re.compile(r"comment|reply|replies", re.IGNORECASE)
+# speed: a class that none of AUTHOR_NAME_CLASS, AUTHOR_MARK_CLASS, AUTHOR_ICON_CLASS can match
+# holds none of these words (one search per element instead of three)
+AUTHOR_CLASS_GATE = re.compile(r"author|byline|contributor|writer|person|user|pen", re.IGNORECASE)
+# a person's or a desk's name: 1-5 capitalised words (particles and initials allowed), no digits;
+# up to 8 of them joined by ",", "and", "&" (was 4: a team byline of 5-8 names was lost)
 BYLINE_NAME = re.compile(
     r"^(?:Dr\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|di|del|der|den|van|von|la|le|du|dos|bin|al|y))"
-    r"{0,4}(?:\s*(?:,|and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|van|von|der)){0,4}){0,3}$")
-BYLINE_MAX_CHARS = 80
+    r"{0,4}(?:\s*(?:,|and|&|,\s*and)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|van|von|der)){0,4}){0,7}$")
+BYLINE_MAX_CHARS = 160  # 8 names of ~20 characters (was 80: 4 names)
 # an icon for a person right before the name ("<i class="bi bi-person"></i>Bence Kovács")
 AUTHOR_ICON_CLASS = re.compile(r"(?:^|\s)(?:bi|fa|fas|far|icon|glyphicon|dashicons)-(?:person|user|author|pen|admin-users)(?:$|\s)",
                                re.IGNORECASE)
