@@ -271,6 +271,14 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r".{0,120}\b(?:may not be (?:published|reproduced|redistributed)|without (?:prior )?(?:written )?permission)\b.{0,120}"),
         where="outside",
         needs=("may not be", "permission")),
+    # a publisher's statement of its standards under the story: "Our Standards: The Thomson Reuters
+    # Trust Principles.", "Learn more about our editorial guidelines"; outside the body only, so
+    # prose about a paper's standards stays
+    LineRule("footer.standards", "copyright-footer", _p(
+        r"our standards\s*:.{0,120}|.{0,60}\b(?:trust principles|editorial (?:standards|guidelines|policy|policies|code)|"
+        r"code of (?:ethics|conduct|practice))\b.{0,60}"),
+        where="outside",
+        needs=("our standards", "trust principles", "editorial", "code of")),
     # -- social sharing --------------------------------------------------------
     LineRule("social.share-buttons", "social-share", _p(
         r"(?:(?:share(?: this(?: article| story| post)?| on| via)?|tweet|pin(?: it)?|email|e-mail|print|"
