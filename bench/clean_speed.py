@@ -10,9 +10,12 @@ On the same generated news-like texts (newsdistill.eval.synthetic.corpus, seeded
 
 Prints docs/s of each and the ratio, for ~200-word and ~800-word texts, with the cleaner's
 rules alone (no line model) beside it and the share of time the model adds, then the
-time newsdistill takes on one 50 MB single-line input.
+time newsdistill takes on one 50 MB single-line input.  The three are timed interleaved, by
+chunks of ``--chunk`` texts in turn (the order rotating), so that load from other processes
+on a shared machine falls on all three alike (timed one after the other, the model's share
+read 9% to 31% in three runs on the loaded 2-core machine; ``--chunk 0``: one after the other).
 
-    python bench/clean_speed.py [-n 400] [--sizes 200,800] [--big-mb 50]
+    python bench/clean_speed.py [-n 400] [--sizes 200,800] [--big-mb 50] [--chunk 20]
 """
 
 from __future__ import annotations
@@ -59,6 +62,19 @@ def run_newsdistill(texts: list[str], model: bool = True) -> tuple[float, int]:
     return _clock() - t0, ok
 
 
+def interleaved(runners: dict, texts: list[str], chunk: int) -> dict[str, tuple[float, int]]:
+    """CPU seconds and result count of each runner over ``texts``, run by chunks in turn."""
+    totals = {name: (0.0, 0) for name in runners}
+    chunk = chunk or len(texts)
+    names = list(runners)
+    for k, start in enumerate(range(0, len(texts), chunk)):
+        part = texts[start:start + chunk]
+        for name in names[k % len(names):] + names[:k % len(names)]:
+            seconds, count = runners[name](part)
+            totals[name] = (totals[name][0] + seconds, totals[name][1] + count)
+    return totals
+
+
 def big_line(mb: int) -> float:
     rng_words = " ".join(gen_corpus.document(__import__("random").Random(7), 800).split())
     text = (rng_words + " ") * (mb * 1_000_000 // (len(rng_words) + 1) + 1)
@@ -76,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="200,800", help="body words per document")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--big-mb", type=int, default=50, help="size of the single-line input (0: skip)")
+    ap.add_argument("--chunk", type=int, default=20, help="texts per turn of the interleaved timing (0: one after the other)")
     args = ap.parse_args(argv)
 
     try:
@@ -93,9 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     run_newsdistill(warm, model=False)
     for size in (int(s) for s in args.sizes.split(",")):
         texts = list(gen_corpus.corpus(args.n, size, seed=args.seed + size))
-        t_dt, kept = run_datatrove(steps, texts)
-        t_nd, ok = run_newsdistill(texts)
-        t_rules, _ = run_newsdistill(texts, model=False)  # the line model's cost: the same steps without it
+        timed = interleaved({
+            "datatrove": lambda part: run_datatrove(steps, part),
+            "newsdistill": run_newsdistill,
+            "rules": lambda part: run_newsdistill(part, model=False),  # the line model's cost: the same steps without it
+        }, texts, args.chunk)
+        (t_dt, kept), (t_nd, ok), (t_rules, _) = timed["datatrove"], timed["newsdistill"], timed["rules"]
         nd, dt, rl = len(texts) / t_nd, len(texts) / t_dt, len(texts) / t_rules
         print(f"{size:>9} {len(texts):>5} {nd:>19.0f} {dt:>17.0f} {nd / dt:>6.1f}x {rl:>19.0f} {t_nd / t_rules - 1:>10.1%}"
               f"   ({kept} / {ok})")
