@@ -79,6 +79,16 @@ CASES = [
      "Jane Doe for The New York Times", "Jane Doe", "The New York Times", []),
     ("Students line up for the science fair at Lincoln Middle School. (Photo by Sam Ortiz/The Daily Herald)",
      "Photo by Sam Ortiz/The Daily Herald", "Sam Ortiz", "The Daily Herald", []),
+    # a pipe between photographer and outlet, and before a restriction
+    ("Volunteers stack sandbags along the levee on Thursday afternoon. (Photo: Tomas Brandt | Reuters)",
+     "Photo: Tomas Brandt | Reuters", "Tomas Brandt", "Reuters", []),
+    ("Ferries wait out the storm in the harbour at dawn on Sunday. Photo by Keiko Sato | The Island Times",
+     "Photo by Keiko Sato | The Island Times", "Keiko Sato", "The Island Times", []),
+    ("Riders cross the finish line in the rain at the end of the stage. Photo by Luca Ferri | AP | EDITORIAL USE ONLY",
+     "Photo by Luca Ferri | AP", "Luca Ferri", "AP", ["EDITORIAL USE ONLY"]),
+    # a pipe before words that are no credit ends the credit
+    ("Ferries wait out the storm in the harbour at dawn on Sunday. Photo: Keiko Sato | share this story",
+     "Photo: Keiko Sato", "Keiko Sato", None, []),
 ]
 
 
@@ -227,3 +237,32 @@ def test_label_and_outlet_blocks(block, photographer, agency):
 
 def test_a_marker_names_nobody():
     assert parse_credit_block("Credit: Screenshot") is None  # a marker alone: no photographer, no agency
+
+
+@pytest.mark.parametrize(("photographer", "agency", "site_name", "url", "want"), [
+    # the site's own name after "Credit:" is the outlet: by its name, or spelled as its host
+    ("Upgraded Points", None, None, "https://upgradedpoints.com/travel/lounges/", (None, "Upgraded Points")),
+    ("Valley Courier", None, "Valley Courier", None, (None, "Valley Courier")),
+    ("Harbor Light", None, None, "https://www.harborlight.co.uk/news/1", (None, "Harbor Light")),
+    # a person, a person beside an agency, several people: unchanged
+    ("Sam Ortiz", None, "Valley Courier", "https://valleycourier.example/a", ("Sam Ortiz", None)),
+    ("Valley Courier", "AP", "Valley Courier", None, ("Valley Courier", "AP")),
+    (None, "Getty Images", "Valley Courier", None, (None, "Getty Images")),
+])
+def test_site_name_as_credit_is_the_outlet(photographer, agency, site_name, url, want):
+    from newsdistill.clean.captions import site_as_outlet
+
+    assert site_as_outlet(photographer, agency, site_name, url) == want
+
+
+def test_html_credit_naming_the_site_is_the_outlet():
+    from newsdistill.pipeline import Pipeline, cleaning_steps
+    from newsdistill.read.html import html_document
+    from newsdistill.record import Source
+
+    body = "".join(f"<p>{p}</p>" for p in (BODY, SECOND, BODY.replace("council", "board"), SECOND.replace("cheaper", "free")))
+    page = ("<!DOCTYPE html><html><head><title>Best lounges</title></head><body><main><article><h1>Best lounges</h1>"
+            "<figure><img src='a.jpg'><figcaption>The terrace of the new lounge at the airport's east terminal. "
+            "<span class='credit'>Credit: Upgraded Points</span></figcaption></figure>" + body + "</article></main></body></html>")
+    doc = Pipeline(cleaning_steps())(html_document(page.encode(), "p", Source(url="https://upgradedpoints.com/lounges")))
+    assert [(c.photographer, c.agency) for c in doc.captions] == [(None, "Upgraded Points")]

@@ -47,11 +47,7 @@ def parse_credit_block(body: str, marked: bool = False) -> Credit | None:
     the block names an agency (or has a photo label and a name).  ``marked``: the page marks
     the block as a credit (HTML's ``<span class="credit">``), which then counts as its label:
     a lone agency ("Getty Images") or name is a credit."""
-    body = body.strip(" .")
-    parts = body.split(" / ")
-    while len(parts) > 1 and _is_restriction(parts[-1].strip(" .")):
-        parts.pop()  # "AFP PHOTO / ANNA KOWALSKA / RESTRICTED TO EDITORIAL USE": the restriction is no agency
-    body = " / ".join(parts).rstrip(" .")
+    body = _without_trailing_restrictions(body.strip(" ."))
     label = cr.CREDIT_LABEL.match(body)
     rest = body[label.end():] if label else body
     if not rest or len(body) > cr.WIRE_MAX_CHARS:
@@ -95,7 +91,7 @@ def parse_credit_block(body: str, marked: bool = False) -> Credit | None:
         if cr.PERSON.fullmatch(part) and len(part.split()) <= 5:
             if _org_named(part):
                 agencies.append((connector, part))  # rule credit.org-head: "Photo: Greenhouse Studio"
-            elif people and "/" in connector and (len(part.split()) >= cr.OUTLET_AFTER_PERSON_MIN_WORDS or (
+            elif people and ("/" in connector or "|" in connector) and (len(part.split()) >= cr.OUTLET_AFTER_PERSON_MIN_WORDS or (
                     k + 1 < len(pieces) and " via " in pieces[k + 1])):  # "Mira Patel/DigitalVision via Getty Images"
                 agencies.append((connector, part))  # "Mark Olsen/Tulsa World via AP": the outlet after the name
             else:
@@ -121,6 +117,36 @@ def parse_credit_block(body: str, marked: bool = False) -> Credit | None:
             agency += f" {conn.strip()} " if via else "/"
             agency += name
     return Credit("", body, ", ".join(people) or None, agency)
+
+
+def _without_trailing_restrictions(block: str) -> str:
+    """``block`` without the restrictions after its last " / " or " | " ("AFP PHOTO / ANNA KOWALSKA /
+    RESTRICTED TO EDITORIAL USE": the restriction is no agency)."""
+    parts = cr.BLOCK_TAIL_SPLIT.split(block)  # [part, separator, part, ...]
+    while len(parts) > 1 and _is_restriction(parts[-1].strip(" .")):
+        del parts[-2:]
+    return "".join(parts).rstrip(" .")
+
+
+def site_as_outlet(photographer: str | None, agency: str | None, site_name: str | None = None,
+                   url: str | None = None) -> tuple[str | None, str | None]:
+    """(photographer, agency) of a credit, where a "photographer" that is the site's own name
+    is its outlet: "Credit: Upgraded Points" on upgradedpoints.com, "Photo: Valley Courier" on
+    the Valley Courier's pages (the name's words are the site name's, or spell the site's
+    host: "upgraded points" ~ "upgradedpoints").  A credit that names an agency keeps its parts."""
+    if not photographer or agency or "," in photographer:
+        return photographer, agency
+    words = [w.lower() for w in cr.WORD.findall(photographer)]
+    site = [w.lower() for w in cr.WORD.findall(site_name or "")]
+    host = ""
+    if url:
+        from urllib.parse import urlsplit
+
+        labels = (urlsplit(url).hostname or "").lower().split(".")
+        host = max((label for label in labels[:-1] if label not in cr.HOST_PREFIXES), key=len, default="")
+    if words and (words == site or "".join(words) == host):
+        return None, photographer
+    return photographer, agency
 
 
 def _restriction_only(tail: str) -> bool:
@@ -149,7 +175,7 @@ def _paren_credit(text: str) -> Credit | None:
     return credit
 
 
-_BLOCK_END = re.compile(r"\s*===|\s+\|\s+|\s*\n|\s+-\s+(?=[A-Z]{2,}\b[^a-z]*$)")
+_BLOCK_END = re.compile(r"\s*===|\s*\n|\s+-\s+(?=[A-Z]{2,}\b[^a-z]*$)")
 
 
 def _wire_credit(text: str) -> Credit | None:
@@ -158,13 +184,13 @@ def _wire_credit(text: str) -> Credit | None:
         end = _BLOCK_END.search(block)
         if end is not None:
             block = block[:end.start()]
-        parts = block.split(" / ")
-        while len(parts) > 1 and _is_restriction(parts[-1].strip(" .")):
-            parts.pop()
-        block = " / ".join(parts).rstrip(" .")
+        block = _without_trailing_restrictions(block)
         if len(block) > cr.WIRE_MAX_CHARS:
             continue
         credit = parse_credit_block(block)
+        if credit is None and " | " in block:
+            block = block[:block.index(" | ")].rstrip(" .")  # "Photo: Jane Doe | Share": the pipe ends the credit
+            credit = parse_credit_block(block)
         if credit is None:
             continue
         head = block[:m.end() - m.start()]

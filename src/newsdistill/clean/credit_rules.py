@@ -72,8 +72,17 @@ PERSON = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|de la|da|do
 CREDIT_LABEL = re.compile(
     r"(?:(?:staff |pool |file |handout |courtesy )?(?:photo|photos|photograph|picture|image|video|illustration)"
     r"(?: by| courtesy of| credit|s by)?\s*[:©]?|credit\s*:|courtesy of|©)\s*", re.IGNORECASE)
+# a credit's words, and the host labels that are no site name ("www.upgradedpoints.com" ->
+# "upgradedpoints"): the site's own name as a credit is its outlet (captions.site_as_outlet)
+WORD = re.compile(r"[^\W_]+")
+HOST_PREFIXES = frozenset(("www", "m", "amp", "news", "blog", "edition", "mobile", "co", "com", "org", "net"))
 # the connectors between a block's parts; " for " and " via " make the next part the agency side
-PART_SPLIT = re.compile(r"\s*/\s*|\s+(?:via|for)\s+|\s+-\s+|\s*,\s+|\s*;\s*|\s+and\s+")
+# " | " as "/" ("Photo: Jane Doe | Reuters", "Ana Ruiz | The Gazette": the pipe sites print between
+# photographer and outlet)
+PART_SPLIT = re.compile(r"\s*/\s*|\s+\|\s+|\s+(?:via|for)\s+|\s+-\s+|\s*,\s+|\s*;\s*|\s+and\s+")
+# the separators a block's trailing restrictions follow ("AFP PHOTO / X / RESTRICTED TO EDITORIAL USE",
+# "Jane Doe | AP | EDITORIAL USE ONLY")
+BLOCK_TAIL_SPLIT = re.compile(r"( / | \| )")
 AGENCY_SIDE = re.compile(r"\s+(?:via|for)\s+")
 
 # a credit block: the last parenthesised group (then nothing, or restrictions)

@@ -451,7 +451,7 @@ class HtmlCaptions:
         notices: list[tuple[str, str]] | None = doc.extra.pop(HTML_NOTICES_KEY, None)
         if doc.text is None or not (found or notices):
             return doc
-        from ..clean.captions import parse_caption, parse_credit_block
+        from ..clean.captions import parse_caption, parse_credit_block, site_as_outlet
         from ..record import Caption, Removed
 
         known = {" ".join(c.text.split()) for c in doc.captions}
@@ -471,6 +471,9 @@ class HtmlCaptions:
                 parsed.photographer, parsed.agency = (block.photographer, block.agency) if block else (None, None)
             elif block is not None and credit in cap.credit and not (parsed.photographer or parsed.agency):
                 parsed.photographer, parsed.agency = block.photographer, block.agency  # "Getty Images" alone
+            # the site's own name as the credit ("Credit: Upgraded Points") is the outlet, not a photographer
+            parsed.photographer, parsed.agency = site_as_outlet(parsed.photographer, parsed.agency, doc.site_name,
+                                                                doc.source.url)
             doc.captions.append(Caption(start, start + len(cap.text), cap.text, credit, parsed.restrictions,
                                         parsed.date, parsed.place, RULE_HTML_CAPTION, parsed.photographer, parsed.agency))
             pieces += [CAPTION_SEPARATOR, cap.text]
