@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -64,19 +65,29 @@ def start_server() -> tuple[subprocess.Popen, str]:
     sys.exit("the S3 server did not start")
 
 
-def timed_run(inputs: list[str], out: Path, workers: int, extra: list[str]) -> tuple[float, int]:
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU seconds of a running process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_run(inputs: list[str], out: Path, workers: int, extra: list[str], server: int) -> tuple[float, int, float, float]:
+    """Wall seconds, records, CPU seconds of the run (its process and workers), of the server meanwhile."""
     cmd = [sys.executable, "-m", "newsdistill.cli", "run", *inputs, "-o", str(out), "--steps", "clean",
            "--workers", str(workers), "--no-progress", *extra]
+    children, served = resource.getrusage(resource.RUSAGE_CHILDREN), cpu_seconds(server)
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **CREDENTIALS})
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     if done.returncode != 0:
         sys.exit(f"run failed ({done.returncode}): {done.stderr[-2000:]}")
     records = [json.loads(line) for line in out.read_text().splitlines()]
     bad = [r["error"]["code"] for r in records if r["status"] != "ok"]
     if bad:
         sys.exit(f"the runs are not comparable: error records {bad[:5]}")
-    return elapsed, len(records)
+    return elapsed, len(records), cpu, cpu_seconds(server) - served
 
 
 def main() -> None:
@@ -118,11 +129,13 @@ def main() -> None:
             list(pool.map(lambda k: fs.cat_file(k, max_concurrency=1), sample))
         print(f"server ceiling: {len(sample) / (time.perf_counter() - started):4.0f} GETs/s (s3fs alone, 8 threads)")
         for batch in (FETCH_BATCH, len(sample)):  # one async call: fs.cat of a list, the GETs gathered
-            started = time.perf_counter()
+            served, used, started = cpu_seconds(server.pid), time.process_time(), time.perf_counter()
             got = fs.cat(sample, on_error="return", batch_size=batch, max_concurrency=1)
+            wall = time.perf_counter() - started
             assert all(isinstance(v, bytes) for v in got.values())
-            print(f"server ceiling: {len(sample) / (time.perf_counter() - started):4.0f} GETs/s (s3fs alone, fs.cat of "
-                  f"{len(sample)} paths, {batch} at once)")
+            print(f"server ceiling: {len(sample) / wall:4.0f} GETs/s (s3fs alone, fs.cat of {len(sample)} paths, "
+                  f"{batch} at once; CPU a GET: server {(cpu_seconds(server.pid) - served) / len(sample) * 1e3:.1f} ms, "
+                  f"s3fs {(time.process_time() - used) / len(sample) * 1e3:.1f} ms)")
         urls = [f"s3://{k}" for k in keys]
         read = ReadOptions(storage=StorageOptions({"endpoint_url": endpoint}))
         started = time.perf_counter()
@@ -134,16 +147,18 @@ def main() -> None:
         layouts = {"objects": ([str(local) + "/"], ["s3://bench/docs/"]),
                    "jsonl": ([str(tmp / "all.jsonl")], ["s3://bench/all.jsonl"])}
         for name, (here, there) in layouts.items():
-            best_local = best_remote = float("inf")
+            best_local = best_remote = (float("inf"), 0.0, 0.0)
             for _ in range(args.repeat):  # alternate, so both sides meet the same load
-                t, n = timed_run(here, tmp / "local.jsonl", args.workers, [])
-                best_local = min(best_local, t)
-                t, m = timed_run(there, tmp / "remote.jsonl", args.workers, remote)
-                best_remote = min(best_remote, t)
+                t, n, cpu, _ = timed_run(here, tmp / "local.jsonl", args.workers, [], server.pid)
+                best_local = min(best_local, (t, cpu, 0.0))
+                t, m, cpu, served = timed_run(there, tmp / "remote.jsonl", args.workers, remote, server.pid)
+                best_remote = min(best_remote, (t, cpu, served))
                 assert n == m == args.n, (n, m)
-            a, b = args.n / best_local, args.n / best_remote
-            print(f"{name:8s} local disk {a:7.1f} docs/s ({best_local:5.1f} s)   S3 server {b:7.1f} docs/s "
-                  f"({best_remote:5.1f} s)   ratio {b / a:.2f}x (goal >= 0.5x)")
+            a, b = args.n / best_local[0], args.n / best_remote[0]
+            print(f"{name:8s} local disk {a:7.1f} docs/s ({best_local[0]:5.1f} s)   S3 server {b:7.1f} docs/s "
+                  f"({best_remote[0]:5.1f} s)   ratio {b / a:.2f}x (goal >= 0.5x)")
+            print(f"{'':8s} CPU of the best runs: local run {best_local[1]:.1f} s; S3 run {best_remote[1]:.1f} s "
+                  f"+ server {best_remote[2]:.1f} s; load average {os.getloadavg()[0]:.1f}")
     finally:
         server.kill()
         server.wait()

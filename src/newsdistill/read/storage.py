@@ -334,7 +334,11 @@ def open_output(url: str, storage: StorageOptions | None = None):
 # that gathers the async ``_cat_file`` of its files (what fsspec's ``fs.cat(paths)`` does, without
 # its sorting, de-duplicating and glob expansion of the paths).  The threads of the first version
 # all funnelled into fsspec's single event loop anyway, and competed with the cleaning for the GIL.
-FETCH_BATCH = 32  # files per batch (each at most a document's size, 16 MiB)
+# 16 x 2: at most 32 files held ahead, as with the threads (each at most a document's size, 16 MiB);
+# more GETs at once gain nothing: botocore's pool opens at most 10 connections (max_pool_connections).
+# Against the local S3 test server, batches used ~5% less client CPU than the 8 threads (6.1-6.6 s vs
+# 6.7-6.9 s for 1,000 objects, docs/benchmarks.md "Remote storage"); the wall time is the machine's CPU.
+FETCH_BATCH = 16  # files per batch: one async call
 FETCH_AHEAD = 2  # batches in flight ahead of the file being read: the next one arrives while one is read
 
 
