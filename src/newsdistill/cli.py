@@ -45,7 +45,9 @@ def _read_options(text_field: str, id_field: str, url_field: str, storage=None):
                    "resumable shards (rerun the same command to continue after an interruption).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "jsonl.gz", "parquet"]),
               help="Output format (default: from the output name; jsonl.gz for a directory).")
-@click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text.")
+@click.option("--text-field", default="text", show_default=True,
+              help="JSONL field holding the article text; left at text, the names other dumps use are tried too "
+                   "(maintext, content, body, article, ...).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the URL.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,

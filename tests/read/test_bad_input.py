@@ -88,7 +88,7 @@ def build_corpus(root) -> dict[str, list[tuple[str, str | None]]]:
         [("error", errors.TOO_DEEP)])
     # JSONL lines that are not objects, not JSON, lack the text field
     jl = [json.dumps({"id": "ok1", "text": ARTICLE}), "[1, 2, 3]", "{not json", '"just a string"',
-          json.dumps({"id": "nt", "body": "x"}), json.dumps({"id": "e", "text": "  "})]
+          json.dumps({"id": "nt", "summary": "x"}), json.dumps({"id": "e", "text": "  "})]
     put("lines.jsonl", ("\n".join(jl) + "\n").encode(),
         [("ok", None), ("error", errors.NOT_OBJECT), ("error", errors.BAD_JSON), ("error", errors.NOT_OBJECT),
          ("error", errors.MISSING_FIELD), ("error", errors.EMPTY)])

@@ -28,7 +28,7 @@ BAD_FILES = [
     ("binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, ["binary-input"]),
     ("mixed.jsonl", b'{"id": "m1", "text": "A short but fine text about the council vote."}\n'
                     b"not json at all\n[1, 2]\n"
-                    b'{"id": "m4", "body": "no text field"}\n', ["ok", "bad-json", "not-an-object", "missing-text-field"]),
+                    b'{"id": "m4", "summary": "no text field"}\n', ["ok", "bad-json", "not-an-object", "missing-text-field"]),
 ]
 
 

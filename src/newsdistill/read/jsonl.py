@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from .. import errors
 from ..record import Document, Source
+from . import jsonl_fields as fields
 from .sources import ReadOptions, register
 from .text import MAX_DOCUMENT_BYTES
+
+_DEFAULTS = ReadOptions()
 
 
 def _field(obj: dict, name: str):
@@ -21,6 +25,62 @@ def _field(obj: dict, name: str):
             return None
         value = value[part]
     return value
+
+
+def _first(obj: dict, option: str, default: str, names: tuple[str, ...]):
+    """(name, value) of the field ``option`` names; with the option at its default, of the
+    first of ``names`` the object has with a value (:mod:`.jsonl_fields`)."""
+    if option != default:
+        return option, _field(obj, option)
+    for name in names:
+        value = obj.get(name)
+        if value not in (None, "", []):
+            return name, value
+    present = next((name for name in names if name in obj), None)  # only empty ones: that one, empty
+    return (present, obj[present]) if present is not None else (option, None)
+
+
+def _byline(value) -> str | None:
+    """"Jane Roe", ["Jane Roe", "John Doe"] or [{"name": "Jane Roe"}] as "Jane Roe; John Doe"."""
+    items = value if isinstance(value, list) else [value]
+    names = [str(v.get("name")) if isinstance(v, dict) else str(v) for v in items
+             if (v.get("name") if isinstance(v, dict) else v) not in (None, "")]
+    names = [n.strip() for n in names if n.strip()]
+    return "; ".join(names) if names else None
+
+
+def published_value(value) -> str | None:
+    """A dump's publication time as ISO 8601: "2024-02-11 09:30:00" -> "2024-02-11T09:30:00",
+    "...Z" -> "+00:00", an epoch number (seconds or milliseconds) in UTC, "Feb 11, 2024" ->
+    "2024-02-11"; midnight without an offset is the day alone; None for what is no date (a
+    string with no four-digit year is never completed from today's date)."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > fields.EPOCH_MS_ABOVE else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).replace(microsecond=0).isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        if not re.search(r"\b(?:1[5-9]|20)\d\d\b", text):
+            return None
+        from dateutil import parser as dateparser  # dateparser's own dependency
+
+        try:
+            stamp = dateparser.parse(text, default=dt.datetime(1, 1, 1))
+        except (ValueError, OverflowError):
+            return None
+    if stamp.tzinfo is None and stamp.time() == dt.time():
+        return stamp.date().isoformat()
+    return stamp.replace(microsecond=0).isoformat()
 
 
 @register(".jsonl", ".json", ".ndjson")
@@ -47,18 +107,25 @@ def read_jsonl(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Do
             continue
         doc_id = _field(obj, options.id_field)
         doc = Document(id=str(doc_id) if doc_id not in (None, "") else fallback_id, source=source, input_kind="text")
-        url = _field(obj, options.url_field)
+        _, url = _first(obj, options.url_field, _DEFAULTS.url_field, fields.URL_FIELDS)
         source.url = str(url) if url else None
-        title = _field(obj, options.title_field)
-        doc.title = str(title) if isinstance(title, str) and title.strip() else None
-        published = _field(obj, options.published_field) or _field(obj, "date") or _field(obj, "timestamp")
-        doc.published = str(published) if published else None
-        text = _field(obj, options.text_field)
+        _, title = _first(obj, options.title_field, _DEFAULTS.title_field, fields.TITLE_FIELDS)
+        doc.title = title.strip() if isinstance(title, str) and title.strip() else None
+        _, published = _first(obj, options.published_field, _DEFAULTS.published_field, fields.PUBLISHED_FIELDS)
+        doc.published = published_value(published)
+        if published not in (None, "") and doc.published is None:
+            doc.warnings.append("published-not-a-date")
+        doc.byline = next((b for name in fields.BYLINE_FIELDS if (b := _byline(obj.get(name)))), None)
+        text_name, text = _first(obj, options.text_field, _DEFAULTS.text_field, fields.TEXT_FIELDS)
         if not isinstance(text, str):
-            yield doc.fail(errors.MISSING_FIELD, f"line {number}: no string field {options.text_field!r}")
+            have = ", ".join(list(obj)[:12])
+            looked = (options.text_field if options.text_field != _DEFAULTS.text_field
+                      else ", ".join(fields.TEXT_FIELDS))
+            yield doc.fail(errors.MISSING_FIELD, f"line {number}: no string field {looked} (the object has: "
+                                                 f"{have or 'no fields'}; name the text's field with --text-field)")
             continue
         if not text.strip():
-            yield doc.fail(errors.EMPTY, f"line {number}: field {options.text_field!r} is empty")
+            yield doc.fail(errors.EMPTY, f"line {number}: field {text_name!r} is empty")
             continue
         if "\x00" in text:
             doc.warnings.append("nul-bytes-removed")
