@@ -84,6 +84,11 @@ WEEKDAYS = [
     ("Officials said the bridge would reopen on Monday after repairs.", "Monday", "2024-05-13"),
     # a past report of the past stays in the past
     ("The mayor said schools had stayed closed on Friday.", "Friday", "2024-05-03"),
+    # a timetable passive, and a clock time with its zone before the day
+    ("The launch is set for 6:45 p.m. EDT on Thursday, NASA said.", "Thursday", "2024-05-09"),
+    ("The hearing is scheduled for Friday, court officials said.", "Friday", "2024-05-10"),
+    ("The hearing was set for Monday but was delayed.", "Monday", "2024-05-06"),
+    ("A second launch window opens at 9 a.m. IST on Friday.", "Friday", "2024-05-10"),  # IST parsed as a verb
 ]
 
 

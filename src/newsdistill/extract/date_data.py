@@ -57,6 +57,9 @@ SCHEDULE_VERBS = {"take", "begin", "start", "open", "resume", "expire", "come", 
                   "convene", "vote", "play", "face", "host", "visit", "travel", "head", "hold"}
 # auxiliaries of a past verb besides the past tense itself ("has said", "had left", "did not")
 PAST_AUX = {"have", "has", "had", "did", "was", "were"}
+# passives that put an event on a timetable: "is scheduled for", "is set for Thursday", "is
+# planned for May" (a past auxiliary keeps them past: "was set for Thursday")
+PASSIVE_SCHEDULERS = {"schedule", "slate", "set", "plan", "expect", "timetable", "pencil", "book"}
 # the future of a past report ("said schools would stay closed on Tuesday"): only in a clause
 # that a past verb reports (rule: the date's "+future" reading)
 REPORTED_FUTURE_AUX = {"would", "'d"}

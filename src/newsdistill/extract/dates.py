@@ -331,12 +331,18 @@ def direction(sdoc, start: int, end: int) -> str | None:
         return None
     verb = span.root
     for _ in range(8):  # up through prepositions and nouns to the clause's verb
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") and not _zone_as_verb(verb) or verb.head is verb:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_direction(verb)
+
+
+def _zone_as_verb(tok) -> bool:
+    """A time-zone abbreviation the parser took for a verb ("opens at 9 a.m. IST on Friday": IST
+    tagged VBN, with "on Friday" under it): the walk goes on up to the real verb."""
+    return tok.text.isupper() and timezones.ZONE.fullmatch(tok.text) is not None
 
 
 def _verb_direction(verb, depth: int = 0) -> str | None:
@@ -347,7 +353,7 @@ def _verb_direction(verb, depth: int = 0) -> str | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in data.FUTURE_GOVERNORS:
         return _tense_of(verb.head) or "future"
     if any(c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in data.FUTURE_GOVERNORS for c in kids) \
-            or verb.lemma_.lower() in ("schedule", "slate") and any(c.dep_ == "auxpass" for c in kids):
+            or verb.lemma_.lower() in data.PASSIVE_SCHEDULERS and any(c.dep_ == "auxpass" for c in kids):
         return _tense_of(verb) if _tense_of(verb) == "past" else "future"
     own = _tense_of(verb)
     if own is None and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" \
