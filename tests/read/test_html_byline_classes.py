@@ -196,3 +196,22 @@ def test_a_commenters_author_class_is_no_byline():
                 "<p>Great piece on the reservoir, thanks.</p></div></section>")
     got = author_of(page(SITE_AS_AUTHOR, "", title="Board votes to raise the spillway") .replace("</article>", "</article>" + comments))
     assert got == "Valley Courier", got
+
+
+@pytest.mark.parametrize(("byline", "want"), [
+    # a name and a full date, no "By": a blog template's byline
+    ("<p class='meta'>Juno Whitfield - 2024-11-02</p>", "Juno Whitfield"),
+    ("<div class='post-info'>Ansel Moreau | March 3, 2025</div>", "Ansel Moreau"),
+    ("<p>Kofi Mensah · <time datetime='2024-12-12'>12 Dec 2024</time></p>", "Kofi Mensah"),
+])
+def test_name_and_date_line(byline, want):
+    got = author_of(page(SITE_AS_AUTHOR, byline))
+    assert byline_matches(got, want), got
+
+
+@pytest.mark.parametrize("byline", [
+    "<p class='meta'>News - 2024-11-02</p>",  # one word: a section
+    "<p>The board met on March 3, 2025</p>",  # a sentence
+])
+def test_no_name_and_date_line(byline):
+    assert author_of(page(SITE_AS_AUTHOR, byline)) == "Valley Courier"

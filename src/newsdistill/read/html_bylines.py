@@ -45,6 +45,8 @@ from .html_rules import (
     JSONLD_ORGANISATION_TYPES,
     JSONLD_PAGE_TYPES,
     MIN_NAME_CHARS,
+    NAME_DATE_LINE,
+    NAME_DATE_MAX_CHARS,
     ORGANISATION_WORDS,
     PLACEHOLDER_AUTHORS,
 )
@@ -59,6 +61,7 @@ MARKED_MAX_CHILDREN = 8
 BYLINE_MAX_PARTS = 9
 _WORD = re.compile(r"[^\W_]+")
 _SITE_SEPARATORS = re.compile(r"\s+[-|–—•:]\s+")
+_DIGIT = re.compile(r"\d")
 _NO_BYLINE_TAGS = frozenset(("script", "style", "noscript", "template"))
 _BY_START = ("by", "written", "words", "story", "posted", "author", "article by", "post by", "·", "|", "•")
 
@@ -307,6 +310,9 @@ def _candidates(root):
                         name = _name_of("".join(after.itertext()))
                 elif len(text) <= BYLINE_MAX_CHARS + 40 and BYLINE_TEXT.match(text):
                     name = _name_of(text)
+            elif head and len(head) <= NAME_DATE_MAX_CHARS and head.lstrip()[:1].isupper() and (
+                    (len(el) == 0 and _DIGIT.search(head)) or (len(el) == 1 and el[0].tag == "time")):
+                name = _name_date(el)  # "Juliette Carreiro - 2024-12-17", "Ana Ruiz · <time>March 3, 2025</time>"
         if name is None:
             tail = el.tail
             if tail and tail.lstrip()[:12].lower().startswith(_BY_START) and BYLINE_TEXT.match(" ".join(tail.split())):
@@ -316,6 +322,18 @@ def _candidates(root):
             name = _marked_name(el)
         if name is not None and _shown(el, root):
             yield name
+
+
+def _name_date(el) -> str | None:
+    """The name of an element whose whole text is a name and a full date, without "By"
+    (:data:`.html_rules.NAME_DATE_LINE`: "Juliette Carreiro - 2024-12-17"); two words at least."""
+    text = " ".join("".join(el.itertext()).split())
+    if len(text) > NAME_DATE_MAX_CHARS:
+        return None
+    m = NAME_DATE_LINE.match(text)
+    if m is None or len(m.group("name").split()) < 2:
+        return None
+    return _name_of(m.group("name"))
 
 
 def _marks_author(attrib) -> bool:

@@ -126,6 +126,15 @@ BYLINE_DATE_TAIL = re.compile(
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
     r"\d{1,4}[/.-]\d|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+\d{4}|\d+\s+(?:min|minutes?|hours?|days?)\b).*$",
     re.IGNORECASE)
+# an element whose whole text is a name and a full date, without "By" ("Juliette Carreiro -
+# 2024-12-17", "Ana Ruiz | March 3, 2025", "Lena Berg · 12 Dec 2024"): a blog template's byline;
+# the name needs two words (a one-word "name" there is a section: "News - 2024-12-17")
+_FULL_DATE = (r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+              r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+              r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})")
+NAME_DATE_LINE = re.compile(r"^(?P<name>[^|·•–—,/\d]{5,60}?)(?:\s*[|·•–—/]\s*|\s+-\s+|,\s+|\s+on\s+)"
+                            rf"(?:(?:published|posted|updated)\s*:?\s*)?{_FULL_DATE}$", re.IGNORECASE)
+NAME_DATE_MAX_CHARS = 100
 # an element whose whole text is only the label, the name in the element after it
 # ("<p>Written by</p><p>Edzel Tabing</p>")
 BYLINE_LABELS = frozenset(("by", "written by", "words by", "story by", "posted by", "author", "authors", "author(s)",
