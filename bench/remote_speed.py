@@ -72,7 +72,8 @@ def cpu_seconds(pid: int) -> float:
 
 
 def timed_run(inputs: list[str], out: Path, workers: int, extra: list[str], server: int) -> tuple[float, int, float, float]:
-    """Wall seconds, records, CPU seconds of the run (its process and workers), of the server meanwhile."""
+    """Wall seconds, records, CPU seconds of the run's process (with --workers 2 or more the workers are
+    the forkserver's children and not counted), of the server meanwhile."""
     cmd = [sys.executable, "-m", "newsdistill.cli", "run", *inputs, "-o", str(out), "--steps", "clean",
            "--workers", str(workers), "--no-progress", *extra]
     children, served = resource.getrusage(resource.RUSAGE_CHILDREN), cpu_seconds(server)
@@ -157,7 +158,7 @@ def main() -> None:
             a, b = args.n / best_local[0], args.n / best_remote[0]
             print(f"{name:8s} local disk {a:7.1f} docs/s ({best_local[0]:5.1f} s)   S3 server {b:7.1f} docs/s "
                   f"({best_remote[0]:5.1f} s)   ratio {b / a:.2f}x (goal >= 0.5x)")
-            print(f"{'':8s} CPU of the best runs: local run {best_local[1]:.1f} s; S3 run {best_remote[1]:.1f} s "
+            print(f"{'':8s} CPU of the best runs' own processes: local run {best_local[1]:.1f} s; S3 run {best_remote[1]:.1f} s "
                   f"+ server {best_remote[2]:.1f} s; load average {os.getloadavg()[0]:.1f}")
     finally:
         server.kill()
