@@ -226,3 +226,23 @@ def test_the_speaker_is_the_role_holder_not_the_possessor(text, possessor, role)
     assert speakers[0].name.endswith(role) and speakers[0].type != "GPE"
     if possessor:
         assert entity(doc, possessor).label in ("GPE", "ORG")  # the possessor stays an entity of its own
+
+
+# ---- amounts as printed ---------------------------------------------------------------------
+PRINTED = [
+    ("The fund raised €3m from investors, its founder said.", "€3m", "money", 3_000_000, "EUR"),
+    ("The deal is worth $1.5bn, the company said.", "$1.5bn", "money", 1_500_000_000, "USD"),
+    ("The club paid £40m for the striker.", "£40m", "money", 40_000_000, "GBP"),
+    ("Sales rose 50 per cent last year, the retailer said.", "50 per cent", "percent", 50, None),
+    ("Unemployment fell 2.5 percentage points in a year, the ministry said.", "2.5", "percent", 2.5, None),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "kind", "value", "currency"), PRINTED)
+def test_amounts_read_as_printed(text, printed, kind, value, currency):
+    doc = distil(text)
+    figs = [f for f in doc.figures if f.span.text == printed]
+    assert figs, [(f.span.text, f.kind, f.value) for f in doc.figures]
+    f = figs[0]
+    assert (f.kind, f.value, f.currency) == (kind, value, currency)
+    assert f.thing is None or f.thing.lower() not in ("m", "bn", "percentage points")

@@ -111,6 +111,9 @@ CURRENCY_WORDS.update({"naira": "NGN", "cedi": "GHS", "cedis": "GHS", "rand": "Z
 # symbols printed before a number that name one currency ("KSh 3,000", "Ksh3,000")
 CURRENCY_SYMBOLS.update({"KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "R$": "BRL", "₦": "NGN",
                          "₱": "PHP", "₫": "VND", "₪": "ILS", "S$": "SGD", "NZ$": "NZD"})
+# multiplier abbreviations printed glued to the number ("€3m", "$1.5bn", "10k"), which the model
+# leaves out of the entity span
+GLUED_MULTIPLIERS = frozenset(("k", "m", "mn", "bn", "tn"))
 PERCENT_WORDS = ("percent", "per cent", "%", "percentage points", "percentage point")
 UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
          "meter", "feet", "foot", "tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilogrammes", "pounds",

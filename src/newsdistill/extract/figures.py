@@ -165,7 +165,15 @@ def _kind_unit(text: str, label: str, sdoc, start: int, end: int, thing_head,
     # "200 dinars" tagged QUANTITY is money too; "300 pounds" tagged QUANTITY stays a weight
     money_word = label == "QUANTITY" and any(w.lower() in data.CURRENCY_WORDS or w.lower() in data.CURRENCY_FORMS
                                              for w in words if w.lower() not in data.UNITS)
-    if label == "MONEY" or money_word or any(s in text for s in data.CURRENCY_SYMBOLS):
+    after = " ".join(t.lower_ for t in sdoc[end:end + 2])
+    symbol = any(s in text for s in data.CURRENCY_SYMBOLS)
+    if not symbol and not money_word and (after.startswith("percentage point") or any(
+            p in low for p in data.PERCENT_WORDS if p.startswith("percentage point"))):
+        return "percent", "percentage points"  # "2.5 percentage points": a difference of percentages
+    if not symbol and not money_word and (label == "PERCENT" or any(p in low for p in data.PERCENT_WORDS)
+                                          or after.startswith(("per cent", "percent"))):
+        return "percent", "%"  # "50 per cent" tagged MONEY by the model
+    if label == "MONEY" or money_word or symbol:
         for i, w in enumerate(words):  # "500 Canadian dollars", "3,000 Kenyan shillings"
             found, code = _currency_word(w, words[:i], places)
             if found and (code is not None or data.CURRENCY_FORMS.get(w.lower())):
@@ -259,7 +267,14 @@ def build_figures(doc: Document) -> list[Figure]:
         if age is None and any(k in tok_entity for k in range(ent.start, ent.end)):
             continue  # a number inside a name ("G20")
         qualifier, num_start = _qualifier(sdoc, ent.start, ent.end)
-        number_text = sdoc[num_start:ent.end].text if num_start < ent.end else ent.text
+        end, end_char, ent_text = ent.end, ent.end_char, ent.text
+        if end < len(sdoc) and sdoc[end].lower_.rstrip(".") in data.GLUED_MULTIPLIERS and sdoc[end].idx == end_char:
+            # "€3m", "$1.5bn", "€3m." ending a sentence: the model leaves the glued multiplier out of
+            # the span (value 3, thing "m")
+            end_char = sdoc[end].idx + len(sdoc[end].text.rstrip("."))
+            end += 1
+            ent_text = doc.text[ent.start_char:end_char]
+        number_text = doc.text[sdoc[num_start].idx:end_char] if num_start < end else ent_text
         currency = None
         if age is not None:
             value, kind, unit, thing, head = age, "age", "years", None, None
@@ -270,11 +285,13 @@ def build_figures(doc: Document) -> list[Figure]:
                 qualifier = qualifier or low
             elif value is None:
                 continue
-            thing, head = _thing(sdoc, ent.start, ent.end)
+            thing, head = _thing(sdoc, ent.start, end)
             # "$25,000" where the model left the symbol out of the span
             printed = _before(sdoc, ent)
-            kind, unit = _kind_unit(printed + ent.text, label, sdoc, ent.start, ent.end, head,
+            kind, unit = _kind_unit(printed + ent_text, label, sdoc, ent.start, end, head,
                                     _places_near(places, ent.sent.start_char, ent.sent.end_char, ent.start_char))
+            if kind == "percent" and thing is not None and thing.lower() in data.PERCENT_WORDS:
+                thing = None  # "2.5 percentage points": the unit, not what is counted
             if kind == "money":
                 currency = unit
                 if head is not None and (head.lower_ in data.CURRENCY_WORDS or head.lower_ in data.CURRENCY_FORMS):
@@ -286,7 +303,7 @@ def build_figures(doc: Document) -> list[Figure]:
         first_char = ent.start_char
         if age is None and _before(sdoc, ent) and sdoc[ent.start - 1].idx + len(sdoc[ent.start - 1]) == ent.start_char:
             first_char = sdoc[ent.start - 1].idx  # the figure as printed: "$25,000"
-        span = doc.span(first_char, ent.end_char)
+        span = doc.span(first_char, end_char)
         figures.append(Figure(f"F{len(figures) + 1}", value, qualifier, unit, thing, of, where, kind, span,
                               currency=currency))
     return figures
