@@ -290,6 +290,8 @@ def _distil_one(path: str, index: int, attribution_model: str):
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
+    if os.path.isdir(path):
+        raise click.UsageError(f"{path} is a folder: this command reads one file (`newsdistill run {path}` distils a folder)")
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if i == index:
             return process(default_pipeline(attribution_model), doc)

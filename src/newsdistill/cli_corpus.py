@@ -6,6 +6,8 @@ The database is ``--db PATH`` or the ``NEWSDISTILL_DB`` environment variable.
 
 from __future__ import annotations
 
+import os
+
 import click
 
 _db = click.option("--db", envvar="NEWSDISTILL_DB",
@@ -220,6 +222,9 @@ def _file_documents(path: str, doc_index: int | None, attribution_model: str) ->
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
+    if os.path.isdir(path):
+        raise click.UsageError(f"{path} is a folder: this command reads one file (`newsdistill run {path} --db "
+                               f"corpus.sqlite`, then `newsdistill quotes --db corpus.sqlite`, covers a folder)")
     pipeline, docs = None, []
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if doc_index is not None and i != doc_index:

@@ -94,6 +94,9 @@ def test_show_and_quotes_fail_alike(command, tmp_path):
     beyond = invoke([command, HARBOR, "--index", "99", *FAST])
     assert beyond.exit_code == 2
     assert "has no document number 99" in beyond.output
+    folder = invoke([command, tmp_path, *FAST])  # was: an IsADirectoryError error record, exit 1
+    assert folder.exit_code == 2
+    assert "is a folder" in folder.output and "newsdistill run" in folder.output and "Traceback" not in folder.output
 
 
 # ---- corpus queries ---------------------------------------------------------------------------------
