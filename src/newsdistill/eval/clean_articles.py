@@ -9,9 +9,11 @@ for the cleaner with its line model and for the rules alone, and lists every rem
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..record import Document
 from .polnear import heldout_index, pick_ann, read_ann
 from .shared import shared_dir
 
@@ -39,13 +41,19 @@ def article_paths(which: str) -> list[Path]:
     return texts if which == "dev" else [t for n, t in enumerate(texts) if heldout_index(n)]
 
 
-def check(paths: list[Path], model: bool = True) -> CleanArticles:
+def cleaned(paths: list[Path], model: bool = True) -> Iterator[tuple[Path, str, Document]]:
+    """(path, text, cleaned document) for each clean-article text file (this module's and
+    :mod:`.cleanrate`'s one loop over the cleaner)."""
     from ..clean import clean
 
-    out = CleanArticles()
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        doc = clean(text, id=path.stem, model=model)
+        yield path, text, clean(text, id=path.stem, model=model)
+
+
+def check(paths: list[Path], model: bool = True) -> CleanArticles:
+    out = CleanArticles()
+    for path, text, doc in cleaned(paths, model):
         out.articles += 1
         first = next((i for i, ch in enumerate(text) if not ch.isspace()), 0)
         titles = [m for m in doc.metadata_lines if m.reason == "title"]

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clean_articles import cleaned
+
 
 @dataclass(slots=True)
 class RemovalRate:
@@ -32,12 +34,8 @@ class RemovalRate:
 
 
 def removal_rate(paths: list[Path], max_examples: int = 50) -> RemovalRate:
-    from newsdistill.clean import clean
-
     out = RemovalRate()
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        doc = clean(text, id=path.stem)
+    for path, text, doc in cleaned(paths):
         out.docs += 1
         out.lines += sum(1 for line in text.splitlines() if line.strip())
         out.words += len(text.split())
