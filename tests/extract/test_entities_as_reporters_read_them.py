@@ -148,7 +148,20 @@ AGES = [
     ("\"It is gone,\" said Halima Guyo, 46.", "Halima Guyo", 46),
     ("\"It is gone,\" Halima Guyo, 46, told AFP.", "Halima Guyo", 46),
     ("Ahmed Noor, 52, of Marsabit said the rains had failed for a third year.", "Ahmed Noor", 52),
+    ('"We have nothing left," said farmer Ahmed Ali, 61.', "Ahmed Ali", 61),  # the sentence ends on the age
+    ("Grace Njeri (29) told reporters that the water was unsafe.", "Grace Njeri", 29),
+    ("The 45-year-old mechanic, Peter Kamau, said he had not been paid.", "Peter Kamau", 45),
 ]
+
+
+@pytest.mark.parametrize(("text", "person", "age"), AGES)
+def test_the_age_is_found_and_belongs_to_the_person(text, person, age):
+    doc = distil(text)
+    p = entity(doc, person)
+    ages = [f for f in doc.figures if f.kind == "age"]
+    assert [(f.value, f.of) for f in ages] == [(age, p.id)]
+    assert all(a.speaker.role is None or not any(c.isdigit() for c in a.speaker.role)
+               for a in doc.attributions if a.speaker)
 
 
 @pytest.mark.parametrize(("text", "person", "age"), AGES)

@@ -7,6 +7,8 @@ scripts chose for combining the learned models with the rules live in :mod:`.tun
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -442,6 +444,9 @@ RULE_PLACE_MODIFIER = "speaker.place-modifier"
 # with no name in the source, is the organisation last named before it (as "it" is), within
 # ORG_NOUN_WINDOW characters (a story's second organisation three paragraphs on is no antecedent
 # of a bare "the company"). Rule speaker.definite-org-noun
+# an age is no part of a role ("the 45-year-old mechanic, Peter Kamau": role "mechanic"; the
+# figure step records the age, of Peter Kamau)
+AGE_IN_ROLE = re.compile(r"^\d{1,3}[- ]years?[- ]old\s+", re.IGNORECASE)
 RULE_ORG_NOUN = "speaker.definite-org-noun"
 ORG_NOUNS: frozenset[str] = _words(
     """

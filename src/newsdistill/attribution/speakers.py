@@ -129,7 +129,8 @@ class Resolver:
                 words.pop(0)
             if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
                 return None
-        return self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+        role = R.AGE_IN_ROLE.sub("", self.doc.text[words[0].idx:words[-1].idx + len(words[-1])])
+        return role or None
 
     def pronoun(self, tok, before: int) -> dict | None:
         low = tok.lower_

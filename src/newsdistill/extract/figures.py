@@ -207,10 +207,12 @@ def _age(sdoc, ent) -> int | None:
         m = re.match(pat, text)
         if m:
             return int(m.group(1))
-    # "Jane Doe, 45, said": a bare number between commas right after a person
+    # "Jane Doe, 45, said", "said farmer Ahmed Ali, 61." (the sentence's end), "Grace Njeri (29)
+    # told": a bare number right after a person, between commas or in brackets
     if ent.label_ in ("CARDINAL", "DATE") and re.fullmatch(r"\d{1,3}", text) and ent.start >= 2 \
-            and sdoc[ent.start - 1].text == "," and sdoc[ent.start - 2].ent_type_ == "PERSON" \
-            and ent.end < len(sdoc) and sdoc[ent.end].text in (",", ")"):
+            and sdoc[ent.start - 2].ent_type_ == "PERSON" and (
+                sdoc[ent.start - 1].text == "," and (ent.end == len(sdoc) or sdoc[ent.end].text in (",", ")", ".", ";"))
+                or sdoc[ent.start - 1].text == "(" and ent.end < len(sdoc) and sdoc[ent.end].text == ")"):
         return int(text)
     if ent.start > 0 and sdoc[ent.start - 1].lower_ in ("aged", "age") and re.fullmatch(r"\d{1,3}", text):
         return int(text)
@@ -233,6 +235,11 @@ def _age_of(sdoc, ent, tok_entity: dict[int, str]) -> str | None:
         return tok_entity[k]
     if ent.end < len(sdoc) and ent.end in tok_entity:
         return tok_entity[ent.end]
+    # "the 45-year-old mechanic, Peter Kamau,": the person in apposition to the noun the age modifies
+    head = sdoc[ent.end - 1].head
+    for c in head.children:
+        if c.dep_ == "appos" and c.i in tok_entity:
+            return tok_entity[c.i]
     return None
 
 
