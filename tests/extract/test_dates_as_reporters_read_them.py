@@ -198,6 +198,9 @@ def test_a_range_of_days_without_a_publication_date_stays_unfixed():
     ("2024-25", "2024/2025", "date.year-span"),  # was 2024-11-25
     ("the 2023/24 season", "2023/2024", "date.year-span"),
     ("2019-2020", "2019/2020", "date.year-span"),
+    ("1999-00", "1999/2000", "date.year-span"),  # across the century
+    ("2024-12", "2024-12", "date.dateparser"),  # a month number: December 2024, not a span
+    ("the 2011-12 season", "2011/2012", "date.year-span"),
     ("1-2", None, "date.unparsed"),  # a score, not January 2
     ("7/10", None, "date.unparsed"),
     ("10/7/2023", "2023-10-07", "date.dateparser"),

@@ -448,13 +448,17 @@ RULE_PLACE_MODIFIER = "speaker.place-modifier"
 # figure step records the age, of Peter Kamau)
 AGE_IN_ROLE = re.compile(r"^\d{1,3}[- ]years?[- ]old\s+", re.IGNORECASE)
 RULE_ORG_NOUN = "speaker.definite-org-noun"
+# (not "group", "network", "platform", "app": "the group" is as often people as a company)
 ORG_NOUNS: frozenset[str] = _words(
     """
-    company firm group agency airline carrier bank lender insurer retailer manufacturer carmaker automaker
-    startup broadcaster network platform app publisher newspaper charity organisation organization
-    conglomerate giant operator utility brand chain club union
+    company firm agency airline carrier bank lender insurer retailer manufacturer carmaker automaker
+    startup broadcaster publisher newspaper charity organisation organization conglomerate operator
+    utility chain club union
     """
 )
+# the dependencies of whom a cue verb addresses: "told Reuters" (dobj), "told it" (dative), "said
+# to AP" / "in an interview with the BBC" (pobj of the verb's preposition)
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "pobj"})
 ORG_NOUN_LABELS = ("ORG",)
 ORG_NOUN_WINDOW = 1500
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

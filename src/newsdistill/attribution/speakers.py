@@ -211,9 +211,19 @@ class Resolver:
         speaker.definite-org-noun); one named outside any quote's content first (a company that a
         speaker only talks about is a weaker antecedent than one that spoke or acted)."""
         near = [m for m in self.mentions if m.end <= before and before - m.end <= R.ORG_NOUN_WINDOW
-                and m.label in R.ORG_NOUN_LABELS and m.kind == "name"]
+                and m.label in R.ORG_NOUN_LABELS and m.kind == "name" and not self._told(m)]
         best = next((m for m in reversed(near) if not self._inside_content(m.start)), near[-1] if near else None)
         return None if best is None else {**self._speaker(best), "_key": best.key}
+
+    def _told(self, m: Mention) -> bool:
+        """``m`` is whom something was said to ("a spokesperson told Reuters", "said in an interview
+        with AP", "told the BBC"): an addressee is no antecedent of "the company"."""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        head = root.head.head if root.dep_ == "pobj" else root.head
+        return root.dep_ in R.ADDRESSEE_DEPS and head.lemma_.lower() in R.CUE_VERBS
 
     def _name_at(self, tok) -> dict | None:
         for t in tok.subtree:

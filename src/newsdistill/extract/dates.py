@@ -37,6 +37,7 @@ _DM_RANGE = re.compile(rf"^(?:on |from |between )?(?:the )?(\d{{1,2}})(?:st|nd|r
                        rf" ?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
 _YEAR_SPAN = re.compile(r"^(?:the )?(?:fiscal |financial year )?((?:19|20)\d\d)[-\u2013/]((?:19|20)?\d\d)"
                         r"(?: season| fiscal year| financial year| school year| academic year)?$")
+_YEAR_SPAN_WORDS = re.compile(r"season|fiscal|financial|school|academic")
 # two numbers alone ("1-2", "7/10"), with no year: no date read without the text saying the order
 _BARE_NUMBERS = re.compile(r"^\d{1,2}[-\u2013/.]\d{1,2}$")
 _MY = re.compile(rf"^(?:in )?(?:(last|this|next|early|mid|late|mid-) ?)?({_MONTH_NAMES})\.?(?:,? ((?:19|20)\d\d))?$", re.I)
@@ -245,11 +246,16 @@ def _dateparser(expr: str, anchor: dt.date | None, direction: str | None = None)
     if not (re.search(r"\d", low) or words & (set(data.MONTHS) | set(data.WEEKDAYS) | data.RELATIVE_WORDS)):
         return None, None, None, relative, "date.unparsed"
     m = _YEAR_SPAN.match(low)
-    if m:  # "2024-25", "the 2024/25 season": a season or a fiscal year across two years
-        y1, y2 = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
-        if y2 == y1 + 1:
+    if m:  # "2024-25", "the 2024/25 season", "1999-00": a season or a fiscal year across two years
+        y1 = int(m.group(1))
+        y2 = int(m.group(2)) if len(m.group(2)) == 4 else (y1 // 100) * 100 + int(m.group(2))
+        if len(m.group(2)) == 2 and y2 < y1:
+            y2 += 100  # "1999-00": the next century
+        # a bare "2024-12" with a month number is December 2024 (below), not a span, unless the
+        # text says season / fiscal or writes the slash
+        month_like = len(m.group(2)) == 2 and "-" in low and 1 <= int(m.group(2)) <= 12 and not _YEAR_SPAN_WORDS.search(low)
+        if y2 == y1 + 1 and not month_like:
             return f"{y1}/{y2}", {"start": f"{y1}-01-01", "end": f"{y2}-12-31"}, "year", False, "date.year-span"
-        return None, None, None, False, "date.unparsed"
     if _BARE_NUMBERS.match(low):
         # "1-2", "7/10": a score, a ratio or a day and month in an order the text does not say;
         # dateparser made "1-2" January 2

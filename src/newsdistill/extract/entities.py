@@ -66,8 +66,10 @@ def _relabel_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(t) for t in texts) + r")(?![\w-]|\.\w)")
 
 
-# where a listed name the model took for a common noun is still the name: a subject or object
-_NOUN_AS_NAME = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "compound"))
+# where a listed name the model took for a common noun is still the name: the subject of a verb
+# of saying ("Tinder said", "Lyft told investors") or a possessor ("Tinder's users"); not a
+# compound or any other subject ("Amazon deforestation rose", "Discord between the factions grew")
+_NOUN_AS_NAME = frozenset(("nsubj", "poss"))
 _SPEAKER_LABEL = re.compile(r"(?m)^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "la", "le"}
 _ORGISH = {"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW"}
@@ -212,7 +214,9 @@ def _mentions_in(sdoc, text: str, outside: dict) -> list[Mention]:
     # subject or object: those are names (rule: the list's, + "+untagged")
     for m in _relabel_pattern().finditer(text):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="strict")
-        if span is None or any(t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.dep_ in _NOUN_AS_NAME) for t in span):
+        if span is None or any(t.pos_ != "PROPN" and not (
+                t.pos_ == "NOUN" and t.dep_ in _NOUN_AS_NAME
+                and (t.dep_ == "poss" or t.head.lemma_.lower() in data.SAYING_VERBS)) for t in span):
             continue
         rule, label = corrections[m.group()]
         add(span.start, span.end, label, rule + "+untagged")

@@ -93,6 +93,11 @@ CORRECTIONS: dict[str, dict] = {
         "Moderna", "Novartis", "Sanofi", "Bayer", "Siemens", "Nestle", "Nestlé", "Unilever", "Walmart", "Costco"),
         "relabel": "ORG"},
 }
+# verbs of saying whose subject, a listed brand the model took for a common noun, is the brand
+SAYING_VERBS = frozenset(("say", "tell", "announce", "state", "add", "confirm", "deny", "warn", "report", "claim",
+                          "respond", "reply", "write", "post", "explain", "note", "insist", "argue", "decline",
+                          "refuse", "admit", "acknowledge", "disclose", "reveal", "comment", "apologise",
+                          "apologize"))
 # an all-caps stretch this long is a shouted boilerplate line, not a name (rule "shouting-is-not-a-name")
 MAX_CAPS_WORDS = 4
 

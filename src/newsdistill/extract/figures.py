@@ -275,9 +275,10 @@ def build_figures(doc: Document) -> list[Figure]:
             continue  # a number inside a name ("G20")
         qualifier, num_start = _qualifier(sdoc, ent.start, ent.end)
         end, end_char, ent_text = ent.end, ent.end_char, ent.text
-        if end < len(sdoc) and sdoc[end].lower_.rstrip(".") in data.GLUED_MULTIPLIERS and sdoc[end].idx == end_char:
+        if end < len(sdoc) and sdoc[end].lower_.rstrip(".") in data.GLUED_MULTIPLIERS and sdoc[end].idx == end_char \
+                and (label == "MONEY" or _before(sdoc, ent) or any(c in ent.text for c in data.CURRENCY_SYMBOLS)):
             # "€3m", "$1.5bn", "€3m." ending a sentence: the model leaves the glued multiplier out of
-            # the span (value 3, thing "m")
+            # the span (value 3, thing "m"); money only: "the 100m final", "300m tall" are metres
             end_char = sdoc[end].idx + len(sdoc[end].text.rstrip("."))
             end += 1
             ent_text = doc.text[ent.start_char:end_char]
