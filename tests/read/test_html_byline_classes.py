@@ -215,3 +215,16 @@ def test_name_and_date_line(byline, want):
 ])
 def test_no_name_and_date_line(byline):
     assert author_of(page(SITE_AS_AUTHOR, byline)) == "Valley Courier"
+
+
+@pytest.mark.parametrize("data", [
+    # the author under a node of no article type: nobody is set aside (was: the byline deleted)
+    {"@context": "https://schema.org", "@type": "VideoObject", "author": {"@type": "Person", "name": "Jane Roe"}},
+    # the writer named by the video and by the article of the same graph
+    {"@context": "https://schema.org", "@graph": [
+        {"@type": "VideoObject", "@id": "#v", "author": {"@type": "Person", "name": "Jane Roe"}},
+        {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Jane Roe"}]}]},
+])
+def test_an_author_under_any_node_is_never_set_aside(data):
+    got = author_of(page(ld(data) + "<meta name='author' content='Jane Roe'>"))
+    assert byline_matches(got, "Jane Roe"), got
