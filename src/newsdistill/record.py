@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from .offsets import OffsetMap
 
-FORMAT_VERSION = "1.8"
+FORMAT_VERSION = "1.9"
 METADATA_SPANS_DEPRECATED = "Document.metadata_spans is now Document.metadata_lines (the record's name); the old name goes in 0.2.0"
 
 
@@ -346,9 +346,9 @@ class _Found(Generic[_T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.key = name
 
-    def __get__(self, doc: Any, owner: type | None = None) -> Any:
+    def __get__(self, doc: Any, owner: type | None = None) -> _T:
         if doc is None:
-            return self
+            return self  # type: ignore[return-value]  (the class attribute: the descriptor itself)
         return doc.extra.get(self.key) or []
 
     def __set__(self, doc: Any, value: _T) -> None:

@@ -71,7 +71,7 @@ def test_seed_every_line_accounted_once(seed_doc, seed_text):
 
 def test_seed_record_json(seed_doc):
     d = seed_doc.to_dict()
-    assert d["format_version"] == "1.8"
+    assert d["format_version"] == "1.9"
     assert d["status"] == "ok" and "error" not in d
     assert d["language"] == "en"
     assert d["text"] == seed_doc.text

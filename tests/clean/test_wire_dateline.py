@@ -101,7 +101,7 @@ def _wire_record() -> dict:
 
 def test_record_json_carries_place_and_agency():
     r = _wire_record()
-    assert r["format_version"] == FORMAT_VERSION == "1.8"
+    assert r["format_version"] == FORMAT_VERSION == "1.9"
     lines = r["metadata_lines"]
     assert [(x["reason"], x["rule"], x["place"], x["agency"]) for x in lines] == [
         ("title", "meta.title-first-line", None, None), ("dateline", rules.RULE_WIRE_DATELINE, "PARIS", "AFP")]

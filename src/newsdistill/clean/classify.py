@@ -231,17 +231,14 @@ def _keep_list_numbers(lines: list[Line], decisions: list[Decision | None], firs
 def _keep_run(run: list[int], decisions: list[Decision | None]) -> None:
     if len(run) >= rules.LIST_NUMBERS_MIN_RUN:
         for i in run:
-            decisions[i] = Decision(BODY, RULE_LIST_NUMBER)
-
-
-RULE_LIST_NUMBER = "body.list-number"
+            decisions[i] = Decision(BODY, rules.RULE_LIST_NUMBER)
 
 
 def _drop_orphan_list_numbers(decisions: list[Decision | None]) -> None:
     """A list number whose item (the next line) was removed after all, by position or by the line
     model, goes with it: a promo box's "1", "2", "3" in a page's footer is no article's list."""
     for i, d in enumerate(decisions):
-        if d is not None and d.rule == RULE_LIST_NUMBER and (i + 1 == len(decisions) or (
+        if d is not None and d.rule == rules.RULE_LIST_NUMBER and (i + 1 == len(decisions) or (
                 decisions[i + 1] is not None and decisions[i + 1].kind == REMOVED)):
             decisions[i] = Decision(REMOVED, "counter.bare-numbers", "counter")
 

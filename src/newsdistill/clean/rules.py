@@ -64,6 +64,7 @@ TITLE_MIN_WORDS_SENTENCE_CASE = 5  # a sentence-case headline above a share bar:
 # the article's own list numbering, each number alone on its line (classify._keep_list_numbers):
 # PolNeAR train's "17 of the most powerful things ..." lost its 17 item numbers as counters
 LIST_NUMBER = re.compile(r"\d{1,3}")
+RULE_LIST_NUMBER = "body.list-number"
 LIST_NUMBERS_MIN_RUN = 3  # "1", "2", "3" with prose between; two numbers may be a counter pair
 CLOSING_SENTENCES_MAX = 2  # at most 2 short sentences right after the last paragraph stay body
 CLOSING_SENTENCE_MIN_WORDS = 2  # "Pure propaganda." yes; a lone "Done." or "1." no
