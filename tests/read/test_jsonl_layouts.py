@@ -56,6 +56,12 @@ def test_a_missing_text_names_what_the_object_has(tmp_path):
     assert "summary, keywords" in doc.error.message and "--text-field" in doc.error.message
 
 
+def test_a_field_of_the_wrong_kind_does_not_hide_a_later_name(tmp_path):
+    [doc] = _read(tmp_path, {"content": {"html": "<p>x</p>"}, "title": "  ", "headline": "Drought hits herders",
+                             "body": TEXT})
+    assert doc.status == "ok" and doc.input_text == TEXT and doc.title == "Drought hits herders"
+
+
 def test_an_empty_text_is_empty_input(tmp_path):
     [doc] = _read(tmp_path, {"maintext": "", "title": "x"})
     assert doc.error.code == "empty-input"
@@ -71,6 +77,11 @@ def test_an_empty_text_is_empty_input(tmp_path):
     ("Sun, 11 Feb 2024 09:30:00 GMT", "2024-02-11T09:30:00+00:00"),
     (1707643800, "2024-02-11T09:30:00+00:00"),
     (1707643800000, "2024-02-11T09:30:00+00:00"),
+    ("Feb 2024", "2024-02"),  # no day is invented
+    ("2024-02", "2024-02"),
+    ("2024", "2024"),
+    ("1707643800", "2024-02-11T09:30:00+00:00"),  # an epoch as a string
+    (0, None),  # a placeholder, not 1970
     ("Monday", None),  # no year: never completed from today's date
     ("soon", None),
     (True, None),

@@ -27,14 +27,15 @@ def _field(obj: dict, name: str):
     return value
 
 
-def _first(obj: dict, option: str, default: str, names: tuple[str, ...]):
+def _first(obj: dict, option: str, default: str, names: tuple[str, ...], text: bool = False):
     """(name, value) of the field ``option`` names; with the option at its default, of the
-    first of ``names`` the object has with a value (:mod:`.jsonl_fields`)."""
+    first of ``names`` the object has with a value (:mod:`.jsonl_fields`); ``text``: only a
+    string with more than whitespace counts as one (``{"content": {...}, "body": "..."}``)."""
     if option != default:
         return option, _field(obj, option)
     for name in names:
         value = obj.get(name)
-        if value not in (None, "", []):
+        if (isinstance(value, str) and value.strip()) if text else value not in (None, "", []):
             return name, value
     present = next((name for name in names if name in obj), None)  # only empty ones: that one, empty
     return (present, obj[present]) if present is not None else (option, None)
@@ -50,15 +51,20 @@ def _byline(value) -> str | None:
 
 
 def published_value(value) -> str | None:
-    """A dump's publication time as ISO 8601: "2024-02-11 09:30:00" -> "2024-02-11T09:30:00",
-    "...Z" -> "+00:00", an epoch number (seconds or milliseconds) in UTC, "Feb 11, 2024" ->
-    "2024-02-11"; midnight without an offset is the day alone; None for what is no date (a
-    string with no four-digit year is never completed from today's date)."""
+    """A dump's publication time as ISO 8601, at the precision written: "2024-02-11 09:30:00" ->
+    "2024-02-11T09:30:00", "...Z" -> "+00:00", an epoch number or digit string (seconds or
+    milliseconds) in UTC, "Feb 11, 2024" -> "2024-02-11", "Feb 2024" -> "2024-02", "2024" ->
+    "2024"; midnight without an offset is the day alone; None for what is no date (a string
+    with no four-digit year is never completed from today's date, nor a day or month invented)."""
     import datetime as dt
 
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) >= 9:
+        value = int(value.strip())  # "1707643800": an epoch written as a string
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
+        if value <= 0:  # 0: a dump's placeholder for "unknown", not 1 January 1970
+            return None
         seconds = value / 1000 if value > fields.EPOCH_MS_ABOVE else value
         try:
             return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).replace(microsecond=0).isoformat()
@@ -69,16 +75,25 @@ def published_value(value) -> str | None:
     text = value.strip()
     try:
         stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        known = "time" if len(text) > 10 else "day"
     except ValueError:
         if not re.search(r"\b(?:1[5-9]|20)\d\d\b", text):
             return None
         from dateutil import parser as dateparser  # dateparser's own dependency
 
-        try:
-            stamp = dateparser.parse(text, default=dt.datetime(1, 1, 1))
+        try:  # parsed against two different defaults: what differs was not written
+            stamp = dateparser.parse(text, default=dt.datetime(1, 1, 1, 0, 0))
+            other = dateparser.parse(text, default=dt.datetime(2, 2, 2, 1, 1))
         except (ValueError, OverflowError):
             return None
-    if stamp.tzinfo is None and stamp.time() == dt.time():
+        if stamp.year != other.year:
+            return None
+        if stamp.month != other.month:
+            return f"{stamp.year:04d}"
+        if stamp.day != other.day:
+            return f"{stamp.year:04d}-{stamp.month:02d}"
+        known = "day" if (stamp.hour, stamp.minute) != (other.hour, other.minute) else "time"
+    if known == "day" or stamp.tzinfo is None and stamp.time() == dt.time():
         return stamp.date().isoformat()
     return stamp.replace(microsecond=0).isoformat()
 
@@ -109,14 +124,14 @@ def read_jsonl(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Do
         doc = Document(id=str(doc_id) if doc_id not in (None, "") else fallback_id, source=source, input_kind="text")
         _, url = _first(obj, options.url_field, _DEFAULTS.url_field, fields.URL_FIELDS)
         source.url = str(url) if url else None
-        _, title = _first(obj, options.title_field, _DEFAULTS.title_field, fields.TITLE_FIELDS)
+        _, title = _first(obj, options.title_field, _DEFAULTS.title_field, fields.TITLE_FIELDS, text=True)
         doc.title = title.strip() if isinstance(title, str) and title.strip() else None
         _, published = _first(obj, options.published_field, _DEFAULTS.published_field, fields.PUBLISHED_FIELDS)
         doc.published = published_value(published)
         if published not in (None, "") and doc.published is None:
             doc.warnings.append("published-not-a-date")
         doc.byline = next((b for name in fields.BYLINE_FIELDS if (b := _byline(obj.get(name)))), None)
-        text_name, text = _first(obj, options.text_field, _DEFAULTS.text_field, fields.TEXT_FIELDS)
+        text_name, text = _first(obj, options.text_field, _DEFAULTS.text_field, fields.TEXT_FIELDS, text=True)
         if not isinstance(text, str):
             have = ", ".join(list(obj)[:12])
             looked = (options.text_field if options.text_field != _DEFAULTS.text_field
