@@ -293,6 +293,26 @@ def test_fetching_stays_a_few_batches_ahead_and_stops_with_the_reader(slow):
     assert len(slow.fetched) <= (1 + storage.FETCH_AHEAD) * storage.FETCH_BATCH < 60
 
 
+def test_local_files_between_do_not_push_the_fetching_far_ahead(slow, tmp_path):
+    # 200 local files, then remote ones: reading the first local file fetches no remote file
+    # (the read-ahead window counts every position, not only the remote ones)
+    local = []
+    for i in range(200):
+        f = tmp_path / f"local{i:03d}.txt"
+        f.write_text(f"Local story {i}: the ferry timetable was approved on Monday by the council.")
+        local.append(str(f))
+    names = local + _stories(slow, 20)
+    stream = iter_documents(names)
+    assert next(stream).input_text.startswith("Local story 0:")
+    stream.close()
+    assert slow.fetched == []
+    fetcher = storage.Prefetcher(names, lambda i: names[i].startswith("slowasync://"), None)
+    assert fetcher.take(0) is None
+    assert not fetcher.pending  # was: the remote files 200-219 asked for while file 0 is read
+    assert fetcher.take(190) is None and fetcher.pending  # within the window: fetched ahead
+    fetcher.close()
+
+
 def test_a_resumed_read_fetches_nothing_before_its_start(slow):
     names = _stories(slow, 12)
     got = [(i, [d.source.path for d in docs]) for i, _, docs in read_files(names, ReadOptions(), start=7)]
