@@ -49,6 +49,8 @@ def render_quotes(doc: Document, console: Console, *, keep: Callable[[Any], bool
 WRAPPING = frozenset({"content", "snippet", "title", "text", "detail", "expression", "roles", "aliases", "speaker",
                       "role", "name"})
 NARROW_MAX = 24
+NARROW_FLOOR = 6  # "indir…", "said …": a one-line column still says what it holds
+WRAP_FLOOR = 5  # a wrapping column shows a short word a line ("Maria")
 # a too-wide table's width is shared by these weights (2 for any other column): what the reader
 # came for (the content, the snippet) gets three times a name's share
 WEIGHTS = {"content": 6, "snippet": 6, "text": 6, "detail": 4, "title": 4, "expression": 4}
@@ -80,8 +82,10 @@ def _fit(columns: list[str], natural: list[int], avail: int) -> list[int | None]
     """Column widths within ``avail`` (None: the natural width, when everything fits).  Too wide,
     the width is shared out by :data:`WEIGHTS` (water-filling: a column that needs less than its
     share keeps its natural width, or :data:`NARROW_MAX` for a one-line column, and the rest is
-    shared again), so at 80 columns the quotes table's content gets 25 characters, not 16, and no
-    column is narrower than its header allows (at least 3)."""
+    shared again), so at 80 columns the quotes table's content gets 25 characters, not 16.  No
+    one-line column is cut below :data:`NARROW_FLOOR` characters (nor a wrapping one below
+    :data:`WRAP_FLOOR`) while a heavier column can give them up; only a terminal too narrow for
+    the floors gets a table wider than itself."""
     if sum(natural) <= avail:
         return [None] * len(columns)
     wrap = [c in WRAPPING for c in columns]
@@ -110,4 +114,13 @@ def _fit(columns: list[str], natural: list[int], avail: int) -> list[int | None]
             if grow > 0:
                 w[i] += grow
                 spare -= grow
-    return [x if x is not None else c for x, c in zip(w, cap, strict=True)]
+    out = [x if x is not None else c for x, c in zip(w, cap, strict=True)]
+    floor = [min(n, WRAP_FLOOR if wr else NARROW_FLOOR) for n, wr in zip(natural, wrap, strict=True)]
+    for i in range(len(out)):
+        out[i] = max(out[i], floor[i])
+    while sum(out) > avail:  # the floors took width: the heaviest column above its floor gives it back
+        give = [i for i in range(len(out)) if out[i] > floor[i]]
+        if not give:
+            break
+        out[max(give, key=lambda i: (weight[i], out[i]))] -= 1
+    return out

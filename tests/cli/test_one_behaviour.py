@@ -199,3 +199,14 @@ def test_the_content_gets_the_largest_share_of_a_narrow_terminal(width):
     assert widths["content"] >= 2.5 * widths["speaker"]
     assert width < 80 or "indirect" in out.getvalue()  # a short column keeps its natural width
     assert "Maria" in out.getvalue() and (width < 80 or "Keller" in out.getvalue())  # wrapped at words, not cut
+
+
+@pytest.mark.parametrize("avail", [61, 41, 25])
+def test_one_line_columns_keep_a_readable_floor(avail):
+    from newsdistill.quotes_table import NARROW_FLOOR, _fit
+
+    columns = ["id", "speaker", "role", "kind", "cue", "content"]
+    natural = [2, 22, 40, 8, 12, 200]
+    widths = _fit(columns, natural, avail)
+    assert widths[3] >= NARROW_FLOOR and widths[4] >= NARROW_FLOOR  # "kind", "cue": not "p…"
+    assert sum(widths) <= max(avail, 29)  # wider than the space only where the floors need it
