@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import isotime
 from . import rules
 
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -50,13 +51,7 @@ def _anchor(value) -> dt.datetime | None:
         return value
     if not isinstance(value, str) or not value:
         return None
-    try:
-        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            return dt.datetime.combine(dt.date.fromisoformat(value.strip()[:10]), dt.time())
-        except ValueError:
-            return None
+    return isotime.parse(value) or isotime.parse(value.strip()[:10])
 
 
 def _clock(m) -> tuple[int, int] | None:

@@ -11,9 +11,9 @@ htmldate's choice (published, not modified) stands and only the time is added.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
+from .. import isotime
 from . import html_rules as rules
 
 
@@ -25,13 +25,10 @@ def iso_timestamp(value: str) -> str | None:
     value = value.strip()
     if len(value) < 16 or value[10] not in "T ":
         return None
-    try:
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
+    stamp = isotime.parse(value)
+    if stamp is None or isotime.is_day_only(stamp):
         return None
-    if stamp.tzinfo is None and stamp.time() == dt.time():
-        return None
-    return stamp.replace(microsecond=0).isoformat()
+    return isotime.text(stamp)
 
 
 def _json_dates(node, out: list[str], depth: int = 0) -> None:

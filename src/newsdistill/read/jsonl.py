@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .. import errors
+from .. import errors, isotime
 from ..record import Document, Source
 from . import jsonl_fields as fields
 from .sources import ReadOptions, register
@@ -73,10 +73,9 @@ def published_value(value) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
-    try:
-        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        known = "time" if len(text) > 10 else "day"
-    except ValueError:
+    stamp = isotime.parse(text)
+    known = "time" if len(text) > 10 else "day"
+    if stamp is None:
         if not re.search(r"\b(?:1[5-9]|20)\d\d\b", text):
             return None
         from dateutil import parser as dateparser  # dateparser's own dependency
@@ -93,9 +92,7 @@ def published_value(value) -> str | None:
         if stamp.day != other.day:
             return f"{stamp.year:04d}-{stamp.month:02d}"
         known = "day" if (stamp.hour, stamp.minute) != (other.hour, other.minute) else "time"
-    if known == "day" or stamp.tzinfo is None and stamp.time() == dt.time():
-        return stamp.date().isoformat()
-    return stamp.replace(microsecond=0).isoformat()
+    return stamp.date().isoformat() if known == "day" else isotime.text(stamp)
 
 
 @register(".jsonl", ".json", ".ndjson")
