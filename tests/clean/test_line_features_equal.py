@@ -1,6 +1,7 @@
-"""The line classifier's feature rows and scores, computed in bulk (clean/line_features.py
-``matrix``: class bytes per line, numpy per document; clean/line_model.py ``scores``: numpy per
-document), equal the plain per-character, per-row reading they replaced
+"""The line classifier's feature rows and scores as computed now (clean/line_features.py
+``judged_rows`` / ``features``: class bytes per line, rows only for the judged lines;
+clean/line_model.py ``scores``: numpy per document) equal the plain per-character, per-row
+reading they replaced
 (support/line_features_reference.py) value for value, so the shipped weights keep meaning what
 they were trained on and every verdict stays the same (issue #15).
 
