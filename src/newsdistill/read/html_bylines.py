@@ -186,11 +186,10 @@ def jsonld_people(tree) -> JsonLdPeople:
         authors = _author_names(node[next(k for k in JSONLD_AUTHOR_KEYS if k in node)], by_id)
     if best is None:  # no article or page node (a VideoObject's, an Event's author): nobody is set aside
         return JsonLdPeople([], set())
-    # a Person under any node's author/creator is someone's author, never a reviewer to set aside
-    # (a page's VideoObject and its NewsArticle may both name the writer)
-    named = {name_key(a.name) for n in nodes for k in JSONLD_AUTHOR_KEYS if k in n
-             for a in _author_names(n[k], by_id)}
-    others = {name_key(n["name"]) for n in nodes if "person" in _types(n) and isinstance(n.get("name"), str)} - named - {""}
+    # the article's own authors stay; the authors of other nodes are set aside with the reviewers
+    # (WCXB first half: a page whose graph lists five related stories' writers after its own)
+    own = {name_key(a.name) for a in authors}
+    others = {name_key(n["name"]) for n in nodes if "person" in _types(n) and isinstance(n.get("name"), str)} - own - {""}
     return JsonLdPeople(authors, others)
 
 
