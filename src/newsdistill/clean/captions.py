@@ -206,19 +206,30 @@ def _wire_credit(text: str) -> Credit | None:
     return None
 
 
-def find_credit_parts(text: str) -> Credit | None:
+def _needles(needles) -> re.Pattern[str]:
+    """One search for "holds any of ``needles``" (each a literal): the same answer as
+    ``any(n in s for n in needles)``, in C rather than a Python loop a line (15 -> 12-14 us a line
+    for :func:`caption_rule`, HTML mode's lines of WCXB dev's first half)."""
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
+_WIRE_NEEDLES = _needles(cr.WIRE_NEEDLES)
+_CASED_NEEDLES = _needles(cr.CASED_NEEDLES)
+_RESTRICTION_NEEDLES = _needles(rules.RESTRICTION_NEEDLES)
+
+
+def find_credit_parts(text: str, low: str | None = None) -> Credit | None:
     """The caption's credit by the grammar of :mod:`.credit_rules` (its last parenthesised
     group, or a wire credit to the end), else by the older patterns of ``rules.CREDIT_PATTERNS``
-    (then without photographer and agency)."""
+    (then without photographer and agency); ``low``: ``text.lower()`` when the caller has it."""
+    low = text.lower() if low is None else low
     if len(text) <= rules.MAX_CAPTION_CHARS:
         credit = _paren_credit(text) if ")" in text else None
-        if credit is None:
-            low = text.lower()
-            if any(n in low for n in cr.WIRE_NEEDLES) or any(n in text for n in cr.CASED_NEEDLES):
-                credit = _wire_credit(text)
+        if credit is None and (_WIRE_NEEDLES.search(low) or _CASED_NEEDLES.search(text)):
+            credit = _wire_credit(text)
         if credit is not None:
             return credit
-    found = _pattern_credit(text)
+    found = _pattern_credit(text, low)
     if found is None:
         return None
     # the older patterns find where the credit is ("Mikolette / Getty Images", "Credit: Eric
@@ -229,20 +240,20 @@ def find_credit_parts(text: str) -> Credit | None:
 
 
 # a line holding none of the credit patterns' needles (most lines) has no credit: one test
-_ALL_CREDIT_NEEDLES = (tuple(sorted({n for needles in rules.CREDIT_NEEDLES.values() for n in needles}))
+_ALL_CREDIT_NEEDLES = (_needles({n for needles in rules.CREDIT_NEEDLES.values() for n in needles})
                        if all(name in rules.CREDIT_NEEDLES for name, _ in rules.CREDIT_PATTERNS) else None)
 
 
 def find_credit(text: str, low: str | None = None) -> tuple[str, str] | None:
     """(rule name, credit) of the credit in ``text``, if any (see :func:`find_credit_parts`)."""
-    credit = find_credit_parts(text)
+    credit = find_credit_parts(text, low)
     return (credit.rule, credit.text) if credit else None
 
 
 def _pattern_credit(text: str, low: str | None = None) -> tuple[str, str] | None:
     """(rule name, credit) of the first of ``rules.CREDIT_PATTERNS`` in ``text``, if any."""
     low = text.lower() if low is None else low
-    if _ALL_CREDIT_NEEDLES is not None and not any(n in low for n in _ALL_CREDIT_NEEDLES):
+    if _ALL_CREDIT_NEEDLES is not None and not _ALL_CREDIT_NEEDLES.search(low):
         return None
     for name, pattern in rules.CREDIT_PATTERNS:
         needles = rules.CREDIT_NEEDLES.get(name)
@@ -261,7 +272,7 @@ def _pattern_credit(text: str, low: str | None = None) -> tuple[str, str] | None
 
 def find_restrictions(text: str, low: str | None = None) -> list[str]:
     low = text.lower() if low is None else low
-    if not any(n in low for n in rules.RESTRICTION_NEEDLES) or not rules.RESTRICTION_ANY.search(text):
+    if not _RESTRICTION_NEEDLES.search(low) or not rules.RESTRICTION_ANY.search(text):
         return []
     found: list[str] = []
     for part in _split_restrictions(text):

@@ -4,7 +4,7 @@ offset the page's own timestamps give for that day.
 htmldate (``find_date``) is good at choosing which day a page was published, and returns the day
 alone.  A reporter needs the time too, and its zone: "2024-06-12T18:45:00+00:00", not
 "2024-06-12".  The page usually has it in ``article:published_time``, in JSON-LD
-``datePublished`` or in a ``<time datetime>`` element (:data:`.html_rules.PUBLISHED_META_XPATH`
+``datePublished`` or in a ``<time datetime>`` element (:data:`.html_rules.PUBLISHED_META`
 and the XPaths after it).  A timestamp is taken only when its own day is htmldate's day, so
 htmldate's choice (published, not modified) stands and only the time is added.
 """
@@ -47,18 +47,31 @@ def _json_dates(node, out: list[str], depth: int = 0) -> None:
 
 
 def candidates(tree) -> list[str]:
-    """The page's publication timestamps as written, most specific source first."""
-    found = [str(v) for v in tree.xpath(rules.PUBLISHED_META_XPATH)]
-    for script in tree.xpath(rules.JSON_LD_XPATH):
-        if rules.PUBLISHED_JSON_KEY not in script:  # most pages' JSON-LD: parsed only where it can help
-            continue
-        try:
-            _json_dates(json.loads(script), found)
-        except (ValueError, RecursionError):  # a broken JSON-LD block: the other sources stand
-            continue
-    found += [str(v) for v in tree.xpath(rules.PUBLISHED_TIME_XPATH)]
-    found += [str(v) for v in tree.xpath(rules.ANY_TIME_XPATH)]
-    return found
+    """The page's publication timestamps as written, most specific source first: the meta tags
+    of :data:`.html_rules.PUBLISHED_META`, JSON-LD ``datePublished``, ``<time>`` elements marked as
+    the publication time, then any ``<time datetime>``.  One pass over the three tags (four
+    XPaths over the whole tree cost 0.5 ms a page, WCXB dev first half)."""
+    meta, ld, marked, times = [], [], [], []
+    for el in tree.iter("meta", "time", "script"):
+        tag = el.tag
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            if key is not None and key.lower() in rules.PUBLISHED_META and el.get("content"):
+                meta.append(el.get("content"))
+        elif tag == "time":
+            value = el.get("datetime")
+            if value:
+                cls = (el.get("class") or "").lower()
+                mark = el.get("itemprop") == "datePublished" or el.get("pubdate") is not None \
+                    or any(w in cls for w in rules.PUBLISHED_TIME_CLASSES)
+                (marked if mark else times).append(value)
+        elif (el.get("type") or "").lower() == "application/ld+json" and el.text \
+                and rules.PUBLISHED_JSON_KEY in el.text:  # most pages' JSON-LD: parsed only where it can help
+            try:
+                _json_dates(json.loads(el.text), ld)
+            except (ValueError, RecursionError):  # a broken JSON-LD block: the other sources stand
+                continue
+    return meta + ld + marked + times
 
 
 def published_time(tree, day: str | None) -> str | None:

@@ -198,14 +198,9 @@ ORGANISATION_WORDS = frozenset(("network", "foundation", "university", "clinic",
 # meta tags, then <time> elements marked as the publication time, then any <time datetime>; JSON-LD
 # ``datePublished`` is read apart (read/html_published.py).  A value is used only when its day is the
 # day htmldate chose, so a "modified" or a related story's time never replaces the publication day.
-PUBLISHED_META_XPATH = (
-    "//meta[@property='article:published_time' or @name='article:published_time'"
-    " or @itemprop='datePublished' or @property='og:published_time' or @name='og:published_time'"
-    " or @name='parsely-pub-date' or @name='sailthru.date' or @name='publish-date' or @name='pubdate'"
-    " or @name='publishdate' or @name='dc.date.issued' or @name='DC.date.issued' or @name='date']/@content")
-PUBLISHED_TIME_XPATH = (
-    "//time[@datetime][@itemprop='datePublished' or @pubdate or contains(@class, 'publish')"
-    " or contains(@class, 'posted')]/@datetime")
-ANY_TIME_XPATH = "//time[@datetime]/@datetime"
-JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
+# meta tags by their property / name / itemprop, lower-cased
+PUBLISHED_META = frozenset(("article:published_time", "datepublished", "og:published_time", "parsely-pub-date",
+                            "sailthru.date", "publish-date", "pubdate", "publishdate", "dc.date.issued", "date"))
+# a <time datetime> marked as the publication time by its class (or itemprop=datePublished, pubdate)
+PUBLISHED_TIME_CLASSES = ("publish", "posted")
 PUBLISHED_JSON_KEY = "datePublished"
