@@ -40,8 +40,6 @@ from .html_rules import (
     BYLINE_TEXT,
     JSONLD_ARTICLE_TYPES,
     JSONLD_AUTHOR_KEYS,
-    JSONLD_MAX_DEPTH,
-    JSONLD_MAX_NODES,
     JSONLD_ORGANISATION_TYPES,
     JSONLD_PAGE_TYPES,
     MIN_NAME_CHARS,
@@ -50,6 +48,7 @@ from .html_rules import (
     ORGANISATION_WORDS,
     PLACEHOLDER_AUTHORS,
 )
+from .jsonld import json_nodes
 
 MAX_ELEMENTS = 20_000  # elements looked at for a visible byline (a long news page has ~3,000)
 # an author-marked element with more children is an author box or a page region, not a name
@@ -78,20 +77,6 @@ class Author:
 def _types(node: dict) -> list[str]:
     kind = node.get("@type")
     return [str(k).lower() for k in (kind if isinstance(kind, list) else [kind]) if k]
-
-
-def _json_nodes(data, nodes: list, depth: int = 0) -> None:
-    """Every object in ``data`` (``@graph`` members, ``mainEntity``, nested values), in order."""
-    if depth > JSONLD_MAX_DEPTH or len(nodes) > JSONLD_MAX_NODES:
-        return
-    if isinstance(data, list):
-        for item in data:
-            _json_nodes(item, nodes, depth + 1)
-    elif isinstance(data, dict):
-        nodes.append(data)
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                _json_nodes(value, nodes, depth + 1)
 
 
 def name_from_profile_url(url: str) -> str | None:
@@ -164,7 +149,7 @@ def jsonld_people(tree) -> JsonLdPeople:
         if not text or "ld+json" not in (script.get("type") or "") or ('"author"' not in text and '"creator"' not in text):
             continue
         try:
-            _json_nodes(json.loads(text, strict=False), nodes)
+            json_nodes(json.loads(text, strict=False), nodes)
         except (ValueError, RecursionError):  # a broken block: the page's other metadata stands
             continue
     if not nodes:

@@ -4,8 +4,8 @@ offset the page's own timestamps give for that day.
 htmldate (``find_date``) is good at choosing which day a page was published, and returns the day
 alone.  A reporter needs the time too, and its zone: "2024-06-12T18:45:00+00:00", not
 "2024-06-12".  The page usually has it in ``article:published_time``, in JSON-LD
-``datePublished`` or in a ``<time datetime>`` element (:data:`.html_rules.PUBLISHED_META`
-and the XPaths after it).  A timestamp is taken only when its own day is htmldate's day, so
+``datePublished`` or in a ``<time datetime>`` element (:data:`.html_rules.PUBLISHED_META`,
+:func:`candidates`).  A timestamp is taken only when its own day is htmldate's day, so
 htmldate's choice (published, not modified) stands and only the time is added.
 """
 
@@ -15,6 +15,7 @@ import json
 
 from .. import isotime
 from . import html_rules as rules
+from .jsonld import json_nodes
 
 
 def iso_timestamp(value: str) -> str | None:
@@ -29,21 +30,6 @@ def iso_timestamp(value: str) -> str | None:
     if stamp is None or isotime.is_day_only(stamp):
         return None
     return isotime.text(stamp)
-
-
-def _json_dates(node, out: list[str], depth: int = 0) -> None:
-    if depth > 8:  # JSON-LD nests a few levels (@graph, mainEntity); deeper is no article metadata
-        return
-    if isinstance(node, dict):
-        value = node.get(rules.PUBLISHED_JSON_KEY)
-        if isinstance(value, str):
-            out.append(value)
-        for child in node.values():
-            if isinstance(child, (dict, list)):
-                _json_dates(child, out, depth + 1)
-    elif isinstance(node, list):
-        for child in node:
-            _json_dates(child, out, depth + 1)
 
 
 def candidates(tree) -> list[str]:
@@ -67,10 +53,12 @@ def candidates(tree) -> list[str]:
                 (marked if mark else times).append(value)
         elif (el.get("type") or "").lower() == "application/ld+json" and el.text \
                 and rules.PUBLISHED_JSON_KEY in el.text:  # most pages' JSON-LD: parsed only where it can help
+            nodes: list = []
             try:
-                _json_dates(json.loads(el.text), ld)
+                json_nodes(json.loads(el.text), nodes)
             except (ValueError, RecursionError):  # a broken JSON-LD block: the other sources stand
                 continue
+            ld += [v for n in nodes if isinstance(v := n.get(rules.PUBLISHED_JSON_KEY), str)]
     return meta + ld + marked + times
 
 
