@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .cli_corpus import attribution_model_option, fatal, use_attribution_model
+from .cli_corpus import attribution_model_option, fatal, file_documents, use_attribution_model
 from .cli_paths import EXIT_FAILED, PathError, remote_output, sqlite_file, writable_file, writable_folder
 
 EPILOG = """\b
@@ -262,7 +262,7 @@ def show(path, index, no_removed, fmt, as_json, model, attribution_model) -> Non
     _use_model(model)
     use_attribution_model(attribution_model)
     try:
-        doc = _distil_one(path, index, attribution_model)
+        doc = file_documents(path, index, attribution_model, f"`newsdistill run {path}` distils a folder")[0]
     except Fatal as exc:
         fatal(exc)
     if fmt == "json":
@@ -282,20 +282,6 @@ def show(path, index, no_removed, fmt, as_json, model, attribution_model) -> Non
 
         render(doc, Console(), show_removed=not no_removed)
     sys.exit(0 if doc.status == "ok" else EXIT_FAILED)
-
-
-def _distil_one(path: str, index: int, attribution_model: str):
-    """Document number ``index`` of ``path``, distilled; a usage error when there is none."""
-    from .engine.serial import process
-    from .pipeline import default_pipeline
-    from .read import ReadOptions, read_path
-
-    if os.path.isdir(path):
-        raise click.UsageError(f"{path} is a folder: this command reads one file (`newsdistill run {path}` distils a folder)")
-    for i, doc in enumerate(read_path(path, ReadOptions())):
-        if i == index:
-            return process(default_pipeline(attribution_model), doc)
-    raise click.UsageError(f"{path} has no document number {index}")
 
 
 from .cli_corpus import register  # noqa: E402 - index, search, quotes, entities, stats, serve

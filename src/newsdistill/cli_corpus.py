@@ -194,7 +194,9 @@ def quotes(file, db, speaker, about, limit, doc_index, attribution_model, fmt) -
 
     use_attribution_model(attribution_model)
     try:
-        docs = _file_documents(file, doc_index, attribution_model)
+        docs = file_documents(file, doc_index, attribution_model,
+                              f"`newsdistill run {file} --db corpus.sqlite`, then `newsdistill quotes --db "
+                              f"corpus.sqlite`, covers a folder")
     except Fatal as exc:
         fatal(exc)
     keep = _quote_filter(speaker, about)
@@ -216,21 +218,24 @@ def quotes(file, db, speaker, about, limit, doc_index, attribution_model, fmt) -
     sys.exit(1 if failed and len(failed) == len(docs) else 0)
 
 
-def _file_documents(path: str, doc_index: int | None, attribution_model: str) -> list:
-    """The documents of PATH (only number ``doc_index`` when given), distilled."""
+def file_documents(path: str, doc_index: int | None, attribution_model: str, folder_hint: str) -> list:
+    """The documents of PATH (only number ``doc_index`` when given, reading no further), distilled;
+    a usage error, ending in ``folder_hint``, for a folder, and one when there is no such document
+    (``show`` and ``quotes FILE``)."""
     from .engine.serial import process
     from .pipeline import default_pipeline
     from .read import ReadOptions, read_path
 
     if os.path.isdir(path):
-        raise click.UsageError(f"{path} is a folder: this command reads one file (`newsdistill run {path} --db "
-                               f"corpus.sqlite`, then `newsdistill quotes --db corpus.sqlite`, covers a folder)")
+        raise click.UsageError(f"{path} is a folder: this command reads one file ({folder_hint})")
     pipeline, docs = None, []
     for i, doc in enumerate(read_path(path, ReadOptions())):
         if doc_index is not None and i != doc_index:
             continue
         pipeline = pipeline or default_pipeline(attribution_model)
         docs.append(process(pipeline, doc))
+        if doc_index is not None:
+            break
     if doc_index is not None and not docs:
         raise click.UsageError(f"{path} has no document number {doc_index}")
     return docs
