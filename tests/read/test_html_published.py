@@ -8,17 +8,11 @@ import pytest
 
 from newsdistill import distill_html
 from newsdistill.read.html_published import iso_timestamp
-from support.herders_article import PARAS, TITLE
-
-
-def _page(head: str = "", article_extra: str = "") -> bytes:
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
-    return (f"<!DOCTYPE html><html><head><title>{TITLE}</title>{head}</head><body>"
-            f"<main><article><h1>{TITLE}</h1>{article_extra}{body}</article></main></body></html>").encode()
+from support.herders_article import page
 
 
 def _published(head: str = "", article_extra: str = "") -> tuple[str | None, str | None]:
-    doc = distill_html(_page(head, article_extra), steps="clean")
+    doc = distill_html(page(article_extra, head=head), steps="clean")
     assert doc.status == "ok", doc.error
     return doc.published, doc.published_tz
 

@@ -18,11 +18,11 @@ PARAS = [
 CAPTION = "Herders wait with their goats at a market outside Kabul on April 15, 2024."
 
 
-def page(article_extra: str = "", outside: str = "", paras: list[str] = PARAS) -> bytes:
+def page(article_extra: str = "", outside: str = "", paras: list[str] = PARAS, head: str = "") -> bytes:
     """An HTML page: ``article_extra`` inside ``<article>`` after the headline, then ``paras``;
-    ``outside`` after the article container."""
+    ``outside`` after the article container; ``head`` inside ``<head>`` after the title."""
     body = "".join(f"<p>{p}</p>" for p in paras)
-    return (f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body>"
+    return (f"<!DOCTYPE html><html><head><title>{TITLE}</title>{head}</head><body>"
             f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
             f"<main><article><h1>{TITLE}</h1>{article_extra}{body}</article></main>"
             f"{outside}<footer>Contact us</footer></body></html>").encode()
